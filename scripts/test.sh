@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The test command of the README and of CI: set up, build everything, run every module's tests.
+# Extra arguments go to Maven (e.g. scripts/test.sh -pl emulator -am).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/setup.sh
+. scripts/java-home.sh
+wwan4j_find_java_home
+export JAVA_HOME=$WWAN4J_JAVA_HOME
+wwan4j_export_maven_opts
+exec mvn -B -ntp verify "$@"
