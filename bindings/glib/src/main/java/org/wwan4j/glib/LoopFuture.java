@@ -1,0 +1,138 @@
+package org.wwan4j.glib;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The future every request returns. It is completed on the GLib loop thread (so a caller blocked in {@code join()}
+ * is woken directly, with no extra hand-off), but user code attached to it never runs there: every dependent stage,
+ * including the non-async forms such as {@link #thenApply}, runs on the callback executor. A slow listener therefore
+ * cannot stall the loop that serves every device. {@link #cancel} also cancels the underlying {@code GCancellable}.
+ */
+public class LoopFuture<T> extends CompletableFuture<T> {
+
+    private static final Executor CALLBACKS = callbackExecutor();
+
+    private volatile Runnable onCancel;
+
+    public LoopFuture() {}
+
+    /** The executor user continuations and listeners run on: daemon threads that end when idle. */
+    public static Executor callbacks() {
+        return CALLBACKS;
+    }
+
+    private static Executor callbackExecutor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> Thread.ofPlatform().name("wwan4j-callback-" + count.incrementAndGet()).daemon(true).unstarted(task));
+        executor.allowCoreThreadTimeOut(true); // no threads at all while nothing happens
+        return executor;
+    }
+
+    /** Sets what {@link #cancel} does besides completing the future (cancel the native operation). */
+    void onCancel(Runnable action) {
+        onCancel = action;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Runnable action = onCancel;
+        if (cancelled && action != null) {
+            action.run();
+        }
+        return cancelled;
+    }
+
+    @Override
+    public Executor defaultExecutor() {
+        return CALLBACKS;
+    }
+
+    @Override
+    public <U> CompletableFuture<U> newIncompleteFuture() {
+        return new LoopFuture<>();
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenApply(Function<? super T, ? extends U> fn) {
+        return thenApplyAsync(fn);
+    }
+
+    @Override
+    public CompletableFuture<Void> thenAccept(Consumer<? super T> action) {
+        return thenAcceptAsync(action);
+    }
+
+    @Override
+    public CompletableFuture<Void> thenRun(Runnable action) {
+        return thenRunAsync(action);
+    }
+
+    @Override
+    public <U, V> CompletableFuture<V> thenCombine(CompletionStage<? extends U> other,
+                                                   BiFunction<? super T, ? super U, ? extends V> fn) {
+        return thenCombineAsync(other, fn);
+    }
+
+    @Override
+    public <U> CompletableFuture<Void> thenAcceptBoth(CompletionStage<? extends U> other,
+                                                      BiConsumer<? super T, ? super U> action) {
+        return thenAcceptBothAsync(other, action);
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterBoth(CompletionStage<?> other, Runnable action) {
+        return runAfterBothAsync(other, action);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> applyToEither(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+        return applyToEitherAsync(other, fn);
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptEither(CompletionStage<? extends T> other, Consumer<? super T> action) {
+        return acceptEitherAsync(other, action);
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterEither(CompletionStage<?> other, Runnable action) {
+        return runAfterEitherAsync(other, action);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenCompose(Function<? super T, ? extends CompletionStage<U>> fn) {
+        return thenComposeAsync(fn);
+    }
+
+    @Override
+    public CompletableFuture<T> whenComplete(BiConsumer<? super T, ? super Throwable> action) {
+        return whenCompleteAsync(action);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
+        return handleAsync(fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionally(Function<Throwable, ? extends T> fn) {
+        return exceptionallyAsync(fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyCompose(Function<Throwable, ? extends CompletionStage<T>> fn) {
+        return exceptionallyComposeAsync(fn);
+    }
+}
