@@ -70,7 +70,7 @@ final class FunctionEmitter {
 
     private static void accessor(StringBuilder out, String cDecl, String what, String type, String method, String value) {
         out.append("    /**\n     * ").append(what).append("\n     * {@snippet lang=c :\n     * ")
-                .append(JavaText.doc(cDecl)).append("\n     * }\n     */\n");
+                .append(JavaText.snippet(cDecl)).append("\n     * }\n     */\n");
         out.append("    public static ").append(type).append(' ').append(method).append("() {\n");
         out.append("        return ").append(value).append(";\n    }\n\n");
     }

@@ -53,6 +53,14 @@ final class JavaText {
                 .replace("@", "&#64;").replace("\\", "&#92;").replace("{", "&#123;").replace("}", "&#125;");
     }
 
+    /**
+     * Makes C code safe inside an inline {@code @snippet}: its content is shown verbatim, so only what would end
+     * the comment or form a unicode escape is replaced. C declarations have balanced braces, as snippets need.
+     */
+    static String snippet(String code) {
+        return code.replace("*/", "*&#47;").replace("\\", "&#92;");
+    }
+
     /** The first sentence of a GIR doc string, on one line. */
     static String firstSentence(String doc) {
         if (doc == null || doc.isBlank()) {
@@ -74,7 +82,7 @@ final class JavaText {
         out.append(indent).append("/**\n");
         out.append(indent).append(" * {@snippet lang=c :\n");
         for (String line : cSnippet.split("\n")) {
-            out.append(indent).append(" * ").append(doc(line)).append('\n');
+            out.append(indent).append(" * ").append(snippet(line)).append('\n');
         }
         out.append(indent).append(" * }\n");
         String sentence = firstSentence(prose);

@@ -2,6 +2,8 @@ package org.wwan4j.generator.emit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.wwan4j.generator.model.Field;
+import org.wwan4j.generator.model.TypeRef;
 import org.wwan4j.generator.select.Declaration;
 import org.wwan4j.generator.types.CType;
 import org.wwan4j.generator.types.Lowered;
@@ -58,9 +60,19 @@ final class StructEmitter {
 
     private static String cSnippet(Declaration.Struct struct) {
         StringBuilder c = new StringBuilder("struct ").append(struct.record().cType()).append(" {\n");
-        struct.record().fields().forEach(f -> c.append("    ")
-                .append(f.type() == null ? "/* callback */ void *" : f.type().cDeclarationType() + " ")
-                .append(f.name()).append(f.isBitField() ? " : " + f.bits() : "").append(";\n"));
+        for (Field f : struct.record().fields()) {
+            c.append("    ");
+            if (f.type() == null) {
+                c.append("void (*").append(f.name()).append(")()");
+            } else if (f.type().kind() == TypeRef.Kind.ARRAY && f.type().fixedSize() > 0 && f.type().element() != null
+                    && (f.type().cType() == null || !f.type().cType().contains("*"))) {
+                c.append(f.type().element().cDeclarationType()).append(' ').append(f.name())
+                        .append('[').append(f.type().fixedSize()).append(']');
+            } else {
+                c.append(CDeclarations.declarator(f.type().cDeclarationType(), f.name()));
+            }
+            c.append(f.isBitField() ? " : " + f.bits() : "").append(";\n");
+        }
         return c.append("}").toString();
     }
 
