@@ -1,0 +1,105 @@
+package org.wwan4j.generator.emit;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.wwan4j.generator.model.EnumType;
+import org.wwan4j.generator.select.Declaration;
+import org.wwan4j.generator.select.Selection;
+import org.wwan4j.generator.select.Support;
+
+/** Turns a {@link Selection} into the source files of one jextract-shaped ffi package. */
+public final class FfiGenerator {
+
+    /** The generated sources and what they contain per namespace. */
+    public record Result(List<SourceFile> files, Map<String, NamespaceCounts> counts) { }
+
+    private final HeaderContext header;
+    private final Support support;
+    private final int splitThreshold;
+
+    public FfiGenerator(String packageName, String headerClassName, List<String> libraries, Support support,
+                        int splitThreshold) {
+        this.header = new HeaderContext(packageName, headerClassName, libraries);
+        this.support = support;
+        this.splitThreshold = splitThreshold;
+    }
+
+    public Result generate(Selection selection, List<String> namespaceOrder) {
+        Map<String, NamespaceCounts> counts = new LinkedHashMap<>();
+        namespaceOrder.forEach(ns -> counts.put(ns, new NamespaceCounts()));
+        List<HeaderChainEmitter.Member> members = new ArrayList<>();
+        HolderNames holders = new HolderNames();
+        FunctionEmitter functions = new FunctionEmitter(header);
+        for (Declaration.Function f : selection.functions()) {
+            Support.Signature signature = support.callable(f.callable(), f.namespace()).signature();
+            members.add(new HeaderChainEmitter.Member(
+                    functions.emit(f.callable(), signature, holders.unique(f.callable().cIdentifier()))));
+            NamespaceCounts c = count(counts, f.namespace());
+            switch (f.callable().kind()) {
+                case FUNCTION -> c.functions++;
+                case METHOD -> c.methods++;
+                case CONSTRUCTOR -> c.constructors++;
+            }
+        }
+        ConstantEmitter constants = new ConstantEmitter(header);
+        Set<EnumType> emittedEnums = new HashSet<>();
+        Map<EnumType, String> enumNamespace = new LinkedHashMap<>();
+        for (Declaration.EnumTypedef t : selection.enumTypedefs()) {
+            members.add(new HeaderChainEmitter.Member(constants.enumTypedef(t.type())));
+            enumNamespace.put(t.type(), t.namespace());
+        }
+        for (Declaration d : selection.constants()) {
+            switch (d) {
+                case Declaration.EnumConstant e -> {
+                    members.add(new HeaderChainEmitter.Member(constants.enumMember(e.owner(), e.member())));
+                    enumNamespace.put(e.owner(), e.namespace());
+                }
+                case Declaration.MacroConstant m -> members.add(new HeaderChainEmitter.Member(
+                        constants.macro(m.constant(), support.constantType(m.constant(), m.namespace()))));
+                default -> throw new IllegalStateException("not a constant: " + d);
+            }
+            count(counts, d.namespace()).constants++;
+        }
+        for (Map.Entry<EnumType, String> e : enumNamespace.entrySet()) {
+            if (emittedEnums.add(e.getKey())) {
+                NamespaceCounts c = count(counts, e.getValue());
+                if (e.getKey().flags()) {
+                    c.flags++;
+                } else {
+                    c.enums++;
+                }
+            }
+        }
+        List<SourceFile> files = new ArrayList<>(HeaderChainEmitter.emit(header, members, splitThreshold));
+        StructEmitter structs = new StructEmitter(header);
+        for (Declaration.Struct s : selection.structs()) {
+            files.add(structs.emit(s));
+            count(counts, s.namespace()).structs++;
+        }
+        FunctionPointerEmitter pointers = new FunctionPointerEmitter(header);
+        for (Declaration.FunctionPointer p : selection.functionPointers()) {
+            files.add(pointers.emit(p, support.callback(p.callback(), p.namespace()).signature()));
+            count(counts, p.namespace()).callbacks++;
+        }
+        return new Result(List.copyOf(files), counts);
+    }
+
+    private static NamespaceCounts count(Map<String, NamespaceCounts> counts, String namespace) {
+        return counts.computeIfAbsent(namespace, ns -> new NamespaceCounts());
+    }
+
+    /** jextract names the header class after the header file; ours after the first library: libqmi_glib_h. */
+    public static String defaultHeaderClassName(List<String> libraries) {
+        if (libraries.isEmpty()) {
+            return "ffi_h";
+        }
+        String soname = libraries.getFirst();
+        int so = soname.indexOf(".so");
+        String stem = so >= 0 ? soname.substring(0, so) : soname;
+        return JavaText.identifier(stem.replaceAll("[^A-Za-z0-9]", "_") + "_h");
+    }
+}
