@@ -11,12 +11,12 @@ import java.util.List;
 import org.wwan4j.generator.select.UsageException;
 
 /** The synthetic test GIR and its include list, and a way to run the generator on them in-process. */
-final class DemoGir {
+public final class DemoGir {
 
     private DemoGir() {
     }
 
-    static Path gir() {
+    public static Path gir() {
         return resource("demo/Demo-1.0.gir");
     }
 

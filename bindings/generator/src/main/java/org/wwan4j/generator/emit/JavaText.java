@@ -3,7 +3,7 @@ package org.wwan4j.generator.emit;
 import java.util.Set;
 
 /** Text helpers for generated Java: identifiers, literals and Javadoc-safe prose. */
-final class JavaText {
+public final class JavaText {
 
     private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
@@ -16,7 +16,7 @@ final class JavaText {
     }
 
     /** A C name usable as a Java identifier: reserved words get a trailing underscore, as jextract does. */
-    static String identifier(String cName) {
+    public static String identifier(String cName) {
         String name = cName.replaceAll("[^A-Za-z0-9_$]", "_");
         if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
             name = "_" + name;
@@ -24,7 +24,7 @@ final class JavaText {
         return RESERVED.contains(name) ? name + "_" : name;
     }
 
-    static String stringLiteral(String value) {
+    public static String stringLiteral(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {
@@ -48,7 +48,7 @@ final class JavaText {
      * Makes text safe inside a Javadoc comment: no comment terminator, no HTML or tags, and no backslash
      * (javac reads a backslash followed by "u" as a unicode escape even in comments).
      */
-    static String doc(String text) {
+    public static String doc(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
                 .replace("@", "&#64;").replace("\\", "&#92;").replace("{", "&#123;").replace("}", "&#125;");
     }
@@ -57,12 +57,12 @@ final class JavaText {
      * Makes C code safe inside an inline {@code @snippet}: its content is shown verbatim, so only what would end
      * the comment or form a unicode escape is replaced. C declarations have balanced braces, as snippets need.
      */
-    static String snippet(String code) {
+    public static String snippet(String code) {
         return code.replace("*/", "*&#47;").replace("\\", "&#92;");
     }
 
     /** The first sentence of a GIR doc string, on one line. */
-    static String firstSentence(String doc) {
+    public static String firstSentence(String doc) {
         if (doc == null || doc.isBlank()) {
             return "";
         }
@@ -77,7 +77,7 @@ final class JavaText {
     }
 
     /** A Javadoc block holding a C snippet and, optionally, one sentence of prose. */
-    static String javadoc(String indent, String cSnippet, String prose) {
+    public static String javadoc(String indent, String cSnippet, String prose) {
         StringBuilder out = new StringBuilder();
         out.append(indent).append("/**\n");
         out.append(indent).append(" * {@snippet lang=c :\n");
