@@ -15,6 +15,7 @@ public final class QmiError {
     public static final int MISSING_ARGUMENT = 17;
     public static final int ARGUMENT_TOO_LONG = 19;
     public static final int NO_EFFECT = 26;
+    public static final int INVALID_PROFILE_TYPE = 30;
     public static final int INVALID_SERVICE_TYPE = 31;
     public static final int AUTHENTICATION_FAILED = 34;
     public static final int UIM_UNINITIALIZED = 37;
