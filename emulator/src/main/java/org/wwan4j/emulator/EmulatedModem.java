@@ -1,0 +1,136 @@
+package org.wwan4j.emulator;
+
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.emulator.engine.EngineContext;
+import org.wwan4j.emulator.engine.ProtocolEngineFactory;
+import org.wwan4j.emulator.engine.ProtocolEngines;
+import org.wwan4j.emulator.fault.ActiveFaults;
+import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.port.EmulatedPort;
+
+/**
+ * A running virtual modem: one {@link ModemState}, one port speaking one protocol, faults and statistics. This is what
+ * tests and the CLI use:
+ *
+ * <pre>{@code
+ * try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI)) {
+ *     run("qmicli", "-d", modem.path().toString(), "--device-open-qmi", "--dms-get-ids");
+ *     modem.inject(Fault.NETWORK_LOSS);
+ * }
+ * }</pre>
+ */
+public final class EmulatedModem implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatedModem.class);
+
+    private final Protocol protocol;
+    private final ModemState state = new ModemState();
+    private final ActiveFaults faults = new ActiveFaults();
+    private final EmulatorStatistics statistics = new EmulatorStatistics();
+    private final ScheduledExecutorService scheduler;
+    private final EmulatedPort port;
+
+    private EmulatedModem(Protocol protocol, EmulatorOptions options) {
+        this.protocol = protocol;
+        ProtocolEngineFactory factory = ProtocolEngines.forProtocol(protocol);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
+                Thread.ofPlatform().daemon().name("wwan4j-emulator-clock").unstarted(runnable));
+        this.port = new EmulatedPort(faults, options.link(),
+                sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler)));
+        faults.addListener(this::applyFault);
+        long tickMillis = options.tickInterval().toMillis();
+        scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        options.faults().forEach(faults::inject);
+        LOG.info("emulated {} modem on {}", protocol, port.path());
+    }
+
+    public static EmulatedModem start(Protocol protocol) {
+        return start(protocol, EmulatorOptions.defaults());
+    }
+
+    public static EmulatedModem start(Protocol protocol, EmulatorOptions options) {
+        return new EmulatedModem(protocol, options);
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** The pty slave to open now; null while unplugged. Changes on replug (the link, if any, follows). */
+    public Path path() {
+        return port.path();
+    }
+
+    /** The --link symlink, or null. */
+    public Path link() {
+        return port.link();
+    }
+
+    /** The modem state; change it to drive what clients see (indications follow). */
+    public ModemState state() {
+        return state;
+    }
+
+    public EmulatorStatistics statistics() {
+        return statistics;
+    }
+
+    public ActiveFaults faults() {
+        return faults;
+    }
+
+    public void inject(Fault fault) {
+        faults.inject(fault);
+    }
+
+    public void clear(Fault fault) {
+        faults.clear(fault);
+    }
+
+    public void clearFaults() {
+        faults.clearAll();
+    }
+
+    private void tick() {
+        try {
+            state.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("state tick failed", e);
+        }
+    }
+
+    /** State and port faults take effect here; transport and protocol faults are read where they apply. */
+    private void applyFault(Fault fault, boolean active) {
+        switch (fault) {
+            case REBOOT -> {
+                port.engine().reboot();
+                statistics.allClientsReleased();
+                state.reset();
+            }
+            case SIM_REMOVAL -> state.setActiveCardPresent(!active);
+            case NETWORK_LOSS -> state.setCoverage(!active);
+            case DATA_STALL -> state.setDataStalled(active);
+            case UNPLUG -> {
+                if (active) {
+                    port.unplug();
+                } else {
+                    port.replug();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        port.close();
+    }
+}

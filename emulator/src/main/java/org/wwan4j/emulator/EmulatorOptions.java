@@ -1,0 +1,38 @@
+package org.wwan4j.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.wwan4j.emulator.fault.Fault;
+
+/**
+ * How to start an emulator: an optional symlink that follows the pty (across replugs), faults active from the start,
+ * and how often time advances for the state (counters growing, position reports).
+ */
+public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval) {
+
+    /** Counters grow and position reports come once a second by default, as on a real modem. */
+    public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+
+    public EmulatorOptions {
+        faults = faults == null || faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        tickInterval = tickInterval == null ? DEFAULT_TICK : tickInterval;
+    }
+
+    public static EmulatorOptions defaults() {
+        return new EmulatorOptions(null, Set.of(), DEFAULT_TICK);
+    }
+
+    public EmulatorOptions withLink(Path newLink) {
+        return new EmulatorOptions(newLink, faults, tickInterval);
+    }
+
+    public EmulatorOptions withFaults(Set<Fault> newFaults) {
+        return new EmulatorOptions(link, newFaults, tickInterval);
+    }
+
+    public EmulatorOptions withTickInterval(Duration interval) {
+        return new EmulatorOptions(link, faults, interval);
+    }
+}

@@ -1,0 +1,65 @@
+package org.wwan4j.emulator;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What tests want to know about the client side of the conversation: client IDs held per service, allocations ever
+ * made, and requests seen per message. Services are named as the protocol names them ("DMS", "NAS"... for QMI, the
+ * service name for MBIM); message ids are the protocol's numbers.
+ */
+public final class EmulatorStatistics {
+
+    private final Map<String, AtomicInteger> allocated = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> allocations = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+
+    public void clientAllocated(String service) {
+        allocated.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();
+        allocations.computeIfAbsent(service, s -> new AtomicLong()).incrementAndGet();
+    }
+
+    public void clientReleased(String service) {
+        allocated.computeIfAbsent(service, s -> new AtomicInteger()).updateAndGet(n -> Math.max(0, n - 1));
+    }
+
+    /** All clients of every service are gone (reboot). */
+    public void allClientsReleased() {
+        allocated.values().forEach(count -> count.set(0));
+    }
+
+    public void requestSeen(String service, int messageId) {
+        requests.computeIfAbsent(key(service, messageId), k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Client IDs of this service currently allocated. */
+    public int clientsAllocated(String service) {
+        AtomicInteger count = allocated.get(service);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Client IDs of this service ever allocated. */
+    public long totalAllocations(String service) {
+        AtomicLong count = allocations.get(service);
+        return count == null ? 0 : count.get();
+    }
+
+    public long requestsSeen(String service, int messageId) {
+        AtomicLong count = requests.get(key(service, messageId));
+        return count == null ? 0 : count.get();
+    }
+
+    /** Every request counter, keyed "SERVICE/0xID", sorted. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> all = new TreeMap<>();
+        requests.forEach((key, count) -> all.put(key, count.get()));
+        return all;
+    }
+
+    private static String key(String service, int messageId) {
+        return service + "/0x" + String.format("%04X", messageId);
+    }
+}

@@ -1,0 +1,4 @@
+package org.wwan4j.emulator;
+
+/** The control protocol an emulated port speaks. */
+public enum Protocol { QMI, MBIM }

@@ -1,0 +1,15 @@
+package org.wwan4j.emulator.engine;
+
+import java.util.concurrent.ScheduledExecutorService;
+import org.wwan4j.emulator.EmulatorStatistics;
+import org.wwan4j.emulator.fault.ActiveFaults;
+import org.wwan4j.emulator.model.ModemState;
+
+/**
+ * What an engine gets to work with: the shared modem state, the active faults (for the protocol-level ones such as
+ * extra TLVs or client-ID exhaustion), the statistics to record into, where to send frames, and a scheduler for
+ * delayed work (e.g. a network scan that takes a while, periodic position reports).
+ */
+public record EngineContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, FrameSink sink,
+                            ScheduledExecutorService scheduler) {
+}

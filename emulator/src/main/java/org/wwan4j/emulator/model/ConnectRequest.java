@@ -1,0 +1,11 @@
+package org.wwan4j.emulator.model;
+
+/** A client's request to bring the bearer up; the password is hidden from toString. */
+public record ConnectRequest(String apn, IpType ipType, Auth auth, String username, String password) {
+
+    @Override
+    public String toString() {
+        return "ConnectRequest[apn=" + apn + ", ipType=" + ipType + ", auth=" + auth + ", username=" + username
+                + ", password=" + (password == null ? "null" : "***") + "]";
+    }
+}

@@ -1,0 +1,14 @@
+package org.wwan4j.emulator.model;
+
+/** PDP/IP type of a bearer or profile. */
+public enum IpType {
+    IPV4, IPV6, IPV4V6;
+
+    public boolean hasIpv4() {
+        return this != IPV6;
+    }
+
+    public boolean hasIpv6() {
+        return this != IPV4;
+    }
+}

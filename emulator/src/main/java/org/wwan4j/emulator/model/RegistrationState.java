@@ -1,0 +1,10 @@
+package org.wwan4j.emulator.model;
+
+/** Network registration as the modem reports it. */
+public enum RegistrationState {
+    HOME, ROAMING, SEARCHING, DENIED, IDLE;
+
+    public boolean registered() {
+        return this == HOME || this == ROAMING;
+    }
+}

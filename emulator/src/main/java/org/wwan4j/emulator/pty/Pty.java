@@ -1,0 +1,130 @@
+package org.wwan4j.emulator.pty;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+
+/**
+ * One pseudo-terminal pair: the emulator holds the master, clients open the slave path. The slave is put in raw mode
+ * through the master (on Linux a termios change on the master applies to its slave), so nothing the client writes is
+ * echoed or translated. Closing the master makes the slave node disappear, which is how an unplug looks.
+ */
+public final class Pty implements AutoCloseable {
+
+    /** What one poll of the master saw. */
+    public enum Readiness { READABLE, NO_CLIENT, IDLE }
+
+    private final int masterFd;
+    private final Path slavePath;
+    private volatile boolean closed;
+
+    private Pty(int masterFd, Path slavePath) {
+        this.masterFd = masterFd;
+        this.slavePath = slavePath;
+    }
+
+    public static Pty open() {
+        LibC.Result opened = LibC.check(LibC.posixOpenpt(LibC.O_RDWR | LibC.O_NOCTTY), "posix_openpt");
+        int fd = (int) opened.value();
+        try {
+            LibC.check(LibC.grantpt(fd), "grantpt");
+            LibC.check(LibC.unlockpt(fd), "unlockpt");
+            String name = LibC.ptsname(fd);
+            LibC.makeRaw(fd);
+            LibC.setNonBlocking(fd);
+            return new Pty(fd, Path.of(name));
+        } catch (RuntimeException e) {
+            LibC.close(fd);
+            throw e;
+        }
+    }
+
+    /** The slave path clients open, e.g. {@code /dev/pts/7}. */
+    public Path path() {
+        return slavePath;
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for client bytes. Linux reports POLLHUP on the master while no process has the
+     * slave open (before the first open and after the last close).
+     */
+    public Readiness awaitInput(int timeoutMillis) {
+        int revents = LibC.poll(masterFd, LibC.POLLIN, timeoutMillis);
+        if (revents <= 0) {
+            return Readiness.IDLE;
+        }
+        if ((revents & LibC.POLLIN) != 0) {
+            return Readiness.READABLE;
+        }
+        return (revents & (LibC.POLLHUP | LibC.POLLERR)) != 0 ? Readiness.NO_CLIENT : Readiness.IDLE;
+    }
+
+    /** Reads what is there; returns 0 when nothing is, -1 when no client holds the slave open (EIO). */
+    public int read(byte[] into) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(into.length);
+            LibC.Result result = LibC.read(masterFd, buffer, into.length);
+            if (result.failed()) {
+                if (result.errno() == LibC.EAGAIN || result.errno() == LibC.EINTR) {
+                    return 0;
+                }
+                if (result.errno() == LibC.EIO) {
+                    return -1;
+                }
+                throw new IOException("read from pty master failed: errno " + result.errno());
+            }
+            MemorySegment.copy(buffer, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, into, 0, (int) result.value());
+            return (int) result.value();
+        }
+    }
+
+    /**
+     * Writes all bytes, waiting for room at most {@code stallLimitMillis} in total, so a client that stopped reading
+     * cannot block the emulator forever. Returns false when the bytes could not all be written.
+     */
+    public boolean write(byte[] data, int offset, int length, int stallLimitMillis) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(Math.max(1, length));
+            MemorySegment.copy(data, offset, buffer, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, length);
+            long written = 0;
+            long deadline = System.nanoTime() + stallLimitMillis * 1_000_000L;
+            while (written < length) {
+                LibC.Result result = LibC.write(masterFd, buffer.asSlice(written), length - written);
+                if (!result.failed()) {
+                    written += result.value();
+                    continue;
+                }
+                if (result.errno() == LibC.EINTR) {
+                    continue;
+                }
+                if (result.errno() != LibC.EAGAIN) {
+                    throw new IOException("write to pty master failed: errno " + result.errno());
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return false;
+                }
+                LibC.poll(masterFd, LibC.POLLOUT, (int) Math.min(left, Integer.MAX_VALUE));
+            }
+            return true;
+        }
+    }
+
+    /** Throws away everything queued in both directions: what the last client left unread and half-written. */
+    public void flush() {
+        LibC.tcflush(masterFd, LibC.TCIOFLUSH);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            LibC.close(masterFd);
+        }
+    }
+}
