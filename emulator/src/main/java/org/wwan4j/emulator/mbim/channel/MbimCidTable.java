@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ObjIntConsumer;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
@@ -18,14 +19,22 @@ public final class MbimCidTable {
     }
 
     private final Map<Key, MbimCidHandler> handlers = new HashMap<>();
+    private final ObjIntConsumer<UUID> commandSeen;
 
     public MbimCidTable(List<? extends MbimCidHandler> all) {
+        this(all, (service, cid) -> { });
+    }
+
+    /** @param commandSeen told of every complete COMMAND (service, cid), known or not, e.g. for statistics */
+    public MbimCidTable(List<? extends MbimCidHandler> all, ObjIntConsumer<UUID> commandSeen) {
+        this.commandSeen = commandSeen;
         for (MbimCidHandler handler : all) {
             handlers.put(new Key(handler.service(), handler.cid()), handler);
         }
     }
 
     public MbimReply dispatch(MbimCommand command) {
+        commandSeen.accept(command.service(), command.cid());
         MbimCidHandler handler = handlers.get(new Key(command.service(), command.cid()));
         if (handler == null) {
             LOG.debug("no handler for service {} cid {}", command.service(), command.cid());
