@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs the real mbimcli (libmbim 1.28) against an emulated port, bounded by a timeout. */
 final class Mbimcli {
@@ -15,6 +17,32 @@ final class Mbimcli {
     record Result(int exitCode, String stdout, String stderr) {
         String all() {
             return stdout + stderr;
+        }
+
+        /** The quoted value mbimcli prints after {@code label:}, e.g. {@code Device type: 'embedded'}. */
+        String field(String label) {
+            Matcher matcher = Pattern.compile(Pattern.quote(label) + ":\\s*'([^']*)'").matcher(stdout);
+            if (!matcher.find()) {
+                throw new AssertionError("no '" + label + "' in mbimcli output:\n" + all());
+            }
+            return matcher.group(1);
+        }
+
+        /** Every value printed after {@code label:}, in order (lists such as visible providers). */
+        List<String> fields(String label) {
+            Matcher matcher = Pattern.compile(Pattern.quote(label) + ":\\s*'([^']*)'").matcher(stdout);
+            List<String> values = new ArrayList<>();
+            while (matcher.find()) {
+                values.add(matcher.group(1));
+            }
+            return values;
+        }
+
+        Result assertSuccess() {
+            if (exitCode != 0) {
+                throw new AssertionError("mbimcli failed (" + exitCode + "):\n" + all());
+            }
+            return this;
         }
     }
 
