@@ -28,6 +28,15 @@ final class Mbimcli {
             return matcher.group(1);
         }
 
+        /** The first group of {@code regex} in the output, for lines that are not "label: 'value'". */
+        String group(String regex) {
+            Matcher matcher = Pattern.compile(regex).matcher(stdout);
+            if (!matcher.find()) {
+                throw new AssertionError("no match for " + regex + " in mbimcli output:\n" + all());
+            }
+            return matcher.group(1);
+        }
+
         /** Every value printed after {@code label:}, in order (lists such as visible providers). */
         List<String> fields(String label) {
             Matcher matcher = Pattern.compile(Pattern.quote(label) + ":\\s*'([^']*)'").matcher(stdout);
