@@ -14,10 +14,13 @@ import java.util.List;
  * skipped one at a time until a plausible header (known type, sane length) lines up again, and a partial
  * frame that sat unfinished for longer than {@link #STALE_PARTIAL_NANOS} is dropped when new bytes arrive,
  * because a host writes a whole transfer at once and the new bytes are the start of its next message.
+ * For the same reason a write that starts with an OPEN message abandons any partial frame: OPEN is the first
+ * thing a new host sends, and the leftovers of a client that died mid-message must not swallow it.
  */
 public final class MbimStreamDecoder {
     /** A host writes one transfer in one go; a partial frame older than this is left over from a dead client. */
     public static final long STALE_PARTIAL_NANOS = 1_000_000_000L;
+    private static final int OPEN_LENGTH = 16;
 
     /** What the decoder found in the stream. */
     public sealed interface Event {
@@ -53,10 +56,21 @@ public final class MbimStreamDecoder {
         return pending.size();
     }
 
+    private static boolean startsWithOpen(byte[] data, int length) {
+        if (length < OPEN_LENGTH) {
+            return false;
+        }
+        ByteBuffer header = ByteBuffer.wrap(data, 0, MbimFrame.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        return header.getInt() == MbimMessageType.OPEN.code() && header.getInt() == OPEN_LENGTH;
+    }
+
     public List<Event> feed(byte[] data, int length, long nowNanos) {
         List<Event> events = new ArrayList<>();
         if (pending.size() > 0 && nowNanos - pendingSinceNanos > STALE_PARTIAL_NANOS) {
             events.add(new Discarded(pending.size(), "stale partial frame"));
+            pending.reset();
+        } else if (pending.size() > 0 && startsWithOpen(data, length)) {
+            events.add(new Discarded(pending.size(), "partial frame abandoned by a new OPEN"));
             pending.reset();
         }
         if (pending.size() == 0) {

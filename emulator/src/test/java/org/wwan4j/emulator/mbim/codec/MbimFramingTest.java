@@ -92,6 +92,17 @@ class MbimFramingTest {
     }
 
     @Test
+    void anOpenAbandonsAPartialFrameLeftByADeadClient() {
+        MbimStreamDecoder decoder = new MbimStreamDecoder(4096);
+        byte[] cut = commandWithBuffer(1, 100);
+        decoder.feed(cut, 30, 0);
+        byte[] open = MbimMessages.open(2, 4096);
+        List<MbimStreamDecoder.Event> events = decoder.feed(open, open.length, 1);
+        assertInstanceOf(MbimStreamDecoder.Discarded.class, events.get(0));
+        assertEquals(MbimMessageType.OPEN, assertInstanceOf(MbimStreamDecoder.Frame.class, events.get(1)).frame().type());
+    }
+
+    @Test
     void randomJunkNeverThrowsAndAValidMessageAfterItIsFound() {
         Random random = new Random(1234);
         for (int round = 0; round < 200; round++) {
