@@ -1,0 +1,37 @@
+package org.wwan4j.emulator.mbim.basicconnect;
+
+import java.util.Set;
+import org.wwan4j.emulator.model.Rat;
+
+/** MBIM_DATA_CLASS bits for the neutral radio access technologies. */
+public final class DataClass {
+    public static final int GPRS = 1;
+    public static final int EDGE = 1 << 1;
+    public static final int UMTS = 1 << 2;
+    public static final int HSDPA = 1 << 3;
+    public static final int HSUPA = 1 << 4;
+    public static final int LTE = 1 << 5;
+    public static final int NR5G_NSA = 1 << 6;
+
+    private DataClass() {
+    }
+
+    public static int of(Set<Rat> rats) {
+        int bits = 0;
+        for (Rat rat : rats) {
+            bits |= switch (rat) {
+                case GSM -> GPRS | EDGE;
+                case UMTS -> UMTS | HSDPA | HSUPA;
+                case LTE -> LTE;
+                case NR5G -> NR5G_NSA;
+            };
+        }
+        return bits;
+    }
+
+    /** The single best technology, as Packet Service's HighestAvailableDataClass wants it. */
+    public static int highest(Set<Rat> rats) {
+        int all = of(rats);
+        return all == 0 ? 0 : Integer.highestOneBit(all);
+    }
+}

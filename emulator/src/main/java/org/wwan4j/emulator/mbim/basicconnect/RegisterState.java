@@ -1,0 +1,72 @@
+package org.wwan4j.emulator.mbim.basicconnect;
+
+import java.util.UUID;
+import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
+import org.wwan4j.emulator.mbim.channel.MbimReply;
+import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
+import org.wwan4j.emulator.mbim.codec.MbimCommand;
+import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
+import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.Registration;
+
+/**
+ * MBIM_CID_REGISTER_STATE query and notification. Manual registration (set) is not emulated: the emulated
+ * modem always registers automatically.
+ */
+public final class RegisterState implements MbimNotificationSource {
+    static final int STATE_DEREGISTERED = 1;
+    static final int STATE_SEARCHING = 2;
+    static final int STATE_HOME = 3;
+    static final int STATE_ROAMING = 4;
+    static final int STATE_DENIED = 6;
+    static final int MODE_AUTOMATIC = 1;
+    static final int CELLULAR_CLASS_GSM = 1;
+    static final int FLAG_PACKET_SERVICE_AUTOMATIC_ATTACH = 1 << 1;
+    /** The 3GPP reject cause a denied registration carries: PLMN not allowed. */
+    static final int NW_ERROR_PLMN_NOT_ALLOWED = 11;
+
+    private final ModemState state;
+
+    public RegisterState(ModemState state) {
+        this.state = state;
+    }
+
+    @Override
+    public UUID service() {
+        return MbimServiceIds.BASIC_CONNECT;
+    }
+
+    @Override
+    public int cid() {
+        return BasicConnectCid.REGISTER_STATE;
+    }
+
+    @Override
+    public MbimReply query(MbimCommand command) {
+        return MbimReply.ok(currentState());
+    }
+
+    @Override
+    public byte[] currentState() {
+        Registration registration = state.registration();
+        int code = switch (registration.state()) {
+            case HOME -> STATE_HOME;
+            case ROAMING -> STATE_ROAMING;
+            case SEARCHING -> STATE_SEARCHING;
+            case DENIED -> STATE_DENIED;
+            case IDLE -> STATE_DEREGISTERED;
+        };
+        boolean named = registration.mcc() != null && registration.mnc() != null;
+        return new InformationBufferWriter()
+                .u32(code == STATE_DENIED ? NW_ERROR_PLMN_NOT_ALLOWED : 0)
+                .u32(code)
+                .u32(MODE_AUTOMATIC)
+                .u32(DataClass.of(registration.rats()))
+                .u32(CELLULAR_CLASS_GSM)
+                .string(named ? registration.mcc() + registration.mnc() : "")
+                .string(registration.operatorName())
+                .string(code == STATE_ROAMING ? registration.operatorName() : "")
+                .u32(FLAG_PACKET_SERVICE_AUTOMATIC_ATTACH)
+                .toByteArray();
+    }
+}

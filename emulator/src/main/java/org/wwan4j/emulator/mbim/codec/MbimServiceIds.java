@@ -1,0 +1,31 @@
+package org.wwan4j.emulator.mbim.codec;
+
+import java.nio.ByteBuffer;
+import java.util.UUID;
+
+/**
+ * The UUIDs this emulator knows. MBIM sends a UUID as its 16 bytes in the order they are printed
+ * (not in the mixed-endian GUID layout), which is exactly the big-endian layout of {@link UUID}.
+ */
+public final class MbimServiceIds {
+    public static final UUID BASIC_CONNECT = UUID.fromString("a289cc33-bcbb-8b4f-b6b0-133ec2aae6df");
+    public static final UUID MS_BASIC_CONNECT_EXTENSIONS = UUID.fromString("3d01dcc5-fef5-4d05-0d3a-bef7058e9aaf");
+    /** Context type of a plain internet connection, used by Connect. */
+    public static final UUID CONTEXT_TYPE_INTERNET = UUID.fromString("7e5e2a7e-4e6f-7272-736b-656e7e5e2a7e");
+    /** All zeroes: "no context type" in Connect replies of a deactivated session. */
+    public static final UUID CONTEXT_TYPE_NONE = new UUID(0, 0);
+
+    private MbimServiceIds() {
+    }
+
+    public static UUID read(byte[] data, int offset) {
+        ByteBuffer big = ByteBuffer.wrap(data, offset, 16);
+        return new UUID(big.getLong(), big.getLong());
+    }
+
+    public static void write(UUID uuid, byte[] data, int offset) {
+        ByteBuffer big = ByteBuffer.wrap(data, offset, 16);
+        big.putLong(uuid.getMostSignificantBits());
+        big.putLong(uuid.getLeastSignificantBits());
+    }
+}

@@ -1,0 +1,11 @@
+package org.wwan4j.emulator.mbim.msbasicconnect;
+
+/** CIDs of Microsoft's Basic Connect Extensions service that the emulator serves. */
+public final class MsBasicConnectExtensionsCid {
+    public static final int SYS_CAPS = 5;
+    public static final int DEVICE_SLOT_MAPPINGS = 7;
+    public static final int SLOT_INFO_STATUS = 8;
+
+    private MsBasicConnectExtensionsCid() {
+    }
+}

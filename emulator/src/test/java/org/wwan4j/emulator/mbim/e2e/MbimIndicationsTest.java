@@ -1,0 +1,133 @@
+package org.wwan4j.emulator.mbim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wwan4j.emulator.EmulatedModem;
+import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
+import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
+import org.wwan4j.emulator.mbim.codec.MbimFrame;
+import org.wwan4j.emulator.mbim.codec.MbimMessageType;
+import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
+import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
+import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.Signal;
+
+/**
+ * Indications. mbimcli 1.28 has no monitor mode, but with -v it prints every message libmbim receives, translated
+ * field by field; a set that changes state makes the emulator send its indications before the COMMAND_DONE, so
+ * libmbim itself parses them. Changes that no host asked for are read with a raw client.
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MbimIndicationsTest {
+    private EmulatedModem modem;
+    private ModemState state;
+
+    @BeforeEach
+    void start() {
+        modem = EmulatedModem.start(Protocol.MBIM);
+        state = modem.state();
+    }
+
+    @AfterEach
+    void stop() {
+        modem.close();
+    }
+
+    /** The "Fields:" block libmbim printed for the INDICATE_STATUS of {@code cid}. */
+    private static String indication(Mbimcli.Result verbose, String cid) {
+        Matcher matcher = Pattern.compile("type += indicate-status.*?cid += '" + Pattern.quote(cid)
+                + "'.*?Fields:\\n(.*?)\\n\\n", Pattern.DOTALL).matcher(verbose.all());
+        assertTrue(matcher.find(), "no " + cid + " indication in:\n" + verbose.all());
+        return matcher.group(1);
+    }
+
+    @Test
+    void radioOffIsIndicatedAndParsedByLibmbim() throws Exception {
+        Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--set-radio-state=off").assertSuccess();
+        assertTrue(indication(verbose, "radio-state").contains("SwRadioState = 'off'"), verbose.all());
+        assertTrue(indication(verbose, "register-state").contains("RegisterState = 'deregistered'"));
+        assertTrue(indication(verbose, "packet-service").contains("PacketServiceState = 'detached'"));
+        assertTrue(indication(verbose, "signal-state").contains("Rssi = '99'"));
+    }
+
+    @Test
+    void connectAndDisconnectAreIndicated() throws Exception {
+        Mbimcli.Result up = Mbimcli.run(modem.path(), "-v", "--connect=access-string=internet").assertSuccess();
+        assertTrue(indication(up, "connect").contains("ActivationState = 'activated'"), up.all());
+        Mbimcli.Result down = Mbimcli.run(modem.path(), "-v", "--disconnect").assertSuccess();
+        assertTrue(indication(down, "connect").contains("ActivationState = 'deactivated'"), down.all());
+    }
+
+    @Test
+    void slotSwitchIndicatesSubscriberAndSlotStatus() throws Exception {
+        Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--ms-set-device-slot-mappings=2").assertSuccess();
+        assertTrue(indication(verbose, "subscriber-ready-status").contains("ReadyState = 'sim-not-inserted'"),
+                verbose.all());
+        assertTrue(indication(verbose, "slot-info-status").contains("SlotIndex = '0'"));
+    }
+
+    @Test
+    void networkLossReachesAnOpenHostAsRegisterAndSignalIndications() throws Exception {
+        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+            assertEquals(MbimMessageType.OPEN_DONE, host.open(1, 4096).type());
+            state.setSignal(new Signal(-79, -10, -100, 5));
+            MbimFrame signal = host.nextMessage();
+            assertIndication(signal, BasicConnectCid.SIGNAL_STATE);
+            assertEquals(17, body(signal).u32(0), "(-79 + 113) / 2");
+
+            modem.inject(Fault.NETWORK_LOSS);
+            MbimFrame first = host.nextMessage();
+            assertIndication(first, BasicConnectCid.SIGNAL_STATE);
+            assertEquals(99, body(first).u32(0));
+            MbimFrame register = host.nextMessage();
+            assertIndication(register, BasicConnectCid.REGISTER_STATE);
+            assertEquals(2, body(register).u32(4), "MBIM_REGISTER_STATE_SEARCHING");
+        }
+    }
+
+    @Test
+    void simRemovalIsIndicatedPerSlot() throws Exception {
+        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+            host.open(1, 4096);
+            modem.inject(Fault.SIM_REMOVAL);
+            MbimFrame ready = host.nextMessage();
+            assertIndication(ready, BasicConnectCid.SUBSCRIBER_READY_STATUS);
+            assertEquals(2, body(ready).u32(0), "MBIM_SUBSCRIBER_READY_STATE_SIM_NOT_INSERTED");
+            MbimFrame slot = host.nextMessage();
+            assertEquals(MbimServiceIds.MS_BASIC_CONNECT_EXTENSIONS, MbimServiceIds.read(slot.bytes(), 20));
+            assertEquals(MsBasicConnectExtensionsCid.SLOT_INFO_STATUS, slot.u32(36));
+            assertEquals(0, body(slot).u32(0));
+            assertEquals(3, body(slot).u32(4), "MBIM_UICC_SLOT_STATE_EMPTY");
+        }
+    }
+
+    @Test
+    void droppedIndicationsFaultSilencesIndicationsButNotAnswers() throws Exception {
+        modem.inject(Fault.DROP_INDICATIONS);
+        Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--set-radio-state=off").assertSuccess();
+        assertTrue(!verbose.all().contains("indicate-status"), verbose.all());
+        assertEquals("off", verbose.field("Software radio state"));
+    }
+
+    private static void assertIndication(MbimFrame frame, int cid) {
+        assertEquals(MbimMessageType.INDICATE_STATUS, frame.type());
+        assertEquals(0, frame.transactionId());
+        assertEquals(MbimServiceIds.BASIC_CONNECT, MbimServiceIds.read(frame.bytes(), 20));
+        assertEquals(cid, frame.u32(36));
+    }
+
+    private static InformationBufferReader body(MbimFrame indication) {
+        byte[] buffer = new byte[indication.u32(40)];
+        System.arraycopy(indication.bytes(), 44, buffer, 0, buffer.length);
+        return new InformationBufferReader(buffer);
+    }
+}

@@ -1,0 +1,164 @@
+package org.wwan4j.emulator.mbim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wwan4j.emulator.EmulatedModem;
+import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.Registration;
+import org.wwan4j.emulator.model.RegistrationState;
+import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.SimSlot;
+
+/** Each Basic Connect query, answered from the state model and read back by mbimcli 1.28. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MbimcliQueriesTest {
+    private EmulatedModem modem;
+    private ModemState state;
+
+    @BeforeEach
+    void start() {
+        modem = EmulatedModem.start(Protocol.MBIM);
+        state = modem.state();
+    }
+
+    @AfterEach
+    void stop() {
+        modem.close();
+    }
+
+    private Mbimcli.Result mbimcli(String... arguments) throws Exception {
+        return Mbimcli.run(modem.path(), arguments).assertSuccess();
+    }
+
+    @Test
+    void deviceCapsComeFromTheIdentity() throws Exception {
+        Identity identity = state.identity();
+        Mbimcli.Result caps = mbimcli("--query-device-caps");
+        assertEquals("embedded", caps.field("Device type"));
+        assertEquals("gsm", caps.field("Cellular class"));
+        assertEquals("gprs, edge, umts, hsdpa, hsupa, lte", caps.field("Data class"));
+        assertEquals("1", caps.field("Max sessions"));
+        assertEquals(identity.imei(), caps.field("Device ID"));
+        assertEquals(identity.revision(), caps.field("Firmware info"));
+        assertEquals(identity.hardwareRevision(), caps.field("Hardware info"));
+    }
+
+    @Test
+    void subscriberReadyStatusShowsTheActiveCardAndItsRemoval() throws Exception {
+        SimSlot active = state.activeCard().orElseThrow();
+        Mbimcli.Result ready = mbimcli("--query-subscriber-ready-status");
+        assertEquals("initialized", ready.field("Ready state"));
+        assertEquals(active.imsi(), ready.field("Subscriber ID"));
+        assertEquals(active.iccid(), ready.field("SIM ICCID"));
+
+        state.setActiveCardPresent(false);
+        assertEquals("sim-not-inserted", mbimcli("--query-subscriber-ready-status").field("Ready state"));
+    }
+
+    @Test
+    void radioStateFollowsPowerAndSetsIt() throws Exception {
+        Mbimcli.Result on = mbimcli("--query-radio-state");
+        assertEquals("on", on.field("Hardware radio state"));
+        assertEquals("on", on.field("Software radio state"));
+
+        assertEquals("off", mbimcli("--set-radio-state=off").field("Software radio state"));
+        assertEquals(org.wwan4j.emulator.model.PowerState.LOW_POWER, state.power());
+        assertEquals("off", mbimcli("--query-radio-state").field("Software radio state"));
+        assertEquals("deregistered", mbimcli("--query-registration-state").field("Register state"));
+
+        assertEquals("on", mbimcli("--set-radio-state=on").field("Software radio state"));
+        assertEquals(org.wwan4j.emulator.model.PowerState.ONLINE, state.power());
+        assertEquals("home", mbimcli("--query-registration-state").field("Register state"));
+    }
+
+    @Test
+    void pinStateIsPin1Unlocked() throws Exception {
+        Mbimcli.Result pin = mbimcli("--query-pin-state");
+        assertEquals("unlocked", pin.field("PIN state"));
+        assertEquals("pin1", pin.field("PIN type"));
+        assertEquals("3", pin.field("Remaining attempts"));
+    }
+
+    @Test
+    void homeProviderKeepsTheLeadingZeroOfTheMnc() throws Exception {
+        Mbimcli.Result home = mbimcli("--query-home-provider");
+        assertEquals("26207", home.field("Provider ID"));
+        assertEquals("Emu Home", home.field("Provider name"));
+        assertEquals("home", home.field("State"));
+    }
+
+    @Test
+    void registrationStatesHomeRoamingSearchingDenied() throws Exception {
+        Registration home = state.registration();
+        Mbimcli.Result registered = mbimcli("--query-registration-state");
+        assertEquals("home", registered.field("Register state"));
+        assertEquals(home.mcc() + home.mnc(), registered.field("Provider ID"));
+        assertEquals("26207", registered.field("Provider ID"), "a 2-digit MNC keeps its leading zero");
+        assertEquals(home.operatorName(), registered.field("Provider name"));
+        assertEquals("lte", registered.field("Available data classes"));
+
+        state.setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "07", "Emu Roam",
+                Set.of(Rat.LTE, Rat.UMTS), 1, 2, 3));
+        Mbimcli.Result roaming = mbimcli("--query-registration-state");
+        assertEquals("roaming", roaming.field("Register state"));
+        assertEquals("20807", roaming.field("Provider ID"));
+        assertEquals("Emu Roam", roaming.field("Roaming text"));
+
+        state.setNetworkRegistration(home.withState(RegistrationState.DENIED));
+        Mbimcli.Result denied = mbimcli("--query-registration-state");
+        assertEquals("denied", denied.field("Register state"));
+        assertEquals("plmn-not-allowed", denied.field("Network error"));
+
+        state.setNetworkRegistration(home);
+        state.setCoverage(false);
+        assertEquals("searching", mbimcli("--query-registration-state").field("Register state"));
+    }
+
+    @Test
+    void visibleProvidersIncludeTheForbiddenOneAndMarkOnlyHomeAsHome() throws Exception {
+        Mbimcli.Result scan = mbimcli("--query-visible-providers");
+        assertEquals(List.of("26207", "26201", "20801", "26202"), scan.fields("Provider ID"));
+        assertEquals(List.of("Emu Home", "Emu Other", "Emu Roam", "Emu Forbidden"), scan.fields("Provider name"));
+        assertEquals(List.of("home, visible, registered", "visible", "visible", "forbidden, visible"),
+                scan.fields("State"));
+    }
+
+    @Test
+    void signalRssiIsCodedTheMbimWay() throws Exception {
+        state.setSignal(new Signal(-65, -9, -95, 12.5));
+        assertEquals("24", mbimcli("--query-signal-state").field("RSSI [0-31,99]"), "(-65 + 113) / 2");
+        state.setSignal(new Signal(-51, -5, -80, 20));
+        assertEquals("31", mbimcli("--query-signal-state").field("RSSI [0-31,99]"));
+        state.setCoverage(false);
+        assertEquals("99", mbimcli("--query-signal-state").field("RSSI [0-31,99]"), "no signal is 99, unknown");
+    }
+
+    @Test
+    void packetServiceIsAttachedWhileRegistered() throws Exception {
+        Mbimcli.Result service = mbimcli("--query-packet-service-state");
+        assertEquals("attached", service.field("Packet service state"));
+        assertEquals(state.identity().maxTxKbps() * 1000 + " bps", service.field("Uplink speed"));
+        assertEquals(state.identity().maxRxKbps() * 1000 + " bps", service.field("Downlink speed"));
+        state.setCoverage(false);
+        assertEquals("detached", mbimcli("--query-packet-service-state").field("Packet service state"));
+    }
+
+    @Test
+    void unknownCidIsNoDeviceSupportAndTheModemKeepsServing() throws Exception {
+        // Provisioned contexts is a Basic Connect CID the emulator does not implement.
+        Mbimcli.Result unsupported = Mbimcli.run(modem.path(), "--query-provisioned-contexts");
+        assertTrue(unsupported.exitCode() != 0);
+        assertTrue(unsupported.stderr().contains("NoDeviceSupport"), unsupported.all());
+        mbimcli("--query-radio-state");
+    }
+}
