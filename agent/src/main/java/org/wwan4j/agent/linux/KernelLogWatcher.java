@@ -66,6 +66,7 @@ public final class KernelLogWatcher implements AutoCloseable {
     private final long initialPosition;
     private volatile FileChannel channel;
     private volatile boolean closed;
+    private String lastProblem;
 
     private KernelLogWatcher(Path source, Start start, Listener listener) {
         this.source = source;
@@ -99,9 +100,7 @@ public final class KernelLogWatcher implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException e) {
-                if (!closed) {
-                    LOG.warn("kernel log {}: {}; reopening in {}", source, e.toString(), REOPEN_DELAY);
-                }
+                reportProblem(e);
             } finally {
                 closeChannel();
             }
@@ -165,6 +164,20 @@ public final class KernelLogWatcher implements AutoCloseable {
                 continue;
             }
             pause(FOLLOW_INTERVAL);
+        }
+    }
+
+    /** Warns once per distinct problem: a missing source would otherwise log every second for ever. */
+    private void reportProblem(Exception e) {
+        if (closed) {
+            return;
+        }
+        String problem = e.toString();
+        if (problem.equals(lastProblem)) {
+            LOG.debug("kernel log {}: {}", source, problem);
+        } else {
+            LOG.warn("kernel log {}: {}; retrying every {}", source, problem, REOPEN_DELAY);
+            lastProblem = problem;
         }
     }
 

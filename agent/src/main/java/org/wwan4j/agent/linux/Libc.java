@@ -15,6 +15,7 @@ import java.lang.invoke.VarHandle;
  * The few libc functions the Linux side needs (netlink sockets and interface names), bound through FFM with errno
  * captured at the call, because any later JVM work may overwrite errno before Java could read it.
  */
+@SuppressWarnings("restricted") // binding libc is this class's whole purpose; callers need --enable-native-access
 final class Libc {
 
     static final int AF_NETLINK = 16;

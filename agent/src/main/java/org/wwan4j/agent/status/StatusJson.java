@@ -3,6 +3,7 @@ package org.wwan4j.agent.status;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,11 @@ public final class StatusJson {
         root.put("radioSilence", status.radioSilence());
         root.put("modems", list(status.modems(), StatusJson::modem));
         return write(root, pretty);
+    }
+
+    /** Writes the status file atomically (readers never see half a file), pretty-printed for people and jq. */
+    public static void writeStatusFile(Path file, AgentStatus status) throws IOException {
+        AtomicFileWriter.write(file, agent(status, true) + "\n");
     }
 
     static Map<String, Object> modem(ModemStatus status) {

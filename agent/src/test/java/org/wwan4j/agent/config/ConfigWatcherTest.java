@@ -82,7 +82,7 @@ class ConfigWatcherTest {
     void rewritingTheSameContentReloadsNothing() throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, "{}");
-        try (ConfigWatcher watcher = new ConfigWatcher(file, AgentConfig.EMPTY, listener)) {
+        try (ConfigWatcher _ = new ConfigWatcher(file, AgentConfig.EMPTY, listener)) {
             reports.clear();
             Files.writeString(file, "{}");
             replaceAtomically(file, "{}");

@@ -32,7 +32,7 @@ class KernelLogWatcherTest {
     void aFollowedFileIsReadFromTheStartAndThenLikeTailF() throws Exception {
         Path log = dir.resolve("kmsg");
         Files.writeString(log, KernelTraces.NETDEV_WATCHDOG);
-        try (KernelLogWatcher watcher = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, events::add)) {
+        try (KernelLogWatcher _ = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, events::add)) {
             assertEquals(Kind.NETDEV_WATCHDOG, next().kind());
             Files.writeString(log, KernelTraces.USB_TROUBLE, StandardOpenOption.APPEND);
             assertEquals(Kind.DRIVER_ERROR, next().kind());
@@ -46,7 +46,7 @@ class KernelLogWatcherTest {
     void startingNowSkipsWhatTheFileAlreadyHolds() throws Exception {
         Path log = dir.resolve("kmsg");
         Files.writeString(log, KernelTraces.NETDEV_WATCHDOG);
-        try (KernelLogWatcher watcher = KernelLogWatcher.start(log, KernelLogWatcher.Start.NOW, events::add)) {
+        try (KernelLogWatcher _ = KernelLogWatcher.start(log, KernelLogWatcher.Start.NOW, events::add)) {
             Files.writeString(log, "6,9,9,-;usb 3-2: USB disconnect, device number 7\n", StandardOpenOption.APPEND);
             assertEquals("3-2", next().usbAddress());
         }
@@ -56,7 +56,7 @@ class KernelLogWatcherTest {
     void aTruncatedFileIsReadAgainFromTheTop() throws Exception {
         Path log = dir.resolve("kmsg");
         Files.writeString(log, KernelTraces.SOFT_LOCKUP);
-        try (KernelLogWatcher watcher = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, events::add)) {
+        try (KernelLogWatcher _ = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, events::add)) {
             assertEquals(Kind.SOFT_LOCKUP, next().kind());
             Files.writeString(log, "6,1,1,-;usb 1-2: USB disconnect, device number 3\n");
             assertEquals("1-2", next().usbAddress());
@@ -68,7 +68,7 @@ class KernelLogWatcherTest {
         Path log = dir.resolve("kmsg");
         Files.writeString(log, "6,1,1,-;usb 1-2: USB disconnect, device number 3\n"
                 + "6,2,2,-;usb 1-3: USB disconnect, device number 4\n");
-        try (KernelLogWatcher watcher = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, event -> {
+        try (KernelLogWatcher _ = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, event -> {
             if (event.usbAddress().equals("1-2")) {
                 throw new IllegalStateException("listener bug");
             }
@@ -83,7 +83,7 @@ class KernelLogWatcherTest {
         Path fifo = dir.resolve("kmsg.fifo");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(WAIT_SECONDS, TimeUnit.SECONDS)
                 && Files.exists(fifo), "mkfifo is not available");
-        try (KernelLogWatcher watcher = KernelLogWatcher.start(fifo, KernelLogWatcher.Start.BEGINNING, events::add)) {
+        try (KernelLogWatcher _ = KernelLogWatcher.start(fifo, KernelLogWatcher.Start.BEGINNING, events::add)) {
             try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
                 out.write(KernelTraces.NETDEV_WATCHDOG.getBytes(StandardCharsets.UTF_8));
             }

@@ -15,7 +15,7 @@ public final class UeventProbe {
 
     public static void main(String[] args) throws Exception {
         LinkedBlockingQueue<Uevent> events = new LinkedBlockingQueue<>();
-        try (UeventListener listener = UeventListener.start(Set.of("net"), events::add)) {
+        try (UeventListener _ = UeventListener.start(Set.of("net"), events::add)) {
             Process ip = new ProcessBuilder("ip", "link", "add", "wwan7", "type", "veth", "peer", "name", "wwan7p")
                     .inheritIO().start();
             if (!ip.waitFor(10, TimeUnit.SECONDS) || ip.exitValue() != 0) {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 
@@ -78,5 +81,13 @@ class StatusJsonTest {
         String pretty = StatusJson.info(fullInfo(), true);
         assertTrue(pretty.contains("\n"));
         assertEquals(JSON.std.anyFrom(StatusJson.info(fullInfo(), false)), JSON.std.anyFrom(pretty));
+    }
+
+    @Test
+    void theStatusFileIsWrittenWhole(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        AgentStatus status = new AgentStatus(CONNECTED, true, List.of());
+        StatusJson.writeStatusFile(file, status);
+        assertEquals(JSON.std.anyFrom(StatusJson.agent(status, false)), JSON.std.anyFrom(Files.readString(file)));
     }
 }
