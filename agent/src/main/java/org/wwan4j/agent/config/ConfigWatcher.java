@@ -1,0 +1,220 @@
+package org.wwan4j.agent.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the config file and hands every new valid version to a listener. An invalid version is reported and
+ * the last good config stays in force, so a typo never takes a running device offline.
+ *
+ * <p>The directory is watched, not the file: editors and config managers replace files by writing a temporary
+ * file and renaming it over the old one, which a watch on the file itself would lose. Events are debounced
+ * (a short settle delay, then a content hash) so a burst of writes gives one reload, and an unchanged file
+ * (touch, rewrite with the same content) gives none. Listener calls come from one thread at a time: the caller's
+ * during construction, then the watcher's daemon thread.
+ */
+public final class ConfigWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+
+    /** Writers often emit several events per save; wait this long after the first before reading. */
+    static final Duration SETTLE = Duration.ofMillis(100);
+    /** Re-read this often even without events: covers a directory replaced under us or a lost event. */
+    static final Duration RESCAN_INTERVAL = Duration.ofSeconds(30);
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Receives config changes. */
+    public interface Listener {
+        /** A new valid config (also the first one). */
+        void applied(AgentConfig config);
+
+        /** The file changed but cannot be used; the previous config stays in force. */
+        void rejected(Path file, List<String> errors);
+    }
+
+    private final Path file;
+    private final Listener listener;
+    private final WatchService watchService;
+    private final Thread thread;
+    private volatile AgentConfig current;
+    private byte[] lastHash;
+    private volatile boolean closed;
+
+    /**
+     * Reads the file once (reporting to the listener before returning) and starts watching it.
+     *
+     * @param initial the config in force until a valid file is read, e.g. {@link AgentConfig#EMPTY}
+     */
+    public ConfigWatcher(Path file, AgentConfig initial, Listener listener) throws IOException {
+        this.file = file.toAbsolutePath();
+        this.listener = listener;
+        this.current = initial;
+        this.watchService = FileSystems.getDefault().newWatchService();
+        try {
+            register();
+        } catch (IOException e) {
+            watchService.close();
+            throw e;
+        }
+        check();
+        this.thread = Thread.ofPlatform().name("config-watcher").daemon().unstarted(this::run);
+        thread.start();
+    }
+
+    /** The config in force: the last valid one read, or the initial one. */
+    public AgentConfig current() {
+        return current;
+    }
+
+    private void register() throws IOException {
+        file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+    }
+
+    private void run() {
+        long nextRescan = System.nanoTime() + RESCAN_INTERVAL.toNanos();
+        while (!closed) {
+            try {
+                WatchKey key = watchService.poll(RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                boolean relevant = key == null || System.nanoTime() - nextRescan >= 0;
+                if (key != null) {
+                    relevant |= concernsOurFile(key.pollEvents());
+                    if (!key.reset()) {
+                        LOG.warn("config directory {} is no longer watched; retrying", file.getParent());
+                        Thread.sleep(SETTLE.toMillis());
+                        register();
+                    }
+                }
+                if (relevant) {
+                    Thread.sleep(SETTLE.toMillis());
+                    drain();
+                    check();
+                    nextRescan = System.nanoTime() + RESCAN_INTERVAL.toNanos();
+                }
+            } catch (ClosedWatchServiceException | InterruptedException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // Never let the watcher die: the agent must keep running on the last good config.
+                LOG.warn("config watcher: {}", e.toString());
+                sleepQuietly();
+            }
+        }
+    }
+
+    private boolean concernsOurFile(List<WatchEvent<?>> events) {
+        for (WatchEvent<?> event : events) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW
+                    || file.getFileName().equals(event.context())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Events that arrived while settling concern the version we are about to read anyway. */
+    private void drain() {
+        WatchKey key;
+        while ((key = watchService.poll()) != null) {
+            key.pollEvents();
+            key.reset();
+        }
+    }
+
+    private void check() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            rejectOnce(file + ": file not found");
+            return;
+        } catch (IOException e) {
+            rejectOnce(file + ": " + e.getMessage());
+            return;
+        }
+        if (isSameAsLast(content)) {
+            return;
+        }
+        try {
+            if (content.length > ConfigParser.MAX_CONFIG_BYTES) {
+                throw new ConfigException(List.of(file + ": larger than " + ConfigParser.MAX_CONFIG_BYTES + " bytes"));
+            }
+            AgentConfig parsed = ConfigParser.parse(new String(content, StandardCharsets.UTF_8));
+            current = parsed;
+            deliver(() -> listener.applied(parsed));
+        } catch (ConfigException e) {
+            deliver(() -> listener.rejected(file, e.errors()));
+        }
+    }
+
+    /** A missing or unreadable file is reported once per distinct condition, like a bad content. */
+    private void rejectOnce(String error) {
+        if (!isSameAsLast(("\0unreadable\0" + error).getBytes(StandardCharsets.UTF_8))) {
+            deliver(() -> listener.rejected(file, List.of(error)));
+        }
+    }
+
+    private boolean isSameAsLast(byte[] content) {
+        byte[] hash = sha256(content);
+        boolean same = Arrays.equals(hash, lastHash);
+        lastHash = hash;
+        return same;
+    }
+
+    private static void deliver(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("config listener failed: {}", e.toString(), e);
+        }
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            watchService.close();
+        } catch (IOException e) {
+            LOG.debug("closing watch service: {}", e.toString());
+        }
+        try {
+            if (!thread.join(CLOSE_TIMEOUT)) {
+                LOG.warn("config watcher thread did not stop within {}", CLOSE_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.wwan4j.agent.status;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.wwan4j.agent.config.JsonName;
+
+/**
+ * Writes status records as the JSON of DESIGN.md: field names and order exactly as the schema, absent values as
+ * {@code null} (never left out: scripts filter on the keys), enums by their JSON names, instants as ISO-8601.
+ * Built by hand into ordered maps rather than by bean introspection, so a renamed Java component can never
+ * silently change the contract.
+ */
+public final class StatusJson {
+
+    /** jackson-jr drops null map values unless told otherwise; the contract wants them. */
+    private static final JSON COMPACT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+    private static final JSON PRETTY = COMPACT.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
+
+    private StatusJson() {
+    }
+
+    /** What {@code info --json} prints. */
+    public static String info(ModemInfo info, boolean pretty) {
+        return write(infoFields(new LinkedHashMap<>(), info), pretty);
+    }
+
+    /** The status file. */
+    public static String agent(AgentStatus status, boolean pretty) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("updated", instant(status.updated()));
+        root.put("radioSilence", status.radioSilence());
+        root.put("modems", list(status.modems(), StatusJson::modem));
+        return write(root, pretty);
+    }
+
+    /** Writes the status file atomically (readers never see half a file), pretty-printed for people and jq. */
+    public static void writeStatusFile(Path file, AgentStatus status) throws IOException {
+        AtomicFileWriter.write(file, agent(status, true) + "\n");
+    }
+
+    static Map<String, Object> modem(ModemStatus status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", status.name());
+        m.put("health", health(status.health()));
+        m.put("configError", status.configError());
+        m.put("probeError", status.probeError());
+        m.put("events", list(status.events(), StatusJson::event));
+        return infoFields(m, status.info());
+    }
+
+    private static Map<String, Object> infoFields(Map<String, Object> m, ModemInfo info) {
+        ModemInfo i = info == null ? ModemInfo.unknown(null, null) : info;
+        m.put("device", i.device());
+        m.put("protocol", name(i.protocol()));
+        m.put("identity", identity(i.identity()));
+        m.put("power", name(i.power()));
+        m.put("sims", list(i.sims(), StatusJson::sim));
+        m.put("registration", registration(i.registration()));
+        m.put("signal", signal(i.signal()));
+        m.put("bearer", bearer(i.bearer()));
+        m.put("counters", counters(i.counters()));
+        m.put("providers", list(i.providers(), StatusJson::provider));
+        m.put("location", location(i.location()));
+        return m;
+    }
+
+    private static Map<String, Object> health(Health h) {
+        if (h == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", name(h.state()));
+        m.put("lastError", h.lastError());
+        m.put("recoveries", h.recoveries());
+        return m;
+    }
+
+    private static Map<String, Object> event(StatusEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", instant(e.at()));
+        m.put("kind", e.kind());
+        m.put("message", e.message());
+        return m;
+    }
+
+    private static Map<String, Object> identity(Identity id) {
+        if (id == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("imei", id.imei());
+        m.put("manufacturer", id.manufacturer());
+        m.put("model", id.model());
+        m.put("revision", id.revision());
+        return m;
+    }
+
+    private static Map<String, Object> sim(Sim s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("slot", s.slot());
+        m.put("active", s.active());
+        m.put("state", name(s.state()));
+        m.put("iccid", s.iccid());
+        m.put("imsi", s.imsi());
+        m.put("type", name(s.type()));
+        return m;
+    }
+
+    private static Map<String, Object> registration(Registration r) {
+        if (r == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("state", name(r.state()));
+        m.put("mcc", r.mcc());
+        m.put("mnc", r.mnc());
+        m.put("operator", r.operator());
+        m.put("rats", list(r.rats(), StatusJson::name));
+        return m;
+    }
+
+    private static Map<String, Object> signal(Signal s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rssi", s.rssi());
+        m.put("rsrq", s.rsrq());
+        m.put("rsrp", s.rsrp());
+        m.put("snr", s.snr());
+        return m;
+    }
+
+    private static Map<String, Object> bearer(Bearer b) {
+        if (b == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("connected", b.connected());
+        m.put("apn", b.apn());
+        m.put("connectedAt", instant(b.connectedAt()));
+        m.put("ipv4", ip(b.ipv4()));
+        m.put("ipv6", ip(b.ipv6()));
+        return m;
+    }
+
+    private static Map<String, Object> ip(IpSettings ip) {
+        if (ip == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", ip.address());
+        m.put("prefix", ip.prefix());
+        m.put("gateway", ip.gateway());
+        m.put("dns", ip.dns());
+        m.put("mtu", ip.mtu());
+        return m;
+    }
+
+    private static Map<String, Object> counters(Counters c) {
+        if (c == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("txBytes", c.txBytes());
+        m.put("rxBytes", c.rxBytes());
+        m.put("txPackets", c.txPackets());
+        m.put("rxPackets", c.rxPackets());
+        m.put("txDrops", c.txDrops());
+        m.put("rxDrops", c.rxDrops());
+        m.put("txErrors", c.txErrors());
+        m.put("rxErrors", c.rxErrors());
+        return m;
+    }
+
+    private static Map<String, Object> provider(Provider p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mcc", p.mcc());
+        m.put("mnc", p.mnc());
+        m.put("name", p.name());
+        m.put("status", name(p.status()));
+        m.put("roaming", p.roaming());
+        return m;
+    }
+
+    private static Map<String, Object> location(Location l) {
+        if (l == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("latitude", l.latitude());
+        m.put("longitude", l.longitude());
+        m.put("altitude", l.altitude());
+        m.put("horizontalUncertainty", l.horizontalUncertainty());
+        m.put("verticalUncertainty", l.verticalUncertainty());
+        m.put("utc", instant(l.utc()));
+        return m;
+    }
+
+    private static String name(JsonName value) {
+        return value == null ? null : value.jsonName();
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static <T> List<Object> list(List<T> values, Function<T, Object> converter) {
+        List<Object> out = new ArrayList<>(values.size());
+        for (T value : values) {
+            out.add(converter.apply(value));
+        }
+        return out;
+    }
+
+    private static String write(Map<String, Object> tree, boolean pretty) {
+        try {
+            return (pretty ? PRETTY : COMPACT).asString(tree);
+        } catch (IOException e) {
+            // Only maps, lists, strings, numbers and booleans go in: a failure here is a bug, not an I/O problem.
+            throw new UncheckedIOException("status JSON", e);
+        }
+    }
+}
