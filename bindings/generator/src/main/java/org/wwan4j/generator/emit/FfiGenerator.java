@@ -1,11 +1,9 @@
 package org.wwan4j.generator.emit;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.wwan4j.generator.model.EnumType;
 import org.wwan4j.generator.select.Declaration;
 import org.wwan4j.generator.select.Selection;
@@ -46,7 +44,7 @@ public final class FfiGenerator {
             }
         }
         ConstantEmitter constants = new ConstantEmitter(header);
-        Set<EnumType> emittedEnums = new HashSet<>();
+        // Enum types that got a typedef or at least one member, for the counts.
         Map<EnumType, String> enumNamespace = new LinkedHashMap<>();
         for (Declaration.EnumTypedef t : selection.enumTypedefs()) {
             members.add(new HeaderChainEmitter.Member(constants.enumTypedef(t.type())));
@@ -65,13 +63,11 @@ public final class FfiGenerator {
             count(counts, d.namespace()).constants++;
         }
         for (Map.Entry<EnumType, String> e : enumNamespace.entrySet()) {
-            if (emittedEnums.add(e.getKey())) {
-                NamespaceCounts c = count(counts, e.getValue());
-                if (e.getKey().flags()) {
-                    c.flags++;
-                } else {
-                    c.enums++;
-                }
+            NamespaceCounts c = count(counts, e.getValue());
+            if (e.getKey().flags()) {
+                c.flags++;
+            } else {
+                c.enums++;
             }
         }
         List<SourceFile> files = new ArrayList<>(HeaderChainEmitter.emit(header, members, splitThreshold));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.wwan4j.generator.model.Callable;
 import org.wwan4j.generator.model.CallbackType;
 import org.wwan4j.generator.model.Constant;
+import org.wwan4j.generator.model.Direction;
 import org.wwan4j.generator.model.Parameter;
 import org.wwan4j.generator.model.ReturnValue;
 import org.wwan4j.generator.types.CType;
@@ -51,7 +52,9 @@ public final class Support {
         List<CType> types = new ArrayList<>();
         List<String> cTypes = new ArrayList<>();
         for (Parameter p : parameters) {
-            Lowered lowered = lowering.lowerForSignature(p.type(), ns);
+            // An out or inout parameter is always passed by address, whatever the GIR wrote as its C type.
+            Lowered lowered = p.direction() == Direction.IN ? lowering.lowerForSignature(p.type(), ns)
+                    : new Lowered.Scalar(CType.POINTER);
             if (!(lowered instanceof Lowered.Scalar s) || s.type() == CType.VOID) {
                 return new Result(null, "parameter '" + p.name() + "' " + describe(lowered, p.type().cDeclarationType()));
             }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wwan4j.glib.ffi.glib_h;
 
 /** Builds a real MBIM OPEN with libmbim's own constructor through the generated layer alone; no device. */
+@SuppressWarnings("restricted") // reinterpret gives returned pointers their real size
 class MbimMessageSmokeTest {
 
     @Test

@@ -2,7 +2,6 @@ package org.wwan4j.qmi.ffi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.*;
 
 import java.lang.foreign.Arena;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.wwan4j.glib.ffi.glib_h;
 
 /** Builds real QMI messages with libqmi's own constructors through the generated layer alone; no device. */
+@SuppressWarnings("restricted") // reinterpret gives returned pointers their real size
 class QmiMessageSmokeTest {
 
     private static final short DMS_GET_IDS = 0x0025;
