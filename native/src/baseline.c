@@ -166,3 +166,88 @@ void baseline_fail (const char *what, const GError *error)
     g_free (line);
     exit (EXIT_DEVICE);
 }
+
+void baseline_run_init (BaselineRun *run, const BaselineProtocol *protocol, gpointer client)
+{
+    run->protocol = protocol;
+    run->client = client;
+    run->samples_ns = g_new0 (int64_t, run->options.count ? run->options.count : 1);
+    run->loop = g_main_loop_new (NULL, FALSE);
+}
+
+void baseline_run_loop (BaselineRun *run)
+{
+    g_main_loop_run (run->loop);
+    g_main_loop_unref (run->loop);
+    g_free (run->samples_ns);
+}
+
+void baseline_run_quit (BaselineRun *run)
+{
+    g_main_loop_quit (run->loop);
+}
+
+static gboolean hold_over (gpointer user_data)
+{
+    BaselineRun *run = user_data;
+    run->protocol->finish (run);
+    return G_SOURCE_REMOVE;
+}
+
+static void after_indications (BaselineRun *run)
+{
+    if (run->options.hold_seconds > 0) {
+        baseline_announce ("holding");
+        g_timeout_add_seconds (run->options.hold_seconds, hold_over, run);
+    } else {
+        run->protocol->finish (run);
+    }
+}
+
+static void requests_finished (BaselineRun *run)
+{
+    baseline_report (&run->options, run->protocol->name, run->samples_ns, run->options.count);
+    if (run->options.indications == 0) {
+        after_indications (run);
+        return;
+    }
+    run->indications_left = run->options.indications;
+    run->protocol->subscribe_indications (run);
+}
+
+static void send_next (BaselineRun *run)
+{
+    run->issued++;
+    run->started_ns = baseline_now_ns ();
+    run->protocol->send_request (run);
+}
+
+void baseline_run_requests (BaselineRun *run)
+{
+    if (run->options.warmup + run->options.count == 0)
+        requests_finished (run);
+    else
+        send_next (run);
+}
+
+void baseline_request_done (BaselineRun *run)
+{
+    int64_t elapsed = baseline_now_ns () - run->started_ns;
+    guint index = run->issued - 1;
+
+    if (index >= run->options.warmup)
+        run->samples_ns[index - run->options.warmup] = elapsed;
+    if (run->issued < run->options.warmup + run->options.count)
+        send_next (run);
+    else
+        requests_finished (run);
+}
+
+void baseline_indication (BaselineRun *run)
+{
+    if (run->indications_left == 0)
+        return;
+    baseline_indication_seen ();
+    if (--run->indications_left == 0)
+        after_indications (run);
+}

@@ -20,6 +20,46 @@ typedef struct {
     guint       timeout;      /* per request, seconds */
 } BaselineOptions;
 
+typedef struct BaselineRun BaselineRun;
+
+/* What differs between the QMI and the MBIM client; the run itself (warm-up, timed requests, indications, hold,
+ * report) is the same for both and lives in baseline.c. */
+typedef struct {
+    const char *name;                                 /* "qmi" or "mbim", in the report */
+    void (*send_request) (BaselineRun *run);          /* send one request; its callback calls baseline_request_done */
+    void (*subscribe_indications) (BaselineRun *run); /* subscribe, then call baseline_announce ("ready") */
+    void (*finish) (BaselineRun *run);                /* release/close, then call baseline_run_quit */
+} BaselineProtocol;
+
+struct BaselineRun {
+    BaselineOptions         options;
+    const BaselineProtocol *protocol;
+    gpointer                client; /* the program's own state */
+    GMainLoop              *loop;
+    int64_t                *samples_ns;
+    guint                   issued;     /* requests sent so far, warm-up included */
+    int64_t                 started_ns; /* when the request in flight was sent */
+    guint                   indications_left;
+};
+
+/* Prepares a run on the default main context. */
+void baseline_run_init (BaselineRun *run, const BaselineProtocol *protocol, gpointer client);
+
+/* Runs the main loop until baseline_run_quit; then frees what the run owns. */
+void baseline_run_loop (BaselineRun *run);
+
+/* Called once the device is open and a client allocated: runs everything that follows. */
+void baseline_run_requests (BaselineRun *run);
+
+/* Called by a request's callback once its response is parsed. */
+void baseline_request_done (BaselineRun *run);
+
+/* Called by an indication handler. */
+void baseline_indication (BaselineRun *run);
+
+/* Ends the run (called by the protocol's finish once the device is released). */
+void baseline_run_quit (BaselineRun *run);
+
 /* Parses argv into options; on bad usage prints why and exits 2 (the project's usage exit code). */
 void baseline_parse_options (int argc, char **argv, const char *default_request, const char *requests_help,
                              BaselineOptions *options);
