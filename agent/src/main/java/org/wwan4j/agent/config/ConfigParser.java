@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -170,7 +171,7 @@ public final class ConfigParser {
         String pci = match.string("pci", null);
         if (pci != null) {
             if (PCI.matcher(pci).matches()) {
-                pci = pci.toLowerCase(java.util.Locale.ROOT);
+                pci = pci.toLowerCase(Locale.ROOT);
             } else {
                 match.error("pci", JsonFields.describe(pci) + " is not a PCI address like 0000:01:00.0");
                 pci = null;

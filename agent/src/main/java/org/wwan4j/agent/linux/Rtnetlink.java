@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -275,7 +276,7 @@ public final class Rtnetlink implements AutoCloseable {
      */
     private List<NetlinkMessage.Received> exchange(byte[] request, String operation, String interfaceName, boolean dump)
             throws IOException {
-        int expected = ByteBuffer.wrap(request).order(java.nio.ByteOrder.nativeOrder()).getInt(8);
+        int expected = ByteBuffer.wrap(request).order(ByteOrder.nativeOrder()).getInt(8);
         socket.send(request);
         List<NetlinkMessage.Received> replies = new ArrayList<>();
         long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
