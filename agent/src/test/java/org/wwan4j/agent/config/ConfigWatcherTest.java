@@ -143,6 +143,24 @@ class ConfigWatcherTest {
         }
     }
 
+    @Test
+    void aDirectoryRemovedAndMadeAgainIsWatchedAgain() throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("etc"));
+        Path file = sub.resolve("config.json");
+        Files.writeString(file, "{}");
+        try (ConfigWatcher _ = new ConfigWatcher(file, AgentConfig.EMPTY, listener)) {
+            reports.clear();
+            Files.delete(file);
+            Files.delete(sub);
+            List<?> gone = assertInstanceOf(List.class, nextReport());
+            assertTrue(gone.getFirst().toString().endsWith("config.json: file not found"), gone::toString);
+            Files.createDirectory(sub);
+            Files.writeString(file, "{\"radioSilence\": true}");
+            AgentConfig next = assertInstanceOf(AgentConfig.class, nextReport());
+            assertTrue(next.radioSilence());
+        }
+    }
+
     private Object nextReport() throws InterruptedException {
         Object report = reports.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(report, "no reload reported");
