@@ -151,7 +151,9 @@ public final class ConfigWatcher implements AutoCloseable {
         WatchKey key;
         while ((key = watchService.poll()) != null) {
             key.pollEvents();
-            key.reset();
+            if (!key.reset()) {
+                registered = false; // the directory went away while we settled
+            }
         }
     }
 
