@@ -2,6 +2,7 @@ package org.wwan4j.agent.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,8 +50,9 @@ public final class ConfigParser {
     private static final Pattern PCI = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
     private static final Pattern IFNAME = Pattern.compile("[^/:\\s]{1," + IFNAME_MAX_CHARS + "}");
 
-    private static final JSON JSON_READER = JSON.builder(
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build()).build();
+    private static final JsonFactory JSON_FACTORY =
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JSON JSON_READER = JSON.builder(JSON_FACTORY).build();
 
     private ConfigParser() {
     }
@@ -63,8 +66,14 @@ public final class ConfigParser {
 
     public static AgentConfig parse(String json) throws ConfigException {
         Object tree;
-        try {
-            tree = JSON_READER.anyFrom(json);
+        try (JsonParser parser = JSON_FACTORY.createParser(json)) {
+            tree = JSON_READER.anyFrom(parser);
+            if (parser.nextToken() != null) {
+                // A second document glued to the first is a broken edit, not something to ignore.
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ConfigException(List.of("(root): unexpected content after the JSON value at line "
+                        + at.getLineNr() + ", column " + at.getColumnNr()));
+            }
         } catch (JsonProcessingException e) {
             // The parser's own message can quote the offending token, which may be a secret: give the place only.
             JsonLocation at = e.getLocation();
@@ -162,7 +171,7 @@ public final class ConfigParser {
         String pci = match.string("pci", null);
         if (pci != null) {
             if (PCI.matcher(pci).matches()) {
-                pci = pci.toLowerCase(java.util.Locale.ROOT);
+                pci = pci.toLowerCase(Locale.ROOT);
             } else {
                 match.error("pci", JsonFields.describe(pci) + " is not a PCI address like 0000:01:00.0");
                 pci = null;

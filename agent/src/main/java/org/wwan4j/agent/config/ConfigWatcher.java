@@ -38,6 +38,8 @@ public final class ConfigWatcher implements AutoCloseable {
     static final Duration SETTLE = Duration.ofMillis(100);
     /** Re-read this often even without events: covers a directory replaced under us or a lost event. */
     static final Duration RESCAN_INTERVAL = Duration.ofSeconds(30);
+    /** While the directory is gone, look for it again this often. */
+    static final Duration UNWATCHED_RETRY = Duration.ofSeconds(1);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Receives config changes. */
@@ -55,6 +57,8 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile AgentConfig current;
     private byte[] lastHash;
+    /** Only the watcher thread changes this after construction. */
+    private boolean registered;
     private volatile boolean closed;
 
     /**
@@ -86,21 +90,35 @@ public final class ConfigWatcher implements AutoCloseable {
     private void register() throws IOException {
         file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                 StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        registered = true;
+    }
+
+    private boolean tryRegister() {
+        try {
+            register();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void run() {
         long nextRescan = System.nanoTime() + RESCAN_INTERVAL.toNanos();
         while (!closed) {
             try {
-                WatchKey key = watchService.poll(RESCAN_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                Duration wait = registered ? RESCAN_INTERVAL : UNWATCHED_RETRY;
+                WatchKey key = watchService.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
                 boolean relevant = key == null || System.nanoTime() - nextRescan >= 0;
                 if (key != null) {
                     relevant |= concernsOurFile(key.pollEvents());
                     if (!key.reset()) {
                         LOG.warn("config directory {} is no longer watched; retrying", file.getParent());
-                        Thread.sleep(SETTLE.toMillis());
-                        register();
+                        registered = false;
                     }
+                }
+                if (!registered) {
+                    // The directory was removed: watch it again as soon as it exists, and read what it holds then.
+                    relevant |= tryRegister();
                 }
                 if (relevant) {
                     Thread.sleep(SETTLE.toMillis());
@@ -110,7 +128,7 @@ public final class ConfigWatcher implements AutoCloseable {
                 }
             } catch (ClosedWatchServiceException | InterruptedException e) {
                 return;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 // Never let the watcher die: the agent must keep running on the last good config.
                 LOG.warn("config watcher: {}", e.toString());
                 sleepQuietly();
@@ -133,7 +151,9 @@ public final class ConfigWatcher implements AutoCloseable {
         WatchKey key;
         while ((key = watchService.poll()) != null) {
             key.pollEvents();
-            key.reset();
+            if (!key.reset()) {
+                registered = false; // the directory went away while we settled
+            }
         }
     }
 

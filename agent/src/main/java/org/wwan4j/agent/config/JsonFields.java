@@ -1,6 +1,8 @@
 package org.wwan4j.agent.config;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +143,7 @@ final class JsonFields {
             error(key, describe(key, value) + " is not an array");
             return List.of();
         }
-        java.util.ArrayList<T> result = new java.util.ArrayList<>(list.size());
+        ArrayList<T> result = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             T converted = element.read(pathOf(key) + "[" + i + "]", list.get(i));
             if (converted != null) {
@@ -177,7 +179,7 @@ final class JsonFields {
     }
 
     static <E extends Enum<E> & JsonName> String choices(Class<E> type) {
-        return String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(JsonName::jsonName).toList());
+        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(JsonName::jsonName).toList());
     }
 
     /** How a bad value is shown: JSON-like, shortened, and redacted under a secret key. */

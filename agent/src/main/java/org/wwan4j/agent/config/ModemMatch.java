@@ -1,5 +1,6 @@
 package org.wwan4j.agent.config;
 
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +19,6 @@ public record ModemMatch(String device, String usb, String pci, String interface
     public static final ModemMatch ANY = new ModemMatch(null, null, null, null, null);
 
     public boolean isAny() {
-        return Stream.of(device, usb, pci, interfaceName, imei).allMatch(java.util.Objects::isNull);
+        return Stream.of(device, usb, pci, interfaceName, imei).allMatch(Objects::isNull);
     }
 }

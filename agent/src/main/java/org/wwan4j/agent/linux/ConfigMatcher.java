@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.wwan4j.agent.config.ModemConfig;
@@ -96,6 +97,6 @@ public final class ConfigMatcher {
 
     private static int specificity(ModemMatch match) {
         return (int) Stream.of(match.device(), match.usb(), match.pci(), match.interfaceName(), match.imei())
-                .filter(java.util.Objects::nonNull).count();
+                .filter(Objects::nonNull).count();
     }
 }

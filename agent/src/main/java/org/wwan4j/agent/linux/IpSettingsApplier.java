@@ -89,6 +89,20 @@ public final class IpSettingsApplier {
         return content.toString();
     }
 
+    /** Whether the assignment's own prefix reaches the gateway; if not (a /32, say), the route must be onlink. */
+    static boolean coversGateway(IpAssignment assignment) {
+        byte[] address = assignment.address().getAddress();
+        byte[] gateway = assignment.gateway().getAddress();
+        int bits = assignment.prefix();
+        for (int i = 0; i < address.length && bits > 0; i++, bits -= 8) {
+            int mask = bits >= 8 ? 0xFF : (0xFF << (8 - bits)) & 0xFF;
+            if ((address[i] & mask) != (gateway[i] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void removeUnwantedAddresses(String interfaceName, List<IpAssignment> assignments) throws IOException {
         for (Rtnetlink.AddressEntry present : rtnetlink.addresses(interfaceName)) {
             boolean wanted = assignments.stream().anyMatch(
@@ -126,7 +140,7 @@ public final class IpSettingsApplier {
         }
         for (IpAssignment assignment : wanted) {
             try {
-                rtnetlink.addDefaultRoute(interfaceName, assignment.gateway(), metric);
+                rtnetlink.addDefaultRoute(interfaceName, assignment.gateway(), metric, !coversGateway(assignment));
             } catch (NetlinkException e) {
                 if (e.errno() != EEXIST) {
                     throw e;

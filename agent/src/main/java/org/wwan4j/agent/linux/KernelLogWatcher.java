@@ -1,5 +1,6 @@
 package org.wwan4j.agent.linux;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -239,10 +241,10 @@ public final class KernelLogWatcher implements AutoCloseable {
 
     /** Splits bytes into '\n'-terminated lines, keeping an incomplete last line for the next read. */
     private static final class LineSplitter {
-        private final java.util.function.Consumer<String> lines;
-        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        private final Consumer<String> lines;
+        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-        LineSplitter(java.util.function.Consumer<String> lines) {
+        LineSplitter(Consumer<String> lines) {
             this.lines = lines;
         }
 

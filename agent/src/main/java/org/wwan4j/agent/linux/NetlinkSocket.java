@@ -16,6 +16,8 @@ final class NetlinkSocket implements AutoCloseable {
     static final int NETLINK_KOBJECT_UEVENT = 15;
     /** Datagrams bigger than this are truncated by the kernel; rtnetlink dumps and uevents stay well below. */
     static final int RECEIVE_BUFFER_BYTES = 64 * 1024;
+    /** Requests are small (one link, address or route); the builder never makes more. */
+    static final int SEND_BUFFER_BYTES = 4096;
     /** sizeof(struct sockaddr_nl): family u16, pad u16, pid u32, groups u32. */
     private static final int SOCKADDR_NL_BYTES = 12;
 
@@ -29,7 +31,7 @@ final class NetlinkSocket implements AutoCloseable {
         this.arena = arena;
         this.fd = fd;
         this.receiveBuffer = arena.allocate(RECEIVE_BUFFER_BYTES);
-        this.sendBuffer = arena.allocate(RECEIVE_BUFFER_BYTES);
+        this.sendBuffer = arena.allocate(SEND_BUFFER_BYTES);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class Rtnetlink implements AutoCloseable {
     static final int RT_SCOPE_UNIVERSE = 0;
     static final int RT_SCOPE_NOWHERE = 255;
     static final int RTN_UNICAST = 1;
+    static final int RTNH_F_ONLINK = 4;
 
     static final int IFINFOMSG_BYTES = 16;
     static final int IFADDRMSG_BYTES = 8;
@@ -143,20 +145,25 @@ public final class Rtnetlink implements AutoCloseable {
      * Adds a default route via the gateway, main table, proto static, with the metric. Other interfaces' default
      * routes stay (this is {@code ip route append}, not replace: the metric decides between uplinks). Adding a
      * route that is already there fails with EEXIST.
+     *
+     * @param onLink take the gateway as directly reachable through the interface even if no address prefix
+     *               covers it ({@code ip route ... onlink}); needed when the network hands out a /32
      */
-    public synchronized void addDefaultRoute(String interfaceName, InetAddress gateway, long metric) throws IOException {
+    public synchronized void addDefaultRoute(String interfaceName, InetAddress gateway, long metric, boolean onLink)
+            throws IOException {
         int index = interfaceIndex(interfaceName);
         byte[] request = routeMessage(RTM_NEWROUTE,
                 NetlinkMessage.NLM_F_REQUEST | NetlinkMessage.NLM_F_ACK | NetlinkMessage.NLM_F_CREATE,
-                RTPROT_STATIC, RT_SCOPE_UNIVERSE, index, gateway, metric);
-        acknowledge(request, "add default route via " + gateway.getHostAddress() + " metric " + metric, interfaceName);
+                RTPROT_STATIC, RT_SCOPE_UNIVERSE, onLink ? RTNH_F_ONLINK : 0, index, gateway, metric);
+        acknowledge(request, "add default route via " + gateway.getHostAddress() + " metric " + metric
+                + (onLink ? " onlink" : ""), interfaceName);
     }
 
     public synchronized void deleteDefaultRoute(String interfaceName, InetAddress gateway, long metric) throws IOException {
         int index = interfaceIndex(interfaceName);
         // Protocol 0 and scope "nowhere" match any route with this gateway, interface and metric.
         byte[] request = routeMessage(RTM_DELROUTE, NetlinkMessage.NLM_F_REQUEST | NetlinkMessage.NLM_F_ACK, 0,
-                RT_SCOPE_NOWHERE, index, gateway, metric);
+                RT_SCOPE_NOWHERE, 0, index, gateway, metric);
         acknowledge(request, "delete default route via " + gateway.getHostAddress() + " metric " + metric,
                 interfaceName);
     }
@@ -240,12 +247,13 @@ public final class Rtnetlink implements AutoCloseable {
                 .build();
     }
 
-    private byte[] routeMessage(int type, int flags, int protocol, int scope, int index, InetAddress gateway, long metric) {
+    private byte[] routeMessage(int type, int flags, int protocol, int scope, int routeFlags, int index,
+            InetAddress gateway, long metric) {
         boolean v6 = gateway instanceof Inet6Address;
         return new NetlinkMessage.Builder(type, flags, nextSequence())
                 // rtmsg: family, dst_len 0 (default), src_len, tos, table, protocol, scope, type, flags
                 .u8(v6 ? AF_INET6 : AF_INET).u8(0).u8(0).u8(0).u8(RT_TABLE_MAIN).u8(protocol).u8(scope).u8(RTN_UNICAST)
-                .u32(0)
+                .u32(routeFlags)
                 .attributeU32(RTA_TABLE, RT_TABLE_MAIN)
                 .attribute(RTA_GATEWAY, gateway.getAddress())
                 .attributeU32(RTA_OIF, index)
@@ -268,7 +276,7 @@ public final class Rtnetlink implements AutoCloseable {
      */
     private List<NetlinkMessage.Received> exchange(byte[] request, String operation, String interfaceName, boolean dump)
             throws IOException {
-        int expected = ByteBuffer.wrap(request).order(java.nio.ByteOrder.nativeOrder()).getInt(8);
+        int expected = ByteBuffer.wrap(request).order(ByteOrder.nativeOrder()).getInt(8);
         socket.send(request);
         List<NetlinkMessage.Received> replies = new ArrayList<>();
         long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();

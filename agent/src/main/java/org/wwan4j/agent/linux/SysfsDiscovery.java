@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,6 @@ public final class SysfsDiscovery {
     public static final Path DEFAULT_SYSFS_ROOT = Path.of("/sys");
     public static final Path DEFAULT_DEV_ROOT = Path.of("/dev");
 
-    private static final Pattern USB_DEVICE = Pattern.compile("\\d+-\\d+(?:\\.\\d+)*");
     private static final Pattern USB_INTERFACE = Pattern.compile("(\\d+-\\d+(?:\\.\\d+)*):\\d+\\.\\d+");
     private static final Pattern PCI_FUNCTION = Pattern.compile("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]");
     /** Control ports of the wwan class; AT, firehose and other port types are not ours. */
@@ -60,9 +61,14 @@ public final class SysfsDiscovery {
                 usbPort(entry).ifPresent(modems::add);
             }
         }
+        Set<String> usbInterfacesSeen = new HashSet<>();
+        modems.forEach(m -> usbInterfacesSeen.add(m.usbInterface()));
         for (Path entry : list(sysfsRoot.resolve("class/wwan"))) {
             if (WWAN_CONTROL_PORT.matcher(entry.getFileName().toString()).matches()) {
-                wwanPort(entry).ifPresent(modems::add);
+                // cdc-wdm also offers its port through the wwan class (wwan0qmi0 beside cdc-wdm0, usable one at a
+                // time): one modem, reached through cdc-wdm, which every libqmi/libmbim version handles.
+                wwanPort(entry).filter(m -> m.usbInterface() == null || usbInterfacesSeen.add(m.usbInterface()))
+                        .ifPresent(modems::add);
             }
         }
         return modems;
@@ -72,38 +78,50 @@ public final class SysfsDiscovery {
         String port = classEntry.getFileName().toString();
         try {
             Path usbInterfaceDir = classEntry.resolve("device").toRealPath();
-            String usbInterface = usbInterfaceDir.getFileName().toString();
-            var interfaceMatch = USB_INTERFACE.matcher(usbInterface);
-            if (!interfaceMatch.matches()) {
+            if (!USB_INTERFACE.matcher(usbInterfaceDir.getFileName().toString()).matches()) {
                 LOG.debug("{}: {} is not a USB interface", port, usbInterfaceDir);
                 return Optional.empty();
             }
             String driver = driverName(usbInterfaceDir).orElse(null);
-            String netInterface = firstChild(usbInterfaceDir.resolve("net"))
-                    .or(() -> netInterfaceUnder(usbInterfaceDir.getParent(), true)).orElse(null);
-            return Optional.of(new DiscoveredModem(port, devRoot.resolve(port), protocolOfDriver(driver), driver,
-                    interfaceMatch.group(1), usbInterface, null, netInterface, usbInterfaceDir));
+            return Optional.of(usbModem(port, protocolOfDriver(driver), driver, usbInterfaceDir));
         } catch (IOException e) {
             LOG.debug("{}: {}", port, e.toString());
             return Optional.empty();
         }
     }
 
+    private DiscoveredModem usbModem(String port, Protocol protocol, String driver, Path usbInterfaceDir) {
+        String usbInterface = usbInterfaceDir.getFileName().toString();
+        var interfaceMatch = USB_INTERFACE.matcher(usbInterface);
+        String usbDevice = interfaceMatch.matches() ? interfaceMatch.group(1) : null;
+        String netInterface = firstChild(usbInterfaceDir.resolve("net"))
+                .or(() -> netInterfaceUnder(usbInterfaceDir.getParent(), true)).orElse(null);
+        return new DiscoveredModem(port, devRoot.resolve(port), protocol, driver, usbDevice, usbInterface, null,
+                netInterface, usbInterfaceDir);
+    }
+
     private Optional<DiscoveredModem> wwanPort(Path classEntry) {
         String port = classEntry.getFileName().toString();
+        var portType = WWAN_CONTROL_PORT.matcher(port);
+        Protocol protocol = portType.matches() && portType.group(1).equals("mbim") ? Protocol.MBIM : Protocol.QMI;
         try {
             Path portDir = classEntry.toRealPath();
-            Path pciDir = ancestor(portDir, PCI_FUNCTION).orElse(null);
-            Path usbDir = pciDir == null ? ancestor(portDir, USB_DEVICE).orElse(null) : null;
-            Path owner = pciDir != null ? pciDir : usbDir;
-            String driver = owner == null ? null : driverName(owner).orElse(null);
-            var portType = WWAN_CONTROL_PORT.matcher(port);
-            Protocol protocol = portType.matches() && portType.group(1).equals("mbim") ? Protocol.MBIM : Protocol.QMI;
+            // A USB modem's path also passes its host controller's PCI function: look for the USB interface first.
+            Optional<Path> usbInterfaceDir = ancestor(portDir, USB_INTERFACE);
+            if (usbInterfaceDir.isPresent()) {
+                return Optional.of(usbModem(port, protocol, driverName(usbInterfaceDir.get()).orElse(null),
+                        usbInterfaceDir.get()));
+            }
+            Optional<Path> pciDir = ancestor(portDir, PCI_FUNCTION);
+            if (pciDir.isEmpty()) {
+                LOG.debug("{}: {} is neither under a USB interface nor a PCI function", port, portDir);
+                return Optional.empty();
+            }
             String netInterface = firstChild(portDir.getParent().resolve("net"))
-                    .or(() -> owner == null ? Optional.empty() : netInterfaceUnder(owner, false)).orElse(null);
-            return Optional.of(new DiscoveredModem(port, devRoot.resolve(port), protocol, driver,
-                    usbDir == null ? null : usbDir.getFileName().toString(), null,
-                    pciDir == null ? null : pciDir.getFileName().toString(), netInterface, portDir));
+                    .or(() -> netInterfaceUnder(pciDir.get(), false)).orElse(null);
+            return Optional.of(new DiscoveredModem(port, devRoot.resolve(port), protocol,
+                    driverName(pciDir.get()).orElse(null), null, null, pciDir.get().getFileName().toString(),
+                    netInterface, portDir));
         } catch (IOException e) {
             LOG.debug("{}: {}", port, e.toString());
             return Optional.empty();

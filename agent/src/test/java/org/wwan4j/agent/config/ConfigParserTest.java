@@ -200,6 +200,8 @@ class ConfigParserTest {
                 assertThrows(ConfigException.class, () -> ConfigParser.parse("[]")).errors());
         assertEquals(List.of("modems: an object is not an array"),
                 assertThrows(ConfigException.class, () -> ConfigParser.parse("{\"modems\":{}}")).errors());
+        assertEquals(List.of("(root): unexpected content after the JSON value at line 1, column 4"),
+                assertThrows(ConfigException.class, () -> ConfigParser.parse("{} {\"radioSilence\":true}")).errors());
         ConfigException duplicate = assertThrows(ConfigException.class,
                 () -> ConfigParser.parse("{\"radioSilence\":true,\"radioSilence\":false}"));
         assertTrue(duplicate.getMessage().contains("Duplicate field 'radioSilence'"), duplicate::getMessage);

@@ -117,6 +117,50 @@ class ConfigWatcherTest {
         assertNull(reports.poll(500, TimeUnit.MILLISECONDS));
     }
 
+    @Test
+    void aThrowingListenerDoesNotStopTheWatcher() throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, "{}");
+        ConfigWatcher.Listener flaky = new ConfigWatcher.Listener() {
+            @Override
+            public void applied(AgentConfig config) {
+                if (!config.radioSilence()) {
+                    throw new IllegalStateException("listener bug");
+                }
+                reports.add(config);
+            }
+
+            @Override
+            public void rejected(Path ignored, List<String> errors) {
+                reports.add(errors);
+            }
+        };
+        try (ConfigWatcher _ = new ConfigWatcher(file, AgentConfig.EMPTY, flaky)) {
+            Files.writeString(file, "{\"scanProviders\": true}");
+            Files.writeString(file, "{\"radioSilence\": true}");
+            AgentConfig next = assertInstanceOf(AgentConfig.class, nextReport());
+            assertTrue(next.radioSilence());
+        }
+    }
+
+    @Test
+    void aDirectoryRemovedAndMadeAgainIsWatchedAgain() throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("etc"));
+        Path file = sub.resolve("config.json");
+        Files.writeString(file, "{}");
+        try (ConfigWatcher _ = new ConfigWatcher(file, AgentConfig.EMPTY, listener)) {
+            reports.clear();
+            Files.delete(file);
+            Files.delete(sub);
+            List<?> gone = assertInstanceOf(List.class, nextReport());
+            assertTrue(gone.getFirst().toString().endsWith("config.json: file not found"), gone::toString);
+            Files.createDirectory(sub);
+            Files.writeString(file, "{\"radioSilence\": true}");
+            AgentConfig next = assertInstanceOf(AgentConfig.class, nextReport());
+            assertTrue(next.radioSilence());
+        }
+    }
+
     private Object nextReport() throws InterruptedException {
         Object report = reports.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertNotNull(report, "no reload reported");

@@ -70,6 +70,13 @@ final class FakeSysfs {
         return pci;
     }
 
+    /** cdc-wdm's second face: the same port offered through the wwan class, under the USB interface. */
+    void wwanPortOnUsbInterface(String usbInterfaceDir, String wwanDevice, String port) throws IOException {
+        String dir = usbInterfaceDir + "/wwan/" + wwanDevice + "/" + port;
+        dir(dir);
+        link("class/wwan/" + port, dir);
+    }
+
     /** An ordinary Ethernet NIC, which discovery must never take for a modem's interface. */
     void ethernet(String function, String netName) throws IOException {
         String pci = PCI_ROOT + "/" + function;

@@ -38,4 +38,13 @@ class IpSettingsApplierTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new IpAssignment(ip("10.0.0.2"), 30, ip("2001:db8::1"), List.of(), 0));
     }
+
+    @Test
+    void aGatewayOutsideTheAddressPrefixNeedsAnOnlinkRoute() throws Exception {
+        assertEquals(true, IpSettingsApplier.coversGateway(new IpAssignment(ip("10.64.64.10"), 30, ip("10.64.64.9"), List.of(), 0)));
+        assertEquals(false, IpSettingsApplier.coversGateway(new IpAssignment(ip("10.64.64.10"), 30, ip("10.64.64.13"), List.of(), 0)));
+        assertEquals(false, IpSettingsApplier.coversGateway(new IpAssignment(ip("100.64.1.7"), 32, ip("100.64.1.1"), List.of(), 0)));
+        assertEquals(true, IpSettingsApplier.coversGateway(new IpAssignment(ip("2001:db8:64::10"), 64, ip("2001:db8:64::1"), List.of(), 0)));
+        assertEquals(true, IpSettingsApplier.coversGateway(new IpAssignment(ip("100.64.1.7"), 0, ip("192.0.2.1"), List.of(), 0)));
+    }
 }

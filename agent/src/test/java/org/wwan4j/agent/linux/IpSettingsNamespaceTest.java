@@ -37,8 +37,7 @@ class IpSettingsNamespaceTest {
     @BeforeAll
     static void runInsideANamespace() throws Exception {
         assumeTrue(isRoot(), "IpSettingsNamespaceTest skipped: needs root to create a network namespace");
-        assumeTrue(run(List.of("unshare", "-n", "true")).exitCode == 0,
-                "IpSettingsNamespaceTest skipped: unshare -n is not permitted here");
+        assumeTrue(canUnshareNetwork(), "IpSettingsNamespaceTest skipped: unshare -n is missing or not permitted here");
         String java = ProcessHandle.current().info().command().orElse("java");
         String probe = "'" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp '"
                 + System.getProperty("java.class.path") + "' " + NetnsProbe.class.getName();
@@ -53,6 +52,8 @@ class IpSettingsNamespaceTest {
                 "echo '=== ip-route6'; ip -j -6 route show dev wwan0 table main",
                 "echo '=== ip-link'; ip -j link show dev wwan0",
                 probe + " errors '" + resolvDir + "'",
+                probe + " p2p '" + resolvDir + "'",
+                "echo '=== ip-route4-p2p'; ip -j -4 route show dev wwan0 table main",
                 probe + " remove '" + resolvDir + "'",
                 "echo '=== ip-addr-after'; ip -j addr show dev wwan0",
                 "echo '=== ip-route4-after'; ip -j -4 route show dev wwan0 table main",
@@ -105,8 +106,21 @@ class IpSettingsNamespaceTest {
     }
 
     @Test
+    void aSlash32AddressGetsAnOnlinkDefaultRouteAndReplacesEverythingBefore() throws IOException {
+        assertEquals(String.join("\n",
+                "LINK wwan0 up=true mtu=1500",
+                "ADDR 100.64.1.7/32",
+                "DEFAULT via 100.64.1.1 metric 50 proto 4 table 254",
+                "RESOLV nameserver 192.0.2.53"),
+                sections.get("probe-p2p"));
+        Map<String, Object> route = defaultRoute(sections.get("ip-route4-p2p"));
+        assertEquals("100.64.1.1", route.get("gateway"));
+        assertTrue(((List<?>) route.get("flags")).contains("onlink"), route::toString);
+    }
+
+    @Test
     void removeFlushesAddressesTakesTheLinkDownAndDeletesTheResolvFile() throws IOException {
-        assertEquals(String.join("\n", "LINK wwan0 up=false mtu=1430", "RESOLV (absent)"), sections.get("probe-remove"));
+        assertEquals(String.join("\n", "LINK wwan0 up=false mtu=1500", "RESOLV (absent)"), sections.get("probe-remove"));
         Map<String, Object> link = first(sections.get("ip-addr-after"));
         assertEquals(List.of(), link.get("addr_info"));
         assertTrue(!((List<?>) first(sections.get("ip-link-after")).get("flags")).contains("UP"));
@@ -151,6 +165,17 @@ class IpSettingsNamespaceTest {
             result.put(current, body.toString().strip());
         }
         return result;
+    }
+
+    private static boolean canUnshareNetwork() {
+        try {
+            return run(List.of("unshare", "-n", "true")).exitCode == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean isRoot() {

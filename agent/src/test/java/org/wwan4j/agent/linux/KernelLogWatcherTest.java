@@ -79,6 +79,15 @@ class KernelLogWatcherTest {
     }
 
     @Test
+    void aSourceThatAppearsLaterIsPickedUp() throws Exception {
+        Path log = dir.resolve("later");
+        try (KernelLogWatcher _ = KernelLogWatcher.start(log, KernelLogWatcher.Start.BEGINNING, events::add)) {
+            Files.writeString(log, "6,1,1,-;usb 4-1: USB disconnect, device number 2\n");
+            assertEquals("4-1", next().usbAddress());
+        }
+    }
+
+    @Test
     void recordsArriveThroughAPipe() throws Exception {
         Path fifo = dir.resolve("kmsg.fifo");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor(WAIT_SECONDS, TimeUnit.SECONDS)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class NetlinkMessageTest {
     void aTruncatedDatagramIsNotReadPastItsEnd() {
         byte[] message = new NetlinkMessage.Builder(Rtnetlink.RTM_NEWADDR, 0, 1).u32(0).u32(0)
                 .attribute(Rtnetlink.IFA_ADDRESS, new byte[] {10, 0, 0, 1}).build();
-        byte[] cut = java.util.Arrays.copyOf(message, message.length - 2);
+        byte[] cut = Arrays.copyOf(message, message.length - 2);
         assertEquals(List.of(), NetlinkMessage.parse(cut));
-        byte[] header = java.util.Arrays.copyOf(message, message.length);
+        byte[] header = Arrays.copyOf(message, message.length);
         ByteBuffer.wrap(header).order(ByteOrder.nativeOrder()).putShort(24, (short) 200); // attribute claims 200 bytes
         assertEquals(Map.of(), NetlinkMessage.parse(header).getFirst().attributes(8));
         assertArrayEquals(new byte[] {10, 0, 0, 1},

@@ -37,6 +37,13 @@ public final class NetnsProbe {
                             0, 300);
                     report("apply", rtnetlink, applier);
                 }
+                case "p2p" -> {
+                    // Many modems hand out a /32 with a gateway no prefix covers: the route must go onlink.
+                    applier.apply(INTERFACE, List.of(
+                            new IpAssignment(ip("100.64.1.7"), 32, ip("100.64.1.1"), List.of(ip("192.0.2.53")), 0)),
+                            0, 50);
+                    report("p2p", rtnetlink, applier);
+                }
                 case "remove" -> {
                     applier.remove(INTERFACE);
                     report("remove", rtnetlink, applier);
@@ -45,7 +52,7 @@ public final class NetnsProbe {
                     System.out.println("=== probe-errors");
                     attempt(() -> rtnetlink.setMtu("nosuch0", 1500));
                     attempt(() -> rtnetlink.setMtu(INTERFACE, 70_000));
-                    attempt(() -> rtnetlink.addDefaultRoute(INTERFACE, ip("203.0.113.1"), 10));
+                    attempt(() -> rtnetlink.addDefaultRoute(INTERFACE, ip("203.0.113.1"), 10, false));
                 }
                 default -> throw new IllegalArgumentException(args[0]);
             }

@@ -92,4 +92,24 @@ class SysfsDiscoveryTest {
     private List<DiscoveredModem> discover() {
         return new SysfsDiscovery(sysfs.root, dev).discover();
     }
+
+    @Test
+    void aUsbPortOfferedAlsoThroughTheWwanClassIsOneModem() throws IOException {
+        String control = sysfs.usbModem("0000:00:14.0", "1-1.4", "1.8", "qmi_wwan", "cdc-wdm0", "1.8", "wwan0");
+        sysfs.wwanPortOnUsbInterface(control, "wwan0", "wwan0qmi0");
+        assertEquals(List.of("cdc-wdm0"), discover().stream().map(DiscoveredModem::port).toList());
+    }
+
+    @Test
+    void aUsbPortOnlyInTheWwanClassKeepsItsUsbAddressNotTheHostControllers() throws IOException {
+        String control = sysfs.usbModem("0000:00:14.0", "1-1.4", "1.8", "qmi_wwan", "cdc-wdm0", "1.8", "wwan0");
+        Files.delete(sysfs.root.resolve("class/usbmisc/cdc-wdm0"));
+        sysfs.wwanPortOnUsbInterface(control, "wwan0", "wwan0qmi0");
+        DiscoveredModem modem = discover().getFirst();
+        assertEquals("wwan0qmi0", modem.port());
+        assertEquals("1-1.4", modem.usbAddress());
+        assertEquals(null, modem.pciAddress());
+        assertEquals(Protocol.QMI, modem.protocol());
+        assertEquals("wwan0", modem.interfaceName());
+    }
 }

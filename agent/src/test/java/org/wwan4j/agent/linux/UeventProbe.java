@@ -21,12 +21,15 @@ public final class UeventProbe {
             if (!ip.waitFor(10, TimeUnit.SECONDS) || ip.exitValue() != 0) {
                 throw new IllegalStateException("ip link add failed");
             }
-            for (int seen = 0; seen < 2; seen++) {
-                Uevent event = events.poll(10, TimeUnit.SECONDS);
-                if (event == null) {
-                    break;
+            // The pair gives two adds (wwan7, wwan7p) in either order; stop once wwan7's is seen, or after 10 s.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            boolean seen = false;
+            while (!seen && System.nanoTime() < deadline) {
+                Uevent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event != null) {
+                    System.out.println("UEVENT " + event.action() + " " + event.subsystem() + " " + event.interfaceName());
+                    seen = "add".equals(event.action()) && "wwan7".equals(event.interfaceName());
                 }
-                System.out.println("UEVENT " + event.action() + " " + event.subsystem() + " " + event.interfaceName());
             }
         }
     }
