@@ -152,14 +152,6 @@ final class QmiEngine implements ProtocolEngine, StateListener, QmiIndications {
         return out;
     }
 
-    /** Called by CTL when a client id goes away. */
-    void clientReleased(int service, int clientId) {
-        QmiService owner = services.get(service);
-        if (owner != null) {
-            owner.clientReleased(clientId);
-        }
-    }
-
     @Override
     public void stateChanged(StateAspect aspect) {
         for (QmiService service : services.values()) {
