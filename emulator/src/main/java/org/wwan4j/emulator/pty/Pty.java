@@ -111,9 +111,18 @@ public final class Pty implements AutoCloseable {
         }
     }
 
-    /** Throws away everything queued in both directions: what the last client left unread and half-written. */
+    /**
+     * Throws away everything queued in both directions: what the last client left half-written (the master's input)
+     * and what it left unread. The latter sits in the slave's input queue, which survives the slave being closed and
+     * which a flush on the master does not reach, so the slave is opened for a moment and flushed too.
+     */
     public void flush() {
         LibC.tcflush(masterFd, LibC.TCIOFLUSH);
+        LibC.Result slave = LibC.open(slavePath.toString(), LibC.O_RDWR | LibC.O_NOCTTY | LibC.O_NONBLOCK);
+        if (!slave.failed()) {
+            LibC.tcflush((int) slave.value(), LibC.TCIOFLUSH);
+            LibC.close((int) slave.value());
+        }
     }
 
     public boolean isClosed() {
