@@ -12,8 +12,11 @@ import java.nio.file.Path;
  */
 public final class Pty implements AutoCloseable {
 
-    /** What one poll of the master saw. */
-    public enum Readiness { READABLE, NO_CLIENT, IDLE }
+    /**
+     * What one poll of the master saw. NO_CLIENT wins over READABLE: bytes still queued from a client that has gone
+     * are stale (nobody is there to read the answers), and answering them would feed the next client old frames.
+     */
+    public enum Readiness { READABLE, NO_CLIENT, NO_CLIENT_STALE_INPUT, IDLE }
 
     private final int masterFd;
     private final Path slavePath;
@@ -54,10 +57,10 @@ public final class Pty implements AutoCloseable {
         if (revents <= 0) {
             return Readiness.IDLE;
         }
-        if ((revents & LibC.POLLIN) != 0) {
-            return Readiness.READABLE;
+        if ((revents & (LibC.POLLHUP | LibC.POLLERR)) != 0) {
+            return (revents & LibC.POLLIN) != 0 ? Readiness.NO_CLIENT_STALE_INPUT : Readiness.NO_CLIENT;
         }
-        return (revents & (LibC.POLLHUP | LibC.POLLERR)) != 0 ? Readiness.NO_CLIENT : Readiness.IDLE;
+        return (revents & LibC.POLLIN) != 0 ? Readiness.READABLE : Readiness.IDLE;
     }
 
     /** Reads what is there; returns 0 when nothing is, -1 when no client holds the slave open (EIO). */
