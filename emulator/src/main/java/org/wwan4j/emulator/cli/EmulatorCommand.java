@@ -84,7 +84,9 @@ public final class EmulatorCommand implements Callable<Integer> {
     }
 
     private int runCommand(EmulatedModem modem) throws Exception {
-        String command = exec.replace("{dev}", modem.path().toString());
+        // Started unplugged (--fault unplug), there is no pty yet: {dev} then names the link, or nothing.
+        Path device = modem.path() != null ? modem.path() : link;
+        String command = exec.replace("{dev}", device == null ? "" : device.toString());
         Process process = new ProcessBuilder("/bin/sh", "-c", command).inheritIO().start();
         return process.waitFor();
     }
