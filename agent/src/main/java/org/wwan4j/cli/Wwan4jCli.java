@@ -1,6 +1,7 @@
 package org.wwan4j.cli;
 
 import java.util.List;
+import org.wwan4j.emulator.cli.EmulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +42,7 @@ public final class Wwan4jCli implements Runnable {
     /** The full command tree; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Wwan4jCli());
-        cli.addSubcommand("emulator", new org.wwan4j.emulator.cli.EmulatorCommand());
+        cli.addSubcommand("emulator", new EmulatorCommand());
         for (PendingCommand pending : PENDING) {
             cli.addSubcommand(pending.name(), pending.toCommandSpec());
         }
