@@ -103,6 +103,16 @@ class MbimFramingTest {
     }
 
     @Test
+    void anOpenReadTogetherWithADeadClientsLeftoversIsStillFound() {
+        byte[] cut = commandWithBuffer(1, 100);
+        byte[] open = MbimMessages.open(2, 4096);
+        byte[] stream = ByteBuffer.allocate(30 + open.length).put(cut, 0, 30).put(open).array();
+        List<MbimStreamDecoder.Event> events = new MbimStreamDecoder(4096).feed(stream, stream.length, 0);
+        assertEquals(new MbimStreamDecoder.Discarded(30, "partial frame abandoned by a new OPEN"), events.get(0));
+        assertEquals(2, assertInstanceOf(MbimStreamDecoder.Frame.class, events.get(1)).frame().transactionId());
+    }
+
+    @Test
     void randomJunkNeverThrowsAndAValidMessageAfterItIsFound() {
         Random random = new Random(1234);
         for (int round = 0; round < 200; round++) {
