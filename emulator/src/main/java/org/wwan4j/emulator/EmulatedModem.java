@@ -42,7 +42,8 @@ public final class EmulatedModem implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("wwan4j-emulator-clock").unstarted(runnable));
         this.port = new EmulatedPort(faults, options.link(),
-                sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler)));
+                sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler,
+                        options.clientLimitPerService())));
         faults.addListener(this::applyFault);
         long tickMillis = options.tickInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);

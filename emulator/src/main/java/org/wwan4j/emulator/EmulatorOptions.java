@@ -8,9 +8,10 @@ import org.wwan4j.emulator.fault.Fault;
 
 /**
  * How to start an emulator: an optional symlink that follows the pty (across replugs), faults active from the start,
- * and how often time advances for the state (counters growing, position reports).
+ * how often time advances for the state (counters growing, position reports), and how many clients a service
+ * accepts (QMI client ids; 0 = the protocol engine's default).
  */
-public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval) {
+public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService) {
 
     /** Counters grow and position reports come once a second by default, as on a real modem. */
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
@@ -20,19 +21,27 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
         tickInterval = tickInterval == null ? DEFAULT_TICK : tickInterval;
     }
 
+    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval) {
+        this(link, faults, tickInterval, 0);
+    }
+
     public static EmulatorOptions defaults() {
         return new EmulatorOptions(null, Set.of(), DEFAULT_TICK);
     }
 
     public EmulatorOptions withLink(Path newLink) {
-        return new EmulatorOptions(newLink, faults, tickInterval);
+        return new EmulatorOptions(newLink, faults, tickInterval, clientLimitPerService);
     }
 
     public EmulatorOptions withFaults(Set<Fault> newFaults) {
-        return new EmulatorOptions(link, newFaults, tickInterval);
+        return new EmulatorOptions(link, newFaults, tickInterval, clientLimitPerService);
     }
 
     public EmulatorOptions withTickInterval(Duration interval) {
-        return new EmulatorOptions(link, faults, interval);
+        return new EmulatorOptions(link, faults, interval, clientLimitPerService);
+    }
+
+    public EmulatorOptions withClientLimitPerService(int limit) {
+        return new EmulatorOptions(link, faults, tickInterval, limit);
     }
 }

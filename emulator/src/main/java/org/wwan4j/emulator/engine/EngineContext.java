@@ -8,8 +8,14 @@ import org.wwan4j.emulator.model.ModemState;
 /**
  * What an engine gets to work with: the shared modem state, the active faults (for the protocol-level ones such as
  * extra TLVs or client-ID exhaustion), the statistics to record into, where to send frames, and a scheduler for
- * delayed work (e.g. a network scan that takes a while, periodic position reports).
+ * delayed work (e.g. a network scan that takes a while, periodic position reports). {@code clientLimitPerService}
+ * bounds client ids/sessions per service where the protocol has them (0 = the engine's default).
  */
 public record EngineContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, FrameSink sink,
-                            ScheduledExecutorService scheduler) {
+                            ScheduledExecutorService scheduler, int clientLimitPerService) {
+
+    public EngineContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, FrameSink sink,
+                         ScheduledExecutorService scheduler) {
+        this(state, faults, statistics, sink, scheduler, 0);
+    }
 }

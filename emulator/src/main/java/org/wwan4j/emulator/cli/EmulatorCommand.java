@@ -1,0 +1,107 @@
+package org.wwan4j.emulator.cli;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.wwan4j.emulator.EmulatedModem;
+import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.script.TimelineScript;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wwan4j emulator}: serves a virtual modem on a pty. With {@code --exec} it runs one command against it (in
+ * this process tree, so the command shares our devpts) and exits with that command's status; without, it prints the
+ * pty path and serves until interrupted.
+ */
+@Command(name = "emulator", mixinStandardHelpOptions = true,
+        description = "Serve a virtual QMI or MBIM modem on a pty.")
+public final class EmulatorCommand implements Callable<Integer> {
+
+    /** Exit code for bad usage, as in the rest of the CLI contract. */
+    static final int EXIT_USAGE = 2;
+
+    @Option(names = "--protocol", required = true, description = "qmi or mbim", converter = ProtocolConverter.class)
+    Protocol protocol;
+
+    @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
+    Path link;
+
+    @Option(names = "--fault", arity = "1..*", description = "Faults active from the start (hang, slow, dribble, drop-indications, malformed, unplug, unknown-tlvs, cid-exhaustion, reboot, sim-removal, network-loss, data-stall).")
+    List<String> faults = List.of();
+
+    @Option(names = "--script", description = "JSON timeline of state changes and faults to play.")
+    Path script;
+
+    @Option(names = "--exec", description = "Run this shell command with {dev} replaced by the pty path, then exit "
+            + "with its status.")
+    String exec;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<Fault> initial = EnumSet.noneOf(Fault.class);
+        try {
+            faults.forEach(name -> initial.add(Fault.fromName(name)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("wwan4j emulator: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        TimelineScript timeline = null;
+        if (script != null) {
+            try {
+                timeline = TimelineScript.load(script);
+            } catch (Exception e) {
+                System.err.println("wwan4j emulator: bad script " + script + ": " + e.getMessage());
+                return EXIT_USAGE;
+            }
+        }
+        try (EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
+                .withFaults(initial));
+             AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem)) {
+            if (exec != null) {
+                return runCommand(modem);
+            }
+            System.out.println(modem.path());
+            if (link != null) {
+                System.out.println(link + " -> " + modem.path());
+            }
+            System.out.flush();
+            CountDownLatch interrupted = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                modem.close();
+                interrupted.countDown();
+            }));
+            interrupted.await();
+            return 0;
+        }
+    }
+
+    private int runCommand(EmulatedModem modem) throws Exception {
+        String command = exec.replace("{dev}", modem.path().toString());
+        Process process = new ProcessBuilder("/bin/sh", "-c", command).inheritIO().start();
+        return process.waitFor();
+    }
+
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<Protocol> {
+        @Override
+        public Protocol convert(String value) {
+            try {
+                return Protocol.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected qmi or mbim, got '" + value + "'");
+            }
+        }
+    }
+
+    /** Runs the command on its own (handy in tests and for {@code java -cp ... EmulatorCommand}). */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmulatorCommand()).execute(args));
+    }
+}

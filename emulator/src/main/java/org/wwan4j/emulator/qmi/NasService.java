@@ -1,0 +1,442 @@
+package org.wwan4j.emulator.qmi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.wwan4j.emulator.model.Plmn;
+import org.wwan4j.emulator.model.Provider;
+import org.wwan4j.emulator.model.ProviderStatus;
+import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.Registration;
+import org.wwan4j.emulator.model.RegistrationState;
+import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.StateAspect;
+
+/**
+ * QMI NAS (qmi-service-nas.json): serving system, signal, system info, network scan, system selection and preferred
+ * networks, and the serving-system and signal-info indications. The Serving System indication numbers LAC, cell id,
+ * TAC and the PCS-digit TLV differently from the Get Serving System response; each is built from its own table.
+ */
+final class NasService implements QmiService {
+
+    static final int REGISTER_INDICATIONS = 0x0003;
+    static final int GET_SIGNAL_STRENGTH = 0x0020;
+    static final int NETWORK_SCAN = 0x0021;
+    static final int GET_SERVING_SYSTEM = 0x0024;
+    static final int SERVING_SYSTEM_INDICATION = 0x0024;
+    static final int GET_PREFERRED_NETWORKS = 0x0026;
+    static final int SET_PREFERRED_NETWORKS = 0x0027;
+    static final int SET_SYSTEM_SELECTION_PREFERENCE = 0x0033;
+    static final int GET_SYSTEM_SELECTION_PREFERENCE = 0x0034;
+    static final int GET_SYSTEM_INFO = 0x004D;
+    static final int GET_SIGNAL_INFO = 0x004F;
+    static final int SIGNAL_INFO_INDICATION = 0x0051;
+
+    /** TLV ids that differ between the Get Serving System response and the Serving System indication. */
+    record ServingSystemLayout(int lac, int cellId, int tac, int pcsDigit) {
+    }
+
+    static final ServingSystemLayout SERVING_SYSTEM_RESPONSE = new ServingSystemLayout(0x1C, 0x1D, 0x24, 0x27);
+    static final ServingSystemLayout SERVING_SYSTEM_INDICATION_LAYOUT = new ServingSystemLayout(0x1D, 0x1E, 0x25, 0x29);
+
+    /** Register Indications TLVs this emulator honours. */
+    static final int REGISTER_SERVING_SYSTEM = 0x13;
+    static final int REGISTER_SIGNAL_INFO = 0x19;
+
+    private static final int REGISTRATION_NOT_REGISTERED = 0;
+    private static final int REGISTRATION_REGISTERED = 1;
+    private static final int REGISTRATION_SEARCHING = 2;
+    private static final int REGISTRATION_DENIED = 3;
+    private static final int ATTACHED = 1;
+    private static final int DETACHED = 2;
+    private static final int NETWORK_TYPE_UNKNOWN = 0;
+    private static final int NETWORK_TYPE_3GPP = 2;
+    private static final int ROAMING_ON = 0;
+    private static final int ROAMING_OFF = 1;
+    private static final int DATA_CAPABILITY_GSM = 0x09;
+    private static final int DATA_CAPABILITY_WCDMA = 0x05;
+    private static final int DATA_CAPABILITY_LTE = 0x0B;
+    private static final int SERVICE_NONE = 0;
+    private static final int SERVICE_LIMITED = 1;
+    private static final int SERVICE_AVAILABLE = 2;
+    private static final int DOMAIN_CS_PS = 3;
+    private static final int ROAMING_STATUS_OFF = 0;
+    private static final int ROAMING_STATUS_ON = 1;
+    /** QmiNasNetworkStatus bits. */
+    private static final int STATUS_CURRENT_SERVING = 1;
+    private static final int STATUS_AVAILABLE = 1 << 1;
+    private static final int STATUS_HOME = 1 << 2;
+    private static final int STATUS_ROAMING = 1 << 3;
+    private static final int STATUS_FORBIDDEN = 1 << 4;
+    private static final int STATUS_NOT_FORBIDDEN = 1 << 5;
+    /** QmiNasRatModePreference bits. */
+    private static final int MODE_GSM = 1 << 2;
+    private static final int MODE_UMTS = 1 << 3;
+    private static final int MODE_LTE = 1 << 4;
+    private static final int MODE_5GNR = 1 << 6;
+    /** QmiNasPlmnAccessTechnologyIdentifier bits. */
+    private static final int ACCESS_GSM = 1 << 7;
+    private static final int ACCESS_NGRAN = 1 << 11;
+    private static final int ACCESS_EUTRAN = 1 << 14;
+    private static final int ACCESS_UTRAN = 1 << 15;
+    private static final int ROAMING_PREFERENCE_ANY = 0xFF;
+    private static final int SCAN_RESULT_SUCCESS = 0;
+    /** LTE SNR travels in tenths of a dB. */
+    private static final double SNR_UNITS_PER_DB = 10.0;
+
+    private final QmiContext context;
+    /** Indication registrations per client; serving-system indications are on by default, as on Qualcomm modems. */
+    private final Map<Integer, Set<Integer>> registrations = new ConcurrentHashMap<>();
+
+    NasService(QmiContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int id() {
+        return QmiServiceId.NAS;
+    }
+
+    @Override
+    public byte[] handle(int clientId, int messageId, Tlvs request) {
+        return switch (messageId) {
+            case REGISTER_INDICATIONS -> registerIndications(clientId, request);
+            case GET_SERVING_SYSTEM -> servingSystem(SERVING_SYSTEM_RESPONSE);
+            case GET_SIGNAL_INFO -> signalInfo();
+            case GET_SIGNAL_STRENGTH -> signalStrength();
+            case GET_SYSTEM_INFO -> systemInfo();
+            case NETWORK_SCAN -> networkScan();
+            case GET_SYSTEM_SELECTION_PREFERENCE -> systemSelectionPreference();
+            case SET_SYSTEM_SELECTION_PREFERENCE -> setSystemSelectionPreference(request);
+            case GET_PREFERRED_NETWORKS -> preferredNetworks();
+            case SET_PREFERRED_NETWORKS -> setPreferredNetworks(request);
+            default -> throw QmiService.unknownMessage(id(), messageId);
+        };
+    }
+
+    private Set<Integer> registrationsOf(int clientId) {
+        return registrations.computeIfAbsent(clientId, c -> ConcurrentHashMap.newKeySet());
+    }
+
+    private boolean registered(int clientId, int what) {
+        Set<Integer> set = registrations.get(clientId);
+        return set == null ? what == REGISTER_SERVING_SYSTEM : set.contains(what);
+    }
+
+    private byte[] registerIndications(int clientId, Tlvs request) {
+        Set<Integer> set = registrationsOf(clientId);
+        if (set.isEmpty() && !request.has(REGISTER_SERVING_SYSTEM)) {
+            set.add(REGISTER_SERVING_SYSTEM);
+        }
+        for (int tlv : new int[] {REGISTER_SERVING_SYSTEM, REGISTER_SIGNAL_INFO}) {
+            request.get(tlv).ifPresent(flag -> {
+                if (flag.u8() != 0) {
+                    set.add(tlv);
+                } else {
+                    set.remove(tlv);
+                }
+            });
+        }
+        return new byte[0];
+    }
+
+    @Override
+    public void clientReleased(int clientId) {
+        registrations.remove(clientId);
+    }
+
+    @Override
+    public void reboot() {
+        registrations.clear();
+    }
+
+    @Override
+    public void stateChanged(StateAspect aspect) {
+        switch (aspect) {
+            case REGISTRATION -> indicate(REGISTER_SERVING_SYSTEM, SERVING_SYSTEM_INDICATION,
+                    servingSystem(SERVING_SYSTEM_INDICATION_LAYOUT));
+            case SIGNAL -> indicate(REGISTER_SIGNAL_INFO, SIGNAL_INFO_INDICATION, signalInfo());
+            default -> {
+            }
+        }
+    }
+
+    private void indicate(int registration, int messageId, byte[] tlvs) {
+        for (int clientId : context.clients().clients(id())) {
+            if (registered(clientId, registration)) {
+                context.indications().send(id(), clientId, messageId, tlvs);
+            }
+        }
+    }
+
+    // ---- serving system ------------------------------------------------------------------------------------------
+
+    private byte[] servingSystem(ServingSystemLayout layout) {
+        Registration registration = context.state().registration();
+        boolean registered = registration.state().registered();
+        TlvWriter out = new TlvWriter().tlv(0x01).u8(registrationState(registration.state()))
+                .u8(registered ? ATTACHED : DETACHED).u8(registered ? ATTACHED : DETACHED)
+                .u8(registered ? NETWORK_TYPE_3GPP : NETWORK_TYPE_UNKNOWN);
+        List<Rat> rats = registered ? ordered(registration.rats()) : List.of();
+        out.u8(rats.size());
+        rats.forEach(rat -> out.u8(radioInterface(rat)));
+        if (!registered) {
+            return out.toBytes();
+        }
+        out.tlv(0x10).u8(registration.state() == RegistrationState.ROAMING ? ROAMING_ON : ROAMING_OFF);
+        out.tlv(0x11).u8(rats.size());
+        rats.forEach(rat -> out.u8(dataCapability(rat)));
+        out.tlv(0x12).u16(QmiPlmn.number(registration.mcc())).u16(QmiPlmn.number(registration.mnc()))
+                .u8String(registration.operatorName());
+        out.tlv(layout.lac()).u16(registration.lac());
+        out.tlv(layout.cellId()).u32(registration.cellId());
+        if (registration.rats().contains(Rat.LTE)) {
+            out.tlv(layout.tac()).u16(registration.tac());
+        }
+        out.tlv(layout.pcsDigit()).u16(QmiPlmn.number(registration.mcc())).u16(QmiPlmn.number(registration.mnc()))
+                .u8(QmiPlmn.hasPcsDigit(registration.mnc()) ? 1 : 0);
+        return out.toBytes();
+    }
+
+    private static int registrationState(RegistrationState state) {
+        return switch (state) {
+            case HOME, ROAMING -> REGISTRATION_REGISTERED;
+            case SEARCHING -> REGISTRATION_SEARCHING;
+            case DENIED -> REGISTRATION_DENIED;
+            case IDLE -> REGISTRATION_NOT_REGISTERED;
+        };
+    }
+
+    static List<Rat> ordered(Set<Rat> rats) {
+        return rats.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(rats));
+    }
+
+    static int radioInterface(Rat rat) {
+        return switch (rat) {
+            case GSM -> 0x04;
+            case UMTS -> 0x05;
+            case LTE -> 0x08;
+            case NR5G -> 0x0C;
+        };
+    }
+
+    private static int dataCapability(Rat rat) {
+        return switch (rat) {
+            case GSM -> DATA_CAPABILITY_GSM;
+            case UMTS -> DATA_CAPABILITY_WCDMA;
+            case LTE, NR5G -> DATA_CAPABILITY_LTE;
+        };
+    }
+
+    // ---- signal --------------------------------------------------------------------------------------------------
+
+    private byte[] signalInfo() {
+        if (!context.state().hasRadioSignal()) {
+            return new byte[0];
+        }
+        Signal signal = context.state().signal();
+        return new TlvWriter().tlv(0x14).i8(signal.rssi()).i8(signal.rsrq()).i16(signal.rsrp())
+                .i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB)).toBytes();
+    }
+
+    private byte[] signalStrength() {
+        if (!context.state().hasRadioSignal()) {
+            throw new QmiRequestException(QmiError.NO_RADIO, "no radio signal");
+        }
+        Signal signal = context.state().signal();
+        int lte = radioInterface(Rat.LTE);
+        return new TlvWriter().tlv(0x01).i8(signal.rssi()).i8(lte)
+                .tlv(0x11).u16(1).u8(-signal.rssi()).i8(lte)
+                .tlv(0x16).i8(signal.rsrq()).i8(lte)
+                .tlv(0x17).i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB))
+                .tlv(0x18).i16(signal.rsrp()).toBytes();
+    }
+
+    // ---- system info ---------------------------------------------------------------------------------------------
+
+    /** Only the LTE part: service status (0x14) and LTE System Info v2 (0x19). */
+    private byte[] systemInfo() {
+        Registration registration = context.state().registration();
+        boolean registered = registration.state().registered();
+        boolean limited = registration.state() == RegistrationState.DENIED;
+        int status = registered ? SERVICE_AVAILABLE : limited ? SERVICE_LIMITED : SERVICE_NONE;
+        TlvWriter out = new TlvWriter().tlv(0x14).u8(status).u8(status).u8(registered ? 1 : 0);
+        if (!registered) {
+            return out.toBytes();
+        }
+        boolean roaming = registration.state() == RegistrationState.ROAMING;
+        out.tlv(0x19)
+                .u8(1).u8(DOMAIN_CS_PS)
+                .u8(1).u8(DOMAIN_CS_PS)
+                .u8(1).u8(roaming ? ROAMING_STATUS_ON : ROAMING_STATUS_OFF)
+                .u8(1).u8(0)
+                .u8(1).u16(registration.lac())
+                .u8(1).u32(registration.cellId())
+                .u8(0).u8(0).u8(0)
+                .u8(1).bytes(registration.mcc().getBytes(StandardCharsets.US_ASCII))
+                .bytes(QmiPlmn.fixedMnc(registration.mnc()))
+                .u8(1).u16(registration.tac());
+        return out.toBytes();
+    }
+
+    // ---- network scan --------------------------------------------------------------------------------------------
+
+    private byte[] networkScan() {
+        List<Provider> providers = context.state().providers();
+        if (providers.isEmpty()) {
+            throw new QmiRequestException(QmiError.NO_RADIO, "radio off or no coverage");
+        }
+        TlvWriter out = new TlvWriter().tlv(0x10).u16(providers.size());
+        for (Provider provider : providers) {
+            out.u16(QmiPlmn.number(provider.mcc())).u16(QmiPlmn.number(provider.mnc())).u8(networkStatus(provider))
+                    .u8String(provider.name());
+        }
+        List<int[]> rats = new ArrayList<>();
+        for (Provider provider : providers) {
+            for (Rat rat : ordered(provider.rats())) {
+                rats.add(new int[] {QmiPlmn.number(provider.mcc()), QmiPlmn.number(provider.mnc()), radioInterface(rat)});
+            }
+        }
+        out.tlv(0x11).u16(rats.size());
+        rats.forEach(r -> out.u16(r[0]).u16(r[1]).i8(r[2]));
+        out.tlv(0x12).u16(providers.size());
+        for (Provider provider : providers) {
+            out.u16(QmiPlmn.number(provider.mcc())).u16(QmiPlmn.number(provider.mnc()))
+                    .u8(QmiPlmn.hasPcsDigit(provider.mnc()) ? 1 : 0);
+        }
+        out.tlv(0x13).u32(SCAN_RESULT_SUCCESS);
+        return out.toBytes();
+    }
+
+    private static int networkStatus(Provider provider) {
+        int status = provider.status() == ProviderStatus.CURRENT ? STATUS_CURRENT_SERVING : STATUS_AVAILABLE;
+        status |= provider.roaming() ? STATUS_ROAMING : STATUS_HOME;
+        status |= provider.status() == ProviderStatus.FORBIDDEN ? STATUS_FORBIDDEN : STATUS_NOT_FORBIDDEN;
+        return status;
+    }
+
+    // ---- system selection preference -----------------------------------------------------------------------------
+
+    private byte[] systemSelectionPreference() {
+        Set<Rat> rats = context.state().ratPreference();
+        TlvWriter out = new TlvWriter().tlv(0x10).u8(0).tlv(0x11).u16(modePreference(rats))
+                .tlv(0x14).u16(ROAMING_PREFERENCE_ANY).tlv(0x16).u8(0);
+        List<Rat> order = new ArrayList<>(ordered(rats));
+        java.util.Collections.reverse(order);
+        out.tlv(0x1C).u8(order.size());
+        order.forEach(rat -> out.i8(radioInterface(rat)));
+        return out.toBytes();
+    }
+
+    private byte[] setSystemSelectionPreference(Tlvs request) {
+        request.get(0x11).ifPresent(mode -> {
+            Set<Rat> rats = ratsOfModePreference(mode.u16());
+            if (rats.isEmpty()) {
+                throw new QmiRequestException(QmiError.INVALID_ARGUMENT, "no supported RAT in mode preference");
+            }
+            context.state().setRatPreference(rats);
+        });
+        return new byte[0];
+    }
+
+    private static int modePreference(Set<Rat> rats) {
+        int mode = 0;
+        for (Rat rat : rats) {
+            mode |= switch (rat) {
+                case GSM -> MODE_GSM;
+                case UMTS -> MODE_UMTS;
+                case LTE -> MODE_LTE;
+                case NR5G -> MODE_5GNR;
+            };
+        }
+        return mode;
+    }
+
+    private static Set<Rat> ratsOfModePreference(int mode) {
+        Set<Rat> rats = EnumSet.noneOf(Rat.class);
+        if ((mode & MODE_GSM) != 0) {
+            rats.add(Rat.GSM);
+        }
+        if ((mode & MODE_UMTS) != 0) {
+            rats.add(Rat.UMTS);
+        }
+        if ((mode & MODE_LTE) != 0) {
+            rats.add(Rat.LTE);
+        }
+        if ((mode & MODE_5GNR) != 0) {
+            rats.add(Rat.NR5G);
+        }
+        return rats;
+    }
+
+    // ---- preferred networks --------------------------------------------------------------------------------------
+
+    private byte[] preferredNetworks() {
+        List<Plmn> networks = context.state().preferredNetworks();
+        TlvWriter out = new TlvWriter().tlv(0x10).u16(networks.size());
+        networks.forEach(plmn -> out.u16(QmiPlmn.number(plmn.mcc())).u16(QmiPlmn.number(plmn.mnc()))
+                .u16(accessTechnology(plmn.rats())));
+        out.tlv(0x12).u8(networks.size());
+        networks.forEach(plmn -> out.u16(QmiPlmn.number(plmn.mcc())).u16(QmiPlmn.number(plmn.mnc()))
+                .u8(QmiPlmn.hasPcsDigit(plmn.mnc()) ? 1 : 0));
+        return out.toBytes();
+    }
+
+    private byte[] setPreferredNetworks(Tlvs request) {
+        TlvReader list = request.require(0x10);
+        int count = list.u16();
+        int[][] entries = new int[count][3];
+        for (int i = 0; i < count; i++) {
+            entries[i] = new int[] {list.u16(), list.u16(), list.u16()};
+        }
+        Map<Integer, Boolean> pcs = new java.util.HashMap<>();
+        request.get(0x11).ifPresent(digits -> {
+            int n = digits.u8();
+            for (int i = 0; i < n; i++) {
+                int key = digits.u16() * 1000 + digits.u16();
+                pcs.put(key, digits.u8() != 0);
+            }
+        });
+        List<Plmn> networks = new ArrayList<>();
+        for (int[] e : entries) {
+            boolean pcsDigit = pcs.getOrDefault(e[0] * 1000 + e[1], false);
+            networks.add(new Plmn(QmiPlmn.mcc(e[0]), QmiPlmn.mnc(e[1], pcsDigit), ratsOfAccessTechnology(e[2])));
+        }
+        context.state().setPreferredNetworks(networks);
+        return new byte[0];
+    }
+
+    private static int accessTechnology(Set<Rat> rats) {
+        int access = 0;
+        for (Rat rat : rats) {
+            access |= switch (rat) {
+                case GSM -> ACCESS_GSM;
+                case UMTS -> ACCESS_UTRAN;
+                case LTE -> ACCESS_EUTRAN;
+                case NR5G -> ACCESS_NGRAN;
+            };
+        }
+        return access;
+    }
+
+    private static Set<Rat> ratsOfAccessTechnology(int access) {
+        Set<Rat> rats = EnumSet.noneOf(Rat.class);
+        if ((access & ACCESS_GSM) != 0) {
+            rats.add(Rat.GSM);
+        }
+        if ((access & ACCESS_UTRAN) != 0) {
+            rats.add(Rat.UMTS);
+        }
+        if ((access & ACCESS_EUTRAN) != 0) {
+            rats.add(Rat.LTE);
+        }
+        if ((access & ACCESS_NGRAN) != 0) {
+            rats.add(Rat.NR5G);
+        }
+        return rats;
+    }
+}

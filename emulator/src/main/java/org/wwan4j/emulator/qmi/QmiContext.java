@@ -1,0 +1,11 @@
+package org.wwan4j.emulator.qmi;
+
+import java.util.concurrent.ScheduledExecutorService;
+import org.wwan4j.emulator.EmulatorStatistics;
+import org.wwan4j.emulator.fault.ActiveFaults;
+import org.wwan4j.emulator.model.ModemState;
+
+/** What every QMI service works with. */
+record QmiContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, QmiClientIds clients,
+                  QmiIndications indications, ScheduledExecutorService scheduler) {
+}
