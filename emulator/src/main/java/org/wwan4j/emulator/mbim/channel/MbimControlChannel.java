@@ -114,7 +114,9 @@ public final class MbimControlChannel {
 
     private void handle(MbimFrame frame, long now) {
         MbimMessageType type = frame.type();
-        MbimFragmentCollector.Failed interrupted = collector.interruptedBy(frame);
+        // A HOST_ERROR is about a transaction, not a new message; anything else cuts a fragmented COMMAND short.
+        MbimFragmentCollector.Failed interrupted = type == MbimMessageType.HOST_ERROR ? null
+                : collector.interruptedBy(frame);
         if (interrupted != null) {
             reportFragmentFailure(interrupted);
         }
@@ -122,14 +124,20 @@ public final class MbimControlChannel {
             case OPEN -> open(frame);
             case CLOSE -> close(frame);
             case COMMAND -> command(frame, now);
-            case HOST_ERROR -> LOG.info("host reported error {} for transaction {}",
-                    frame.length() >= 16 ? frame.u32(12) : -1, frame.transactionId());
+            case HOST_ERROR -> hostError(frame);
             default -> {
                 // A function-to-host type written by the host is nonsense; say so instead of staying silent.
                 LOG.info("unexpected {} from the host", type);
                 functionError(frame.transactionId(), MbimProtocolError.UNKNOWN);
             }
         }
+    }
+
+    /** The host gave up on a transaction (e.g. cancelled it): forget its fragments, never answer an error. */
+    private void hostError(MbimFrame frame) {
+        LOG.info("host reported error {} for transaction {}", frame.length() >= 16 ? frame.u32(12) : -1,
+                frame.transactionId());
+        collector.cancel(frame.transactionId());
     }
 
     private void open(MbimFrame frame) {

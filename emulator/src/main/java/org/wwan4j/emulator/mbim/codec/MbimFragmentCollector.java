@@ -116,4 +116,11 @@ public final class MbimFragmentCollector {
     public void reset() {
         collected = null;
     }
+
+    /** Forgets the message being collected if it belongs to this transaction. */
+    public void cancel(int cancelledTransactionId) {
+        if (collected != null && transactionId == cancelledTransactionId) {
+            collected = null;
+        }
+    }
 }

@@ -167,6 +167,18 @@ class MbimControlChannelTest {
     }
 
     @Test
+    void hostErrorCancelsTheFragmentsOfItsTransaction() {
+        send(MbimMessages.open(1, 4096));
+        List<byte[]> fragments = MbimFragmenter.split(MbimMessages.command(9, SERVICE, 99, MbimCommand.QUERY, new byte[300]), 100);
+        send(fragments.getFirst());
+        assertEquals(null, send(MbimMessages.hostError(9, MbimProtocolError.CANCEL)));
+        now.addAndGet(5_000_000_000L);
+        responses.clear();
+        channel.tick();
+        assertTrue(responses.isEmpty(), "a cancelled transaction does not time out later");
+    }
+
+    @Test
     void indicationsFlowOnlyWhileOpen() {
         channel.indicate(SERVICE, 11, new byte[4]);
         assertTrue(indications.isEmpty());
