@@ -1,7 +1,9 @@
 package org.wwan4j.emulator.mbim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.wwan4j.emulator.engine.EngineContext;
 import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.basicconnect.Connect;
+import org.wwan4j.emulator.mbim.basicconnect.DeviceServices;
 import org.wwan4j.emulator.mbim.basicconnect.DeviceCaps;
 import org.wwan4j.emulator.mbim.basicconnect.HomeProvider;
 import org.wwan4j.emulator.mbim.basicconnect.IpConfiguration;
@@ -73,6 +77,13 @@ public final class MbimEngine implements ProtocolEngine {
                 new VisibleProviders(state), registerState, packetService, signalState, connect,
                 new IpConfiguration(state), new PacketStatistics(state),
                 new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state)));
+        Map<UUID, List<Integer>> cidsByService = new HashMap<>();
+        cidsByService.computeIfAbsent(MbimServiceIds.BASIC_CONNECT, s -> new ArrayList<>())
+                .add(BasicConnectCid.DEVICE_SERVICES);
+        for (MbimCidHandler handler : handlers) {
+            cidsByService.computeIfAbsent(handler.service(), s -> new ArrayList<>()).add(handler.cid());
+        }
+        handlers.add(new DeviceServices(cidsByService));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
         MbimOutput output = new MbimOutput() {

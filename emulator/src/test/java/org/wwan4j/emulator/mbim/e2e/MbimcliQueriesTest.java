@@ -154,6 +154,17 @@ class MbimcliQueriesTest {
     }
 
     @Test
+    void deviceServicesListExactlyWhatIsServed() throws Exception {
+        Mbimcli.Result services = mbimcli("--query-device-services");
+        assertEquals(List.of("basic-connect", "ms-basic-connect-extensions"), services.fields("Service"));
+        for (String cid : List.of("device-caps (1)", "connect (12)", "device-services (16)", "packet-statistics (20)",
+                "sys-caps (5)", "device-slot-mappings (7)", "slot-info-status (8)")) {
+            assertTrue(services.stdout().contains(cid), cid + " missing in\n" + services.stdout());
+        }
+        assertTrue(!services.stdout().contains("provisioned-contexts"), "not served, so not listed");
+    }
+
+    @Test
     void unknownCidIsNoDeviceSupportAndTheModemKeepsServing() throws Exception {
         // Provisioned contexts is a Basic Connect CID the emulator does not implement.
         Mbimcli.Result unsupported = Mbimcli.run(modem.path(), "--query-provisioned-contexts");
