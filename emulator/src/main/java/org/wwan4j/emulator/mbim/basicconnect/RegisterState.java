@@ -3,15 +3,20 @@ package org.wwan4j.emulator.mbim.basicconnect;
 import java.util.UUID;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimReply;
+import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
 import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
+import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
+import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.Registration;
 
 /**
- * MBIM_CID_REGISTER_STATE query and notification. Manual registration (set) is not emulated: the emulated
- * modem always registers automatically.
+ * MBIM_CID_REGISTER_STATE query, set and notification. The emulated modem always registers automatically, so a
+ * set asking for automatic registration just reports the state; manual registration is not emulated
+ * (NO_DEVICE_SUPPORT, and Device Caps does not claim it).
  */
 public final class RegisterState implements MbimNotificationSource {
     static final int STATE_DEREGISTERED = 1;
@@ -20,6 +25,8 @@ public final class RegisterState implements MbimNotificationSource {
     static final int STATE_ROAMING = 4;
     static final int STATE_DENIED = 6;
     static final int MODE_AUTOMATIC = 1;
+    static final int ACTION_AUTOMATIC = 0;
+    static final int ACTION_MANUAL = 1;
     static final int CELLULAR_CLASS_GSM = 1;
     static final int FLAG_PACKET_SERVICE_AUTOMATIC_ATTACH = 1 << 1;
     /** The 3GPP reject cause a denied registration carries: PLMN not allowed. */
@@ -43,6 +50,21 @@ public final class RegisterState implements MbimNotificationSource {
 
     @Override
     public MbimReply query(MbimCommand command) {
+        return MbimReply.ok(currentState());
+    }
+
+    @Override
+    public MbimReply set(MbimCommand command) throws MbimParseException {
+        InformationBufferReader request = new InformationBufferReader(command.informationBuffer());
+        request.string(0); // the provider id only matters to manual registration, but must be well formed
+        int action = request.u32(8);
+        if (action != ACTION_AUTOMATIC) {
+            return MbimReply.failure(action == ACTION_MANUAL ? MbimStatus.NO_DEVICE_SUPPORT
+                    : MbimStatus.INVALID_PARAMETERS);
+        }
+        if (state.power() != PowerState.ONLINE) {
+            return MbimReply.failure(MbimStatus.RADIO_POWER_OFF);
+        }
         return MbimReply.ok(currentState());
     }
 

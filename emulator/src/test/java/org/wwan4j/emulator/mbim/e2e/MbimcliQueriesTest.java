@@ -48,6 +48,7 @@ class MbimcliQueriesTest {
         assertEquals("gsm", caps.field("Cellular class"));
         assertEquals("gprs, edge, umts, hsdpa, hsupa, lte", caps.field("Data class"));
         assertEquals("1", caps.field("Max sessions"));
+        assertEquals("esim", caps.field("Ctrl caps"));
         assertEquals(identity.imei(), caps.field("Device ID"));
         assertEquals(identity.revision(), caps.field("Firmware info"));
         assertEquals(identity.hardwareRevision(), caps.field("Hardware info"));
@@ -122,6 +123,13 @@ class MbimcliQueriesTest {
         state.setNetworkRegistration(home);
         state.setCoverage(false);
         assertEquals("searching", mbimcli("--query-registration-state").field("Register state"));
+    }
+
+    @Test
+    void automaticRegistrationReportsTheRegistration() throws Exception {
+        Mbimcli.Result registered = mbimcli("--register-automatic");
+        assertEquals("home", registered.field("Register state"));
+        assertEquals("26207", registered.field("Provider ID"));
     }
 
     @Test
