@@ -1,5 +1,6 @@
 package org.wwan4j.emulator.mbim.channel;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -107,9 +108,7 @@ public final class MbimControlChannel {
             return;
         }
         byte[] message = MbimMessages.indicateStatus(service, cid, withFaults(informationBuffer));
-        for (byte[] transfer : MbimFragmenter.split(message, maxTransfer())) {
-            output.indication(transfer);
-        }
+        output.indication(fragmented(message));
     }
 
     private void handle(MbimFrame frame, long now) {
@@ -190,9 +189,20 @@ public final class MbimControlChannel {
                 : reply.informationBuffer();
         byte[] message = MbimMessages.commandDone(command.transactionId(), command.service(), command.cid(),
                 reply.status(), buffer);
+        output.response(fragmented(message));
+    }
+
+    /**
+     * The transfers of one message, back to back in one write. A slow or dribbling transport then delays or splits
+     * the message as a whole; delaying each fragment would exceed the host's 1250 ms limit between fragments,
+     * which no real modem does.
+     */
+    private byte[] fragmented(byte[] message) {
+        ByteArrayOutputStream transfers = new ByteArrayOutputStream(message.length + 64);
         for (byte[] transfer : MbimFragmenter.split(message, maxTransfer())) {
-            output.response(transfer);
+            transfers.writeBytes(transfer);
         }
+        return transfers.toByteArray();
     }
 
     private byte[] withFaults(byte[] informationBuffer) {

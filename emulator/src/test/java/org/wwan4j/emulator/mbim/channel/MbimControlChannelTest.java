@@ -20,6 +20,7 @@ import org.wwan4j.emulator.mbim.codec.MbimMessages;
 import org.wwan4j.emulator.mbim.codec.MbimProtocolError;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
+import org.wwan4j.emulator.mbim.codec.MbimStreamDecoder;
 
 class MbimControlChannelTest {
     private static final UUID SERVICE = MbimServiceIds.BASIC_CONNECT;
@@ -105,12 +106,16 @@ class MbimControlChannelTest {
             payload[i] = (byte) (i * 7);
         }
         send(MbimMessages.command(2, SERVICE, 99, MbimCommand.QUERY, payload));
-        assertTrue(responses.size() > 1);
+        assertEquals(1, responses.size(), "all fragments of one answer go out in one write");
+        byte[] written = responses.getFirst();
+        List<MbimStreamDecoder.Event> transfers = new MbimStreamDecoder(4096).feed(written, written.length, 0);
+        assertTrue(transfers.size() > 1);
         MbimFragmentCollector collector = new MbimFragmentCollector();
         MbimFragmentCollector.Result result = null;
-        for (byte[] transfer : responses) {
-            assertTrue(transfer.length <= 128);
-            result = collector.add(new MbimFrame(transfer), 0);
+        for (MbimStreamDecoder.Event event : transfers) {
+            MbimFrame transfer = assertInstanceOf(MbimStreamDecoder.Frame.class, event).frame();
+            assertTrue(transfer.length() <= 128);
+            result = collector.add(transfer, 0);
         }
         MbimFrame whole = assertInstanceOf(MbimFragmentCollector.Complete.class, result).frame();
         assertEquals(MbimMessageType.COMMAND_DONE, whole.type());
