@@ -14,6 +14,7 @@ import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.basicconnect.Connect;
+import org.wwan4j.emulator.mbim.basicconnect.DeviceServiceSubscribeList;
 import org.wwan4j.emulator.mbim.basicconnect.DeviceServices;
 import org.wwan4j.emulator.mbim.basicconnect.DeviceCaps;
 import org.wwan4j.emulator.mbim.basicconnect.HomeProvider;
@@ -32,6 +33,7 @@ import org.wwan4j.emulator.mbim.channel.MbimCidTable;
 import org.wwan4j.emulator.mbim.channel.MbimControlChannel;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimOutput;
+import org.wwan4j.emulator.mbim.channel.MbimSubscriptions;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.msbasicconnect.DeviceSlotMappings;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
@@ -72,18 +74,13 @@ public final class MbimEngine implements ProtocolEngine {
         this.packetService = new PacketService(state, attachment, this::packetServiceChanged);
         this.signalState = new SignalState(state);
         this.connect = new Connect(state, attachment);
+        MbimSubscriptions subscriptions = new MbimSubscriptions();
         List<MbimCidHandler> handlers = new ArrayList<>(List.of(
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
                 new VisibleProviders(state), registerState, packetService, signalState, connect,
-                new IpConfiguration(state), new PacketStatistics(state),
+                new IpConfiguration(state), new DeviceServiceSubscribeList(subscriptions), new PacketStatistics(state),
                 new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state)));
-        Map<UUID, List<Integer>> cidsByService = new HashMap<>();
-        cidsByService.computeIfAbsent(MbimServiceIds.BASIC_CONNECT, s -> new ArrayList<>())
-                .add(BasicConnectCid.DEVICE_SERVICES);
-        for (MbimCidHandler handler : handlers) {
-            cidsByService.computeIfAbsent(handler.service(), s -> new ArrayList<>()).add(handler.cid());
-        }
-        handlers.add(new DeviceServices(cidsByService));
+        handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
         MbimOutput output = new MbimOutput() {
@@ -97,11 +94,22 @@ public final class MbimEngine implements ProtocolEngine {
                 context.sink().sendIndication(transfer);
             }
         };
-        this.channel = new MbimControlChannel(table, output, System::nanoTime,
+        this.channel = new MbimControlChannel(table, subscriptions, output, System::nanoTime,
                 () -> context.faults().isActive(Fault.UNKNOWN_TLVS), MbimControlChannel.DEFAULT_MAX_CONTROL_TRANSFER);
         state.addListener(listener);
         this.fragmentCheck = context.scheduler().scheduleWithFixedDelay(this::checkFragments,
                 FRAGMENT_CHECK_MILLIS, FRAGMENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** What Device Services reports: every (service, CID) in the table, Device Services included. */
+    private static Map<UUID, List<Integer>> servedCids(List<MbimCidHandler> handlers) {
+        Map<UUID, List<Integer>> cidsByService = new HashMap<>();
+        cidsByService.computeIfAbsent(MbimServiceIds.BASIC_CONNECT, s -> new ArrayList<>())
+                .add(BasicConnectCid.DEVICE_SERVICES);
+        for (MbimCidHandler handler : handlers) {
+            cidsByService.computeIfAbsent(handler.service(), s -> new ArrayList<>()).add(handler.cid());
+        }
+        return cidsByService;
     }
 
     /** The names statistics use for the two MBIM services. */

@@ -34,6 +34,7 @@ public final class MbimControlChannel {
     static final byte[] UNKNOWN_EXTRA_DATA = {(byte) 0xa5, (byte) 0xa5, (byte) 0xa5, (byte) 0xa5, 0x01, 0x02, 0x03, 0x04};
 
     private final MbimCidTable table;
+    private final MbimSubscriptions subscriptions;
     private final MbimOutput output;
     private final LongSupplier nanoClock;
     private final BooleanSupplier appendUnknownData;
@@ -44,9 +45,10 @@ public final class MbimControlChannel {
     private boolean open;
     private int hostMaxTransfer = DEFAULT_MAX_CONTROL_TRANSFER;
 
-    public MbimControlChannel(MbimCidTable table, MbimOutput output, LongSupplier nanoClock,
-                              BooleanSupplier appendUnknownData, int functionMaxTransfer) {
+    public MbimControlChannel(MbimCidTable table, MbimSubscriptions subscriptions, MbimOutput output,
+                              LongSupplier nanoClock, BooleanSupplier appendUnknownData, int functionMaxTransfer) {
         this.table = table;
+        this.subscriptions = subscriptions;
         this.output = output;
         this.nanoClock = nanoClock;
         this.appendUnknownData = appendUnknownData;
@@ -95,16 +97,20 @@ public final class MbimControlChannel {
         collector.reset();
     }
 
-    /** The device restarted: the host must OPEN again. */
+    /** The device restarted: the host must OPEN again, and subscribe again. */
     public synchronized void reboot() {
         clientGone();
         open = false;
+        subscriptions.reset();
         hostMaxTransfer = DEFAULT_MAX_CONTROL_TRANSFER;
     }
 
-    /** Sends an unsolicited INDICATE_STATUS, fragmented as needed; nothing while the channel is closed. */
+    /**
+     * Sends an unsolicited INDICATE_STATUS, fragmented as needed; nothing while the channel is closed or when the
+     * host did not subscribe to it.
+     */
     public synchronized void indicate(UUID service, int cid, byte[] informationBuffer) {
-        if (!open) {
+        if (!open || !subscriptions.wants(service, cid)) {
             return;
         }
         byte[] message = MbimMessages.indicateStatus(service, cid, withFaults(informationBuffer));

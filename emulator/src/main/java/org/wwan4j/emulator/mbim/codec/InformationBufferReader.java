@@ -23,7 +23,7 @@ public final class InformationBufferReader {
     }
 
     /** Fails unless the fixed part of a request (its scalar fields and pairs) is all there. */
-    public void requireAtLeast(int bytes, String what) throws MbimParseException {
+    public void requireAtLeast(long bytes, String what) throws MbimParseException {
         if (size() < bytes) {
             throw invalid(what + " needs " + bytes + " bytes, got " + size());
         }
