@@ -167,7 +167,7 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
                 closeRetired();
                 Pty current = pty;
                 if (current == null) {
-                        Thread.sleep(POLL_INTERVAL_MILLIS);
+                    Thread.sleep(POLL_INTERVAL_MILLIS);
                     continue;
                 }
                 switch (current.awaitInput(POLL_INTERVAL_MILLIS)) {

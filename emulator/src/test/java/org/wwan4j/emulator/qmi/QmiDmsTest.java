@@ -47,6 +47,29 @@ class QmiDmsTest {
     }
 
     @Test
+    void operatingModeIsSetAndReadBackAndResetRebootsFromOffline() throws Exception {
+        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
+        Qmicli.Result lowPower = Qmicli.run(modem.path(), "--dms-set-operating-mode=low-power");
+        assertTrue(lowPower.ok(), lowPower::toString);
+        assertEquals(PowerState.LOW_POWER, modem.state().power());
+        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'low-power'"));
+        assertTrue(Qmicli.run(modem.path(), "--nas-get-serving-system").stdout()
+                .contains("Registration state: 'not-registered'"));
+
+        Qmicli.Result resetWhileOnline = Qmicli.run(modem.path(), "--dms-set-operating-mode=reset");
+        assertTrue(!resetWhileOnline.ok() && resetWhileOnline.stderr().contains("InvalidTransition"),
+                resetWhileOnline::toString);
+        assertTrue(Qmicli.run(modem.path(), "--dms-set-operating-mode=offline").ok());
+        assertEquals(PowerState.OFFLINE, modem.state().power());
+        assertTrue(Qmicli.run(modem.path(), "--dms-set-operating-mode=reset").ok());
+        // The reset answers first and restarts the modem a moment later: back to its defaults, online.
+        while (modem.state().power() != PowerState.ONLINE) {
+            Thread.sleep(20);
+        }
+        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
+    }
+
+    @Test
     void serviceVersionInfoListsTheEmulatedServices() {
         Qmicli.Result versions = Qmicli.run(modem.path(), "--get-service-version-info");
         assertTrue(versions.ok(), versions::toString);
