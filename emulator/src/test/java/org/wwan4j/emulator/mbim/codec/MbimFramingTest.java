@@ -203,6 +203,22 @@ class MbimFramingTest {
     }
 
     @Test
+    void aFragmentedMessageCannotGrowWithoutBound() {
+        List<byte[]> fragments = MbimFragmenter.split(commandWithBuffer(40, 200_000), 4096);
+        MbimFragmentCollector collector = new MbimFragmentCollector();
+        MbimFragmentCollector.Result result = null;
+        for (byte[] fragment : fragments) {
+            result = collector.add(new MbimFrame(fragment), 0);
+            if (result instanceof MbimFragmentCollector.Failed) {
+                break;
+            }
+        }
+        MbimFragmentCollector.Failed failed = assertInstanceOf(MbimFragmentCollector.Failed.class, result);
+        assertEquals(MbimProtocolError.MAX_TRANSFER, failed.protocolError());
+        assertTrue(!collector.collecting());
+    }
+
+    @Test
     void impossibleFragmentHeadersAreRejected() {
         byte[] message = commandWithBuffer(30, 0);
         ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 0);
