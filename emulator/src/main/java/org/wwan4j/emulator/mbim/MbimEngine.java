@@ -33,12 +33,13 @@ import org.wwan4j.emulator.mbim.channel.MbimCidTable;
 import org.wwan4j.emulator.mbim.channel.MbimControlChannel;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimOutput;
-import org.wwan4j.emulator.mbim.channel.MbimSubscriptions;
+import org.wwan4j.emulator.mbim.channel.MbimSession;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.msbasicconnect.DeviceSlotMappings;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.mbim.msbasicconnect.SlotInfoStatus;
 import org.wwan4j.emulator.mbim.msbasicconnect.SysCaps;
+import org.wwan4j.emulator.mbim.msbasicconnect.Version;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.SimSlot;
 import org.wwan4j.emulator.model.StateAspect;
@@ -70,16 +71,16 @@ public final class MbimEngine implements ProtocolEngine {
         this.attachment = new PacketAttachment(state);
         this.subscriberReadyStatus = new SubscriberReadyStatus(state);
         this.radioState = new RadioState(state);
-        this.registerState = new RegisterState(state);
-        this.packetService = new PacketService(state, attachment, this::packetServiceChanged);
-        this.signalState = new SignalState(state);
+        MbimSession session = new MbimSession();
+        this.registerState = new RegisterState(state, session);
+        this.packetService = new PacketService(state, attachment, session, this::packetServiceChanged);
+        this.signalState = new SignalState(state, session);
         this.connect = new Connect(state, attachment);
-        MbimSubscriptions subscriptions = new MbimSubscriptions();
         List<MbimCidHandler> handlers = new ArrayList<>(List.of(
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
                 new VisibleProviders(state), registerState, packetService, signalState, connect,
-                new IpConfiguration(state), new DeviceServiceSubscribeList(subscriptions), new PacketStatistics(state),
-                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state)));
+                new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()), new PacketStatistics(state),
+                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state), new Version(session)));
         handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
@@ -94,7 +95,7 @@ public final class MbimEngine implements ProtocolEngine {
                 context.sink().sendIndication(transfer);
             }
         };
-        this.channel = new MbimControlChannel(table, subscriptions, output, System::nanoTime,
+        this.channel = new MbimControlChannel(table, session, output, System::nanoTime,
                 () -> context.faults().isActive(Fault.UNKNOWN_TLVS), MbimControlChannel.DEFAULT_MAX_CONTROL_TRANSFER);
         state.addListener(listener);
         this.fragmentCheck = context.scheduler().scheduleWithFixedDelay(this::checkFragments,

@@ -3,6 +3,7 @@ package org.wwan4j.emulator.mbim.basicconnect;
 import java.util.UUID;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimReply;
+import org.wwan4j.emulator.mbim.channel.MbimSession;
 import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
 import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
@@ -33,9 +34,11 @@ public final class RegisterState implements MbimNotificationSource {
     static final int NW_ERROR_PLMN_NOT_ALLOWED = 11;
 
     private final ModemState state;
+    private final MbimSession session;
 
-    public RegisterState(ModemState state) {
+    public RegisterState(ModemState state, MbimSession session) {
         this.state = state;
+        this.session = session;
     }
 
     @Override
@@ -79,7 +82,7 @@ public final class RegisterState implements MbimNotificationSource {
             case IDLE -> STATE_DEREGISTERED;
         };
         boolean named = registration.mcc() != null && registration.mnc() != null;
-        return new InformationBufferWriter()
+        InformationBufferWriter out = new InformationBufferWriter()
                 .u32(code == STATE_DENIED ? NW_ERROR_PLMN_NOT_ALLOWED : 0)
                 .u32(code)
                 .u32(MODE_AUTOMATIC)
@@ -88,7 +91,10 @@ public final class RegisterState implements MbimNotificationSource {
                 .string(named ? registration.mcc() + registration.mnc() : "")
                 .string(registration.operatorName())
                 .string(code == STATE_ROAMING ? registration.operatorName() : "")
-                .u32(FLAG_PACKET_SERVICE_AUTOMATIC_ATTACH)
-                .toByteArray();
+                .u32(FLAG_PACKET_SERVICE_AUTOMATIC_ATTACH);
+        if (session.mbimEx2()) {
+            out.u32(DataClass.of(state.ratPreference())); // MBIMEx 2.0: PreferredDataClasses
+        }
+        return out.toByteArray();
     }
 }

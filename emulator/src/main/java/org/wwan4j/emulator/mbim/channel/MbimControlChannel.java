@@ -34,7 +34,7 @@ public final class MbimControlChannel {
     static final byte[] UNKNOWN_EXTRA_DATA = {(byte) 0xa5, (byte) 0xa5, (byte) 0xa5, (byte) 0xa5, 0x01, 0x02, 0x03, 0x04};
 
     private final MbimCidTable table;
-    private final MbimSubscriptions subscriptions;
+    private final MbimSession session;
     private final MbimOutput output;
     private final LongSupplier nanoClock;
     private final BooleanSupplier appendUnknownData;
@@ -45,10 +45,10 @@ public final class MbimControlChannel {
     private boolean open;
     private int hostMaxTransfer = DEFAULT_MAX_CONTROL_TRANSFER;
 
-    public MbimControlChannel(MbimCidTable table, MbimSubscriptions subscriptions, MbimOutput output,
+    public MbimControlChannel(MbimCidTable table, MbimSession session, MbimOutput output,
                               LongSupplier nanoClock, BooleanSupplier appendUnknownData, int functionMaxTransfer) {
         this.table = table;
-        this.subscriptions = subscriptions;
+        this.session = session;
         this.output = output;
         this.nanoClock = nanoClock;
         this.appendUnknownData = appendUnknownData;
@@ -101,7 +101,7 @@ public final class MbimControlChannel {
     public synchronized void reboot() {
         clientGone();
         open = false;
-        subscriptions.reset();
+        session.reboot();
         hostMaxTransfer = DEFAULT_MAX_CONTROL_TRANSFER;
     }
 
@@ -110,7 +110,7 @@ public final class MbimControlChannel {
      * host did not subscribe to it.
      */
     public synchronized void indicate(UUID service, int cid, byte[] informationBuffer) {
-        if (!open || !subscriptions.wants(service, cid)) {
+        if (!open || !session.subscriptions().wants(service, cid)) {
             return;
         }
         byte[] message = MbimMessages.indicateStatus(service, cid, withFaults(informationBuffer));
@@ -154,6 +154,7 @@ public final class MbimControlChannel {
         hostMaxTransfer = (int) Math.max(MbimFragmenter.MIN_TRANSFER, Math.min(requested, Integer.MAX_VALUE));
         open = true;
         collector.reset();
+        session.opened();
         LOG.debug("opened, host max transfer {}", requested);
         output.response(MbimMessages.openDone(frame.transactionId(), MbimStatus.NONE));
     }

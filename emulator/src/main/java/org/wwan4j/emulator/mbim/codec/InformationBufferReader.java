@@ -29,6 +29,11 @@ public final class InformationBufferReader {
         }
     }
 
+    public int u16(int offset) throws MbimParseException {
+        check(offset, 2, "uint16");
+        return Short.toUnsignedInt(buffer.getShort(offset));
+    }
+
     public int u32(int offset) throws MbimParseException {
         check(offset, 4, "uint32");
         return buffer.getInt(offset);

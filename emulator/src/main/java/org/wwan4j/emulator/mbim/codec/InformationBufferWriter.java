@@ -23,6 +23,12 @@ public final class InformationBufferWriter {
     /** Positions in {@link #fixed} holding variable-part offsets that still need the fixed length added. */
     private final List<Integer> offsetSlots = new ArrayList<>();
 
+    /** Only the MBIMEx Version CID has 16-bit fields, two of them, so they keep the fixed part 4-byte aligned. */
+    public InformationBufferWriter u16(int value) {
+        write(fixed, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value).array());
+        return this;
+    }
+
     public InformationBufferWriter u32(int value) {
         write(fixed, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
         return this;

@@ -23,6 +23,16 @@ class BasicConnectCodingTest {
     }
 
     @Test
+    void rsrpAndSnrUseTheMbimEx2Codings() {
+        assertEquals(62, SignalCoding.rsrp(-95));
+        assertEquals(0, SignalCoding.rsrp(-200));
+        assertEquals(126, SignalCoding.rsrp(0));
+        assertEquals(72, SignalCoding.snr(12.5));
+        assertEquals(0, SignalCoding.snr(-40));
+        assertEquals(127, SignalCoding.snr(60));
+    }
+
+    @Test
     void dataClassesFollowTheRats() {
         assertEquals(DataClass.LTE, DataClass.of(Set.of(Rat.LTE)));
         assertEquals(DataClass.GPRS | DataClass.EDGE | DataClass.LTE, DataClass.of(Set.of(Rat.GSM, Rat.LTE)));

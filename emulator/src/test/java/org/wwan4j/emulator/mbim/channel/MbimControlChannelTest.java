@@ -47,7 +47,7 @@ class MbimControlChannelTest {
     private final List<byte[]> indications = new ArrayList<>();
     private final AtomicLong now = new AtomicLong();
     private final AtomicBoolean extraData = new AtomicBoolean();
-    private final MbimControlChannel channel = new MbimControlChannel(new MbimCidTable(List.of(ECHO)), new MbimSubscriptions(),
+    private final MbimControlChannel channel = new MbimControlChannel(new MbimCidTable(List.of(ECHO)), new MbimSession(),
             new MbimOutput() {
                 @Override
                 public void response(byte[] transfer) {
