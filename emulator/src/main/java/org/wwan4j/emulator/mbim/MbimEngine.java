@@ -35,6 +35,7 @@ import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimOutput;
 import org.wwan4j.emulator.mbim.channel.MbimSession;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
+import org.wwan4j.emulator.mbim.msbasicconnect.BaseStationsInfo;
 import org.wwan4j.emulator.mbim.msbasicconnect.DeviceSlotMappings;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.mbim.msbasicconnect.SlotInfoStatus;
@@ -80,7 +81,8 @@ public final class MbimEngine implements ProtocolEngine {
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
                 new VisibleProviders(state), registerState, packetService, signalState, connect,
                 new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()), new PacketStatistics(state),
-                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state), new Version(session)));
+                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state), new Version(session),
+                new BaseStationsInfo(state)));
         handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));

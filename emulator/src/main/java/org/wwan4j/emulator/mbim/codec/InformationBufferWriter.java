@@ -57,6 +57,11 @@ public final class InformationBufferWriter {
         return offsetAndSize(structure.toByteArray());
     }
 
+    /** An (offset, size) pair of (0, 0): an optional structure or array that is absent. */
+    public InformationBufferWriter absentRef() {
+        return u32(0).u32(0);
+    }
+
     /** A bare offset to data in the variable part (size known from elsewhere, e.g. a count field); 0 when empty. */
     public InformationBufferWriter offsetTo(byte[] data) {
         if (data.length == 0) {
