@@ -34,6 +34,9 @@ class QmiDmsTest {
         Qmicli.Result ids = Qmicli.run(modem.path(), "--dms-get-ids");
         assertTrue(ids.ok(), ids::toString);
         assertTrue(ids.stdout().contains("IMEI: '" + identity.imei() + "'"), ids::toString);
+        assertTrue(modem.statistics().requestsSeen("DMS", DmsService.GET_IDS) >= 1);
+        assertTrue(modem.statistics().totalAllocations("DMS") >= 1);
+        assertEquals(0, modem.statistics().clientsAllocated("DMS"), "qmicli released its client id");
 
         Qmicli.Result manufacturer = Qmicli.run(modem.path(), "--dms-get-manufacturer");
         assertTrue(manufacturer.stdout().contains("Manufacturer: '" + identity.manufacturer() + "'"), manufacturer::toString);

@@ -62,6 +62,22 @@ class QmiIndicationTest {
     }
 
     @Test
+    void systemInfoIndicationFollowsCoverageWhenRegisteredFor() throws Exception {
+        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+            int nas = client.allocate(QmiServiceId.NAS);
+            client.request(QmiServiceId.NAS, nas, NasService.REGISTER_INDICATIONS,
+                    new TlvWriter().tlv(NasService.REGISTER_SYSTEM_INFO).u8(1).toBytes());
+            modem.inject(Fault.NETWORK_LOSS);
+            QmuxFrame lost = client.await(f -> isIndication(f, QmiServiceId.NAS, NasService.SYSTEM_INFO_INDICATION));
+            assertEquals(0, RawQmiClient.tlvs(lost).require(0x14).u8(), "LTE service status: none");
+            modem.clear(Fault.NETWORK_LOSS);
+            QmuxFrame back = client.await(f -> isIndication(f, QmiServiceId.NAS, NasService.SYSTEM_INFO_INDICATION));
+            assertEquals(2, RawQmiClient.tlvs(back).require(0x14).u8(), "LTE service status: available");
+            assertTrue(RawQmiClient.tlvs(back).has(0x19));
+        }
+    }
+
+    @Test
     void signalInfoIndicationsOnlyAfterRegistrationAndDroppedUnderTheFault() throws Exception {
         try (RawQmiClient client = new RawQmiClient(modem.path())) {
             int nas = client.allocate(QmiServiceId.NAS);

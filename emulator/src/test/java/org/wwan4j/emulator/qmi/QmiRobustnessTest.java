@@ -66,9 +66,11 @@ class QmiRobustnessTest {
     @Test
     void aClientThatDiesMidFrameDoesNotBreakTheNext() throws Exception {
         byte[] frame = new QmuxFrame(QmiServiceId.CTL, 0, 0, 1, CtlService.GET_VERSION_INFO, new byte[0]).encode();
+        long closes = modem.statistics().lastClientCloses();
         try (RawQmiClient client = new RawQmiClient(modem.path())) {
             client.writeRaw(Arrays.copyOf(frame, frame.length / 2));
         }
+        awaitLastClientClosed(closes);
         Qmicli.Result ids = Qmicli.run(modem.path(), "--dms-get-ids");
         assertTrue(ids.ok() && ids.stdout().contains(modem.state().identity().imei()), ids::toString);
     }
@@ -77,6 +79,7 @@ class QmiRobustnessTest {
     void thousandsOfRandomAndMutatedFramesLeaveItServing() throws Exception {
         Random random = new Random(FUZZ_SEED);
         List<byte[]> valid = validFrames();
+        long closes = modem.statistics().lastClientCloses();
         try (RawQmiClient client = new RawQmiClient(modem.path())) {
             for (int i = 0; i < FUZZ_FRAMES; i++) {
                 byte[] fuzz = switch (random.nextInt(4)) {
@@ -90,6 +93,8 @@ class QmiRobustnessTest {
                 }
             }
         }
+        // One byte stream per pty: the next client starts once the port saw the fuzzer go (its backlog is dropped).
+        awaitLastClientClosed(closes);
         // The fuzzing client may have left client ids allocated, as a crashed client would: the next client syncs.
         Qmicli.Result ids = Qmicli.run(modem.path(), "--device-open-sync", "--dms-get-ids");
         assertTrue(ids.ok() && ids.stdout().contains(modem.state().identity().imei()), ids::toString);
@@ -102,6 +107,12 @@ class QmiRobustnessTest {
         assertTrue(mode.ok() && mode.stdout().contains("Mode: '" + expected + "'"), mode::toString);
         assertTrue(Qmicli.run(modem.path(), "--uim-get-slot-status").ok());
         assertTrue(modem.statistics().requestCounts().values().stream().mapToLong(Long::longValue).sum() > 100);
+    }
+
+    private void awaitLastClientClosed(long before) throws InterruptedException {
+        while (modem.statistics().lastClientCloses() == before) {
+            Thread.sleep(10);
+        }
     }
 
     /** A DMS reset would restart the modem under the checking client; the fuzz leaves that one out. */

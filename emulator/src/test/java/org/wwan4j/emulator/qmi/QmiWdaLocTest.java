@@ -41,6 +41,10 @@ class QmiWdaLocTest {
         String format = qmicli("--wda-get-data-format").stdout();
         assertTrue(format.contains("Link layer protocol: '802-3'"), format);
         assertTrue(format.contains("Downlink data aggregation protocol: 'disabled'"), format);
+        qmicli("--wda-set-data-format=link-layer-protocol=raw-ip,ul-protocol=qmap,dl-protocol=qmap");
+        String changed = qmicli("--wda-get-data-format").stdout();
+        assertTrue(changed.contains("Link layer protocol: 'raw-ip'"), changed);
+        assertTrue(changed.contains("Downlink data aggregation protocol: 'qmap'"), changed);
     }
 
     @Test
@@ -53,7 +57,7 @@ class QmiWdaLocTest {
         // The fix drifts a little with every report; it stays near the state's position.
         assertTrue(Math.abs(latitude - modem.state().position().latitude()) < 0.01, one::toString);
 
-        Qmicli.Result follow = Qmicli.runFor(2, modem.path(), "--loc-follow-position-report");
+        Qmicli.Result follow = Qmicli.runFor(3, modem.path(), "--loc-follow-position-report");
         int reports = follow.stdout().split("\\[position report\\] status: success", -1).length - 1;
         assertTrue(reports >= 2, () -> "expected a stream of reports, got " + reports + "\n" + follow);
     }

@@ -152,5 +152,9 @@ class QmiWdsTest {
         Qmicli.Result after = qmicli("--wds-get-profile-list=3gpp");
         assertTrue(after.stdout().contains("APN: 'attach.apn'"), after::toString);
         assertFalse(after.stdout().contains("secret2"), "profile passwords are not handed out");
+
+        qmicli("--wds-set-default-profile-num=3gpp,2");
+        assertEquals(2, modem.state().defaultProfile());
+        assertTrue(qmicli("--wds-get-default-profile-num=3gpp").stdout().contains("Default profile number: '2'"));
     }
 }
