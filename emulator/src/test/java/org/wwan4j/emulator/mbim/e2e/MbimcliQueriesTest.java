@@ -80,6 +80,7 @@ class MbimcliQueriesTest {
         assertEquals("on", mbimcli("--set-radio-state=on").field("Software radio state"));
         assertEquals(org.wwan4j.emulator.model.PowerState.ONLINE, state.power());
         assertEquals("home", mbimcli("--query-registration-state").field("Register state"));
+        assertEquals(4, modem.statistics().requestsSeen("mbim-basic-connect", 3), "radio state: 2 queries, 2 sets");
     }
 
     @Test
