@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.mbim.codec.MbimMessages;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.Provider;
 import org.wwan4j.emulator.model.ProviderStatus;
@@ -120,6 +121,28 @@ class MbimFaultsTest {
         // Late, but the fragments of one answer stay within libmbim's 1250 ms between fragments.
         modem.inject(Fault.SLOW);
         assertEquals(60, mbimcli("--query-visible-providers").fields("Provider ID").size());
+    }
+
+    @Test
+    void malformedAnswersAreCorruptAndServiceResumesWhenTheFaultClears() throws Exception {
+        modem.inject(Fault.MALFORMED);
+        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+            host.send(MbimMessages.open(1, 4096));
+            byte[] corrupt = host.nextBytes(15); // OPEN_DONE is 16 bytes; the fault cuts one and flips the type
+            assertEquals((byte) ~0x01, corrupt[0]);
+        }
+        modem.clear(Fault.MALFORMED);
+        assertEquals("on", mbimcli("--query-radio-state").field("Software radio state"));
+    }
+
+    @Test
+    void aHungModemServesAgainOnceTheHangClears() throws Exception {
+        modem.inject(Fault.HANG);
+        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+            host.send(MbimMessages.open(1, 4096)); // swallowed: no answer is read, none is awaited
+        }
+        modem.clear(Fault.HANG);
+        assertEquals("on", mbimcli("--query-radio-state").field("Software radio state"));
     }
 
     @Test
