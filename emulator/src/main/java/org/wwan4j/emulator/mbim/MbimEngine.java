@@ -78,11 +78,14 @@ public final class MbimEngine implements ProtocolEngine {
         this.signalState = new SignalState(state, session);
         this.connect = new Connect(state, attachment);
         List<MbimCidHandler> handlers = new ArrayList<>(List.of(
+                // Basic Connect
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
                 new VisibleProviders(state), registerState, packetService, signalState, connect,
-                new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()), new PacketStatistics(state),
-                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state), new Version(session),
-                new BaseStationsInfo(state)));
+                new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()),
+                new PacketStatistics(state),
+                // MS Basic Connect Extensions
+                new SysCaps(state), new DeviceSlotMappings(state), new SlotInfoStatus(state),
+                new BaseStationsInfo(state), new Version(session)));
         handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));

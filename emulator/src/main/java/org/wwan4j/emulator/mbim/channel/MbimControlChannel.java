@@ -31,7 +31,8 @@ public final class MbimControlChannel {
     /** What the function accepts per transfer and what hosts assume on a port without USB descriptors. */
     public static final int DEFAULT_MAX_CONTROL_TRANSFER = 4096;
     /** Bytes appended to information buffers while the unknown-extra-data fault is on; hosts must skip them. */
-    static final byte[] UNKNOWN_EXTRA_DATA = {(byte) 0xa5, (byte) 0xa5, (byte) 0xa5, (byte) 0xa5, 0x01, 0x02, 0x03, 0x04};
+    static final byte[] UNKNOWN_EXTRA_DATA =
+            {(byte) 0xa5, (byte) 0xa5, (byte) 0xa5, (byte) 0xa5, 0x01, 0x02, 0x03, 0x04};
 
     private final MbimCidTable table;
     private final MbimSession session;

@@ -76,7 +76,8 @@ public final class MbimStreamDecoder {
         int position = 0;
         int skipped = 0;
         while (buffer.length - position >= MbimFrame.HEADER_LENGTH) {
-            ByteBuffer header = ByteBuffer.wrap(buffer, position, MbimFrame.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer header = ByteBuffer.wrap(buffer, position, MbimFrame.HEADER_LENGTH)
+                    .order(ByteOrder.LITTLE_ENDIAN);
             int type = header.getInt();
             long announced = Integer.toUnsignedLong(header.getInt());
             int transactionId = header.getInt();
