@@ -19,6 +19,6 @@ public final class SignalCoding {
     }
 
     public static int snr(double db) {
-        return (int) Math.clamp(Math.round((db + 23.5) * 2), 0, 127);
+        return Math.clamp(Math.round((db + 23.5) * 2), 0, 127);
     }
 }
