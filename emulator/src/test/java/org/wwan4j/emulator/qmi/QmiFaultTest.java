@@ -45,6 +45,12 @@ class QmiFaultTest {
         }
     }
 
+    private void awaitLastClientClosed(long before) throws InterruptedException {
+        while (modem.statistics().lastClientCloses() == before) {
+            Thread.sleep(10);
+        }
+    }
+
     private String imei() {
         return "IMEI: '" + modem.state().identity().imei() + "'";
     }
@@ -55,11 +61,13 @@ class QmiFaultTest {
     }
 
     @Test
-    void hangMakesTheClientTimeOutUntilCleared() {
+    void hangMakesTheClientTimeOutUntilCleared() throws InterruptedException {
         start().inject(Fault.HANG);
+        long closes = modem.statistics().lastClientCloses();
         Qmicli.Result hung = Qmicli.runFor(HANG_BOUND_SECONDS, modem.path(), "--dms-get-ids");
         assertFalse(hung.ok(), hung::toString);
         assertFalse(hung.stdout().contains(imei()), hung::toString);
+        awaitLastClientClosed(closes);
         modem.clear(Fault.HANG);
         assertServes();
     }
@@ -73,10 +81,13 @@ class QmiFaultTest {
     }
 
     @Test
-    void malformedFramesBreakTheClientUntilCleared() {
+    void malformedFramesBreakTheClientUntilCleared() throws InterruptedException {
         start().inject(Fault.MALFORMED);
+        long closes = modem.statistics().lastClientCloses();
         Qmicli.Result broken = Qmicli.runFor(HANG_BOUND_SECONDS, modem.path(), "--dms-get-ids");
         assertFalse(broken.ok(), broken::toString);
+        // The killed client may have left corrupt frames unread: the next one starts after the port flushed them.
+        awaitLastClientClosed(closes);
         modem.clear(Fault.MALFORMED);
         assertServes();
     }

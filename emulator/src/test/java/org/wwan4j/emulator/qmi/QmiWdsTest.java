@@ -79,6 +79,26 @@ class QmiWdsTest {
         assertEquals(0, modem.statistics().clientsAllocated("WDS"));
     }
 
+    /** qmicli --wds-follow-network polls the packet service status every 20 s; it must see the call gone. */
+    @Test
+    @Timeout(90)
+    void followNetworkSeesTheNetworkDropTheCall() throws Exception {
+        java.util.concurrent.CompletableFuture<Qmicli.Result> follow = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> Qmicli.runFor(FOLLOW_BOUND_SECONDS, modem.path(),
+                        "--wds-start-network=apn=internet,ip-type=4", "--wds-follow-network"));
+        while (!modem.state().bearer().connected()) {
+            Thread.sleep(20);
+        }
+        modem.inject(org.wwan4j.emulator.fault.Fault.NETWORK_LOSS);
+        Qmicli.Result followed = follow.get();
+        assertTrue(followed.stdout().contains("Network started"), followed::toString);
+        assertTrue(followed.stdout().contains("Connection status: 'disconnected'"), followed::toString);
+        assertTrue(followed.stdout().contains("Stopping after detecting disconnection"), followed::toString);
+    }
+
+    /** qmicli's first status poll comes 20 s after the start; this leaves room for a loaded machine. */
+    private static final int FOLLOW_BOUND_SECONDS = 40;
+
     @Test
     void ipv6CallReportsIpv6Settings() {
         startCall("apn=internet,ip-type=6");

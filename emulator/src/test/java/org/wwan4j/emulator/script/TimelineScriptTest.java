@@ -27,6 +27,7 @@ class TimelineScriptTest {
             ]}""";
 
     @Test
+    @SuppressWarnings("try") // the player only has to stay open while the steps run
     void stepsChangeTheStateInOrder() throws Exception {
         TimelineScript script = TimelineScript.parse(SCRIPT);
         assertEquals(4, script.steps().size());
