@@ -29,7 +29,8 @@ public record MbimCommand(int transactionId, UUID service, int cid, int commandT
         long bufferLength = Integer.toUnsignedLong(frame.u32(44));
         if (MbimMessages.COMMAND_HEADER_LENGTH + bufferLength != bytes.length) {
             throw new MbimParseException(MbimProtocolError.LENGTH_MISMATCH,
-                    "COMMAND information buffer length " + bufferLength + " does not match message length " + bytes.length);
+                    "COMMAND information buffer length " + bufferLength + " does not match message length "
+                            + bytes.length);
         }
         UUID service = MbimServiceIds.read(bytes, 20);
         byte[] buffer = Arrays.copyOfRange(bytes, MbimMessages.COMMAND_HEADER_LENGTH, bytes.length);
