@@ -38,6 +38,9 @@ public final class StatusJson {
         root.put("updated", instant(status.updated()));
         root.put("radioSilence", status.radioSilence());
         root.put("modems", list(status.modems(), StatusJson::modem));
+        // Added after the schema's first three keys so readers that expect those first keep working.
+        root.put("radioSilenceTimestamp", instant(status.radioSilenceTimestamp()));
+        root.put("configError", status.configError());
         return write(root, pretty);
     }
 

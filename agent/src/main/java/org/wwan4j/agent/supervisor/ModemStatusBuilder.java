@@ -41,13 +41,18 @@ final class ModemStatusBuilder {
     String configError;
     String probeError;
     private final RecentEvents events = new RecentEvents(RecentEvents.DEFAULT_CAPACITY);
+    private final java.util.function.Consumer<StatusEvent> eventSink;
 
-    ModemStatusBuilder(String name) {
+    /** @param eventSink told of each event as it is recorded (the status keeps only the last few) */
+    ModemStatusBuilder(String name, java.util.function.Consumer<StatusEvent> eventSink) {
         this.name = name;
+        this.eventSink = eventSink;
     }
 
     void event(Instant at, String kind, String message) {
-        events.add(new StatusEvent(at, kind, message));
+        StatusEvent event = new StatusEvent(at, kind, message);
+        events.add(event);
+        eventSink.accept(event);
     }
 
     void connected(String apn, Instant at, IpSettings ipv4, IpSettings ipv6) {

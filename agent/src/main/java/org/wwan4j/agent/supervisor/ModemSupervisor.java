@@ -127,7 +127,8 @@ public final class ModemSupervisor implements AutoCloseable {
         this.ip = ip;
         this.prober = prober;
         this.listener = listener;
-        this.status = new ModemStatusBuilder(desired.managed() ? desired.config().name() : null);
+        this.status = new ModemStatusBuilder(desired.managed() ? desired.config().name() : null,
+                event -> listener.event(this, event));
         scheduler.execute(() -> {
             scheduleTick();
             updateHealth();
@@ -279,6 +280,7 @@ public final class ModemSupervisor implements AutoCloseable {
             enter(SupervisorState.RADIO_OFF, desired.managed() ? "radio silence" : "unmanaged modem");
             return;
         }
+        radioConfirmed(desired.radioRequestedAt());
         status.configError = null;
         Runnable chooseSim = () -> await(modem.sims(), sims -> {
             status.sims = sims;

@@ -2,6 +2,7 @@ package org.wwan4j.agent.supervisor;
 
 import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.status.ModemStatus;
+import org.wwan4j.agent.status.StatusEvent;
 
 /**
  * What a supervisor reports. Called on the supervisor's thread; implementations hand off at once (the agent
@@ -14,6 +15,10 @@ public interface SupervisorListener {
 
     /** The state machine moved. */
     default void stateChanged(ModemSupervisor supervisor, SupervisorState from, SupervisorState to, String why) {
+    }
+
+    /** An event was recorded in the modem's status (the status itself keeps only the last few). */
+    default void event(ModemSupervisor supervisor, StatusEvent event) {
     }
 
     /** A running provider scan made progress. */
