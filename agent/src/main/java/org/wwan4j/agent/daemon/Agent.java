@@ -18,6 +18,7 @@ import org.wwan4j.agent.config.ModemConfig;
 import org.wwan4j.agent.linux.ConfigMatcher;
 import org.wwan4j.agent.linux.DiscoveredModem;
 import org.wwan4j.agent.linux.KernelEvent;
+import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.policy.Backoff;
 import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.status.AgentStatus;
@@ -41,7 +42,7 @@ public final class Agent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
-    /** Key prefix of unmanaged modems' supervisors; config names cannot contain ':' clashes with ports. */
+    /** Prefix of an unmanaged modem's key, keeping it apart from any config name. */
     static final String UNMANAGED_PREFIX = "unmanaged:";
     static final String AGENT_SCHEDULER = "agent";
 
@@ -273,15 +274,22 @@ public final class Agent implements AutoCloseable {
 
         @Override
         public void event(ModemSupervisor supervisor, StatusEvent event) {
-            scheduler.execute(() -> {
-                for (AgentListener listener : listeners) {
-                    try {
-                        listener.event(supervisor.key(), event);
-                    } catch (RuntimeException e) {
-                        LOG.warn("agent listener failed: {}", e.toString());
-                    }
-                }
-            });
+            scheduler.execute(() -> tellListeners(l -> l.event(supervisor.key(), event)));
+        }
+
+        @Override
+        public void scanProgress(ModemSupervisor supervisor, ScanProgress progress) {
+            scheduler.execute(() -> tellListeners(l -> l.scanProgress(supervisor.key(), progress)));
+        }
+    }
+
+    private void tellListeners(java.util.function.Consumer<AgentListener> call) {
+        for (AgentListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("agent listener failed: {}", e.toString());
+            }
         }
     }
 
@@ -322,13 +330,7 @@ public final class Agent implements AutoCloseable {
         AgentStatus status = new AgentStatus(scheduler.now(), config.radioSilence(),
                 allConfirmed && configSeen ? radioRequestedAt : null, configError, modems);
         lastStatus = status;
-        for (AgentListener listener : listeners) {
-            try {
-                listener.statusChanged(status);
-            } catch (RuntimeException e) {
-                LOG.warn("agent listener failed: {}", e.toString());
-            }
-        }
+        tellListeners(l -> l.statusChanged(status));
     }
 
     /** Closes every supervisor (leaving bearers and radios as they are) and the agent's scheduler. */

@@ -1,5 +1,6 @@
 package org.wwan4j.agent.daemon;
 
+import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.status.AgentStatus;
 import org.wwan4j.agent.status.StatusEvent;
 
@@ -19,5 +20,9 @@ public interface AgentListener {
      * @param modem the modem's config name, or the control port of an unmanaged modem
      */
     default void event(String modem, StatusEvent event) {
+    }
+
+    /** A provider scan on the modem made progress (scans take minutes). */
+    default void scanProgress(String modem, ScanProgress progress) {
     }
 }

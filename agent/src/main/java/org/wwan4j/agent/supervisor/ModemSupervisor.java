@@ -628,11 +628,15 @@ public final class ModemSupervisor implements AutoCloseable {
                 quietly(modem.signal(), s -> status.signal = s);
             }
             case REGISTERING -> onRegistering();
-            case FAILED -> {
-                if (modem != null) {
-                    enter(SupervisorState.READY, "safety tick");
+            case FAILED -> quietly(modem.sims(), sims -> {
+                status.sims = sims;
+                // Only retry when the SIM now allows it, so a modem without a card does not cycle every tick.
+                boolean simUsable = desired.managed()
+                        && !(SimSlotPolicy.choose(desired.config().simSlot(), sims) instanceof SimChoice.Blocked);
+                if (state == SupervisorState.FAILED && simUsable) {
+                    enter(SupervisorState.READY, "safety tick: retrying");
                 }
-            }
+            });
             case RADIO_OFF -> quietly(modem.power(), power -> {
                 status.power = power;
                 if (state == SupervisorState.RADIO_OFF && power == Power.ONLINE) {

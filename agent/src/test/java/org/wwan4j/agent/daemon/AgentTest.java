@@ -186,4 +186,29 @@ class AgentTest {
         assertTrue(modem("modem3").info().bearer().connected());
         assertNotNull(modem("modem3").info().identity());
     }
+
+    @Test
+    void aConfiguredDevicePathSysfsDoesNotListIsOpenedDirectly(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path pty = java.nio.file.Files.createFile(dir.resolve("pts-7"));
+        agent.applyConfig(new AgentConfig(false, false, List.of(Configs.modem("emulated", pty.toString()))));
+        agent.rediscover();
+        scheduler.runReady();
+
+        assertEquals(List.of(pty), factory.opened);
+        assertTrue(modem("emulated").info().bearer().connected());
+        assertTrue(ip.calls.contains("apply(wwan0,10.1.2.3/30,mtu=0,metric=100)"), ip.calls.toString());
+    }
+
+    @Test
+    void statusFileIsRewrittenOnChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("status.json");
+        agent.addListener(new StatusFileWriter(file));
+        start(new AgentConfig(false, false, List.of(modem1)));
+
+        String json = java.nio.file.Files.readString(file);
+        assertTrue(json.contains("\"name\" : \"modem1\""), json);
+        assertTrue(json.contains("\"connected\" : true"), json);
+        assertTrue(json.contains("\"radioSilenceTimestamp\" : \"" + T0 + "\""), json);
+    }
 }

@@ -51,7 +51,13 @@ class ModemSupervisorTest {
     private volatile ModemStatus status;
     private final ModemConfig config = Configs.modem("modem1", DEV.toString());
 
+    private final List<Integer> scanProgress = new ArrayList<>();
     private final SupervisorListener listener = new SupervisorListener() {
+        @Override
+        public void scanProgress(ModemSupervisor supervisor, org.wwan4j.agent.modem.ScanProgress progress) {
+            scanProgress.add(progress.percent());
+        }
+
         @Override
         public void statusChanged(ModemSupervisor supervisor, ModemStatus s) {
             status = s;
@@ -401,5 +407,43 @@ class ModemSupervisorTest {
         s.update(managed(tracking).withLocationGranted(false));
         scheduler.runReady();
         assertEquals(List.of("stopLocation"), modem.calls("stopLocation"));
+    }
+
+    @Test
+    void providerScanRunsWhenEnabledReportsProgressAndRepeatsHourly() {
+        modem.providers = List.of(new org.wwan4j.agent.status.Provider("234", "15", "Vodafone",
+                org.wwan4j.agent.status.ProviderStatus.CURRENT, false),
+                new org.wwan4j.agent.status.Provider("234", "10", "O2",
+                        org.wwan4j.agent.status.ProviderStatus.AVAILABLE, false));
+        ModemSupervisor s = connected();
+        s.update(new Desired(config, false, T0, true, false));
+        scheduler.runReady();
+        assertEquals(1, modem.calls("scanProviders").size());
+        assertEquals(2, status.info().providers().size());
+        assertEquals(List.of(5), scanProgress);
+
+        scheduler.advance(SupervisorSettings.DEFAULT_SCAN_PERIOD);
+        assertEquals(2, modem.calls("scanProviders").size());
+
+        s.update(new Desired(config, false, T0, false, false));
+        scheduler.runReady();
+        assertTrue(status.info().providers().isEmpty());
+    }
+
+    @Test
+    void failedModemWithoutSimDoesNotCycleOnTheSafetyTick() {
+        modem.sims = List.of(new Sim(1, true, SimState.ABSENT, null, null, SimType.PHYSICAL));
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0");
+        scheduler.runReady();
+        transitions.clear();
+
+        scheduler.advance(SupervisorSettings.DEFAULT_SAFETY_TICK.multipliedBy(3));
+        assertEquals(SupervisorState.FAILED, s.state());
+        assertTrue(transitions.isEmpty(), transitions.toString());
+
+        modem.sims = List.of(new Sim(1, true, SimState.PRESENT, "333", "3", SimType.PHYSICAL));
+        scheduler.advance(SupervisorSettings.DEFAULT_SAFETY_TICK);
+        assertEquals(SupervisorState.CONNECTED, s.state());
     }
 }
