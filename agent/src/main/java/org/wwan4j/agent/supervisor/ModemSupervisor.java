@@ -248,6 +248,12 @@ public final class ModemSupervisor implements AutoCloseable {
     }
 
     private void onOpening() {
+        // Reopening (port lost, or re-enumerated under another name): nothing of the old session is trusted.
+        stopDataTimers();
+        removeIp();
+        if (status.bearer != null && status.bearer.connected()) {
+            status.disconnected();
+        }
         closeModem();
         await(factory.open(device, protocol), opened -> {
             modem = opened;
@@ -527,7 +533,9 @@ public final class ModemSupervisor implements AutoCloseable {
         if (next.managed()) {
             status.name = next.config().name();
         }
-        if (!state.hasModem()) {
+        if (modem == null) {
+            // Not open (absent, opening, or waiting to reopen): the next open starts from the new wishes.
+            updateLocation();
             publish();
             return;
         }
