@@ -247,11 +247,11 @@ final class MbimServiceEmitter {
         out.append("    public record ").append(type).append("(").append(String.join(", ", components)).append(") {\n\n");
         emitRedactingToString(out, type, visible);
         out.append("        public static Builder builder() {\n            return new Builder();\n        }\n\n");
-        out.append("        /** Collects the arguments; numbers default to 0, everything else to null. */\n");
+        out.append("        /** Collects the arguments; numbers default to 0, flag sets and lists to empty, the rest to null. */\n");
         out.append("        public static final class Builder {\n");
         for (Slot slot : visible) {
             out.append("            private ").append(slot.type.get().javaType()).append(" ").append(slot.javaName())
-                    .append(";\n");
+                    .append(emptyDefault(slot.type.get().kind())).append(";\n");
         }
         for (Slot slot : visible) {
             String name = slot.javaName();
@@ -281,6 +281,14 @@ final class MbimServiceEmitter {
         }
         out.append("        @Override\n        public String toString() {\n            return \"").append(type)
                 .append("[\" + ").append(String.join(" + \", \" + ", parts)).append(" + \"]\";\n        }\n\n");
+    }
+
+    private static String emptyDefault(MbimValueKind kind) {
+        return switch (kind) {
+            case FLAGS -> " = Set.of()";
+            case STRUCT_ARRAY, IPV4_ARRAY, IPV6_ARRAY -> " = List.of()";
+            default -> "";
+        };
     }
 
     private static boolean isSecret(Slot slot) {
