@@ -96,14 +96,37 @@ public final class MbimDevice implements AutoCloseable {
 
     /**
      * Opens the port. With a state dir (direct mode) a session kept by an earlier process is resumed without OPEN;
-     * if the modem no longer knows it (it restarted), the device is opened afresh.
+     * if the modem no longer knows it (it restarted), the port is opened afresh with OPEN.
      */
     public static LoopFuture<MbimDevice> open(Path path, MbimDeviceOptions options) {
         MbimSessionStore session = options.stateDir() == null || options.proxy() ? null
                 : MbimSessionStore.forDevice(options.stateDir(), path);
-        OptionalLong resumeAt = session == null ? OptionalLong.empty() : session.load();
-        MainLoopThread loop = options.loop();
-        LoopFuture<MemorySegment> created = AsyncCall.start(loop, (cancellable, callback, userData) -> {
+        OptionalLong kept = session == null ? OptionalLong.empty() : session.load();
+        LoopFuture<MbimDevice> opened = new LoopFuture<>();
+        open(path, options, session, kept.isPresent(), kept.orElse(0)).whenComplete((device, error) -> {
+            if (error == null) {
+                opened.complete(device);
+            } else if (kept.isPresent()) {
+                LOG.info("{}: kept session not usable ({}); opening afresh", path, unwrap(error).getMessage());
+                // Transaction ids still continue past the reservation: a late answer must never match.
+                open(path, options, session, false, kept.getAsLong()).whenComplete((fresh, freshError) -> {
+                    if (freshError == null) {
+                        opened.complete(fresh);
+                    } else {
+                        opened.completeExceptionally(unwrap(freshError));
+                    }
+                });
+            } else {
+                opened.completeExceptionally(unwrap(error));
+            }
+        });
+        return bounded(opened, options.deadline().multipliedBy(3), "open " + path);
+    }
+
+    /** One attempt: a new MbimDevice, opened in session (no OPEN, then a probe) or afresh. */
+    private static CompletableFuture<MbimDevice> open(Path path, MbimDeviceOptions options, MbimSessionStore session,
+                                                      boolean resume, long firstTransactionId) {
+        LoopFuture<MemorySegment> created = AsyncCall.start(options.loop(), (cancellable, callback, userData) -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment file = g_file_new_for_path(arena.allocateFrom(path.toString()));
                 try {
@@ -113,56 +136,32 @@ public final class MbimDevice implements AutoCloseable {
                 }
             }
         }, (source, result, errorSlot) -> mbim_device_new_finish(result, errorSlot));
-        LoopFuture<MbimDevice> opened = new LoopFuture<>();
-        created.whenComplete((pointer, error) -> {
-            if (error != null) {
-                opened.completeExceptionally(unwrap(error));
-                return;
+        return created.thenCompose(pointer -> {
+            MbimDevice device = new MbimDevice(path, options, pointer, session);
+            CompletableFuture<Void> ready = device.openFull(resume, firstTransactionId);
+            if (resume) {
+                ready = ready.thenCompose(ignored -> device.probe());
             }
-            MbimDevice created1 = new MbimDevice(path, options, pointer, session);
-            created1.openPort(resumeAt).whenComplete((ignored, openError) -> {
-                if (openError != null) {
-                    created1.release();
-                    opened.completeExceptionally(unwrap(openError));
-                } else {
-                    opened.complete(created1);
-                }
-            });
-        });
-        return bounded(opened, options.deadline().multipliedBy(3), "open " + path);
-    }
-
-    private CompletableFuture<Void> openPort(OptionalLong resumeAt) {
-        if (resumeAt.isEmpty()) {
-            return openFull(false, 0).thenRun(this::connectSignals).thenRun(this::reserveTransactionIds);
-        }
-        long first = resumeAt.getAsLong();
-        return openFull(true, first)
-                .thenCompose(ignored -> probe())
-                .handle((ignored, error) -> error)
-                .thenCompose(error -> {
-                    if (error == null) {
-                        LOG.debug("{}: resumed the MBIM session at transaction {}", path, first);
-                        return CompletableFuture.<Void>completedFuture(null);
-                    }
-                    LOG.info("{}: kept session not usable ({}); opening afresh", path, unwrap(error).getMessage());
-                    return loop.submit(() -> {
-                        try (Arena arena = Arena.ofConfined()) {
-                            mbim_device_close_force(device, GErrors.newSlot(arena));
+            return ready.thenRun(device::connectSignals)
+                    .thenRun(device::reserveTransactionIds)
+                    .handle((ignored, error) -> {
+                        if (error != null) {
+                            device.discard();
+                            throw new java.util.concurrent.CompletionException(unwrap(error));
                         }
-                        return null;
-                    }).thenCompose(ignored -> openFull(false, first));
-                })
-                .thenRun(this::connectSignals)
-                .thenRun(this::reserveTransactionIds);
+                        LOG.debug("{}: open ({})", path, resume ? "resumed session" : "fresh");
+                        return device;
+                    });
+        });
     }
 
     /** mbim_device_open_full; "in session" skips the OPEN message (the modem already has our session). */
     private CompletableFuture<Void> openFull(boolean inSession, long transactionId) {
         int flags = options.proxy() ? MBIM_DEVICE_OPEN_FLAGS_PROXY() : MBIM_DEVICE_OPEN_FLAGS_NONE();
         return AsyncCall.<Void>start(loop, (cancellable, callback, userData) -> {
-            GObjectProperties.setSession(device, inSession, inSession ? transactionId
-                    : Math.max(1, Integer.toUnsignedLong(mbim_device_get_transaction_id(device))));
+            if (inSession || transactionId > 0) {
+                GObjectProperties.setSession(device, inSession, transactionId);
+            }
             mbim_device_open_full(device, flags, timeoutSeconds(), cancellable, callback, userData);
         }, (source, result, errorSlot) -> {
             mbim_device_open_full_finish(device, result, errorSlot);
@@ -343,9 +342,7 @@ public final class MbimDevice implements AutoCloseable {
         if (session != null || removed) {
             done = loop.submit(() -> {
                 disconnectSignals();
-                try (Arena arena = Arena.ofConfined()) {
-                    mbim_device_close_force(device, GErrors.newSlot(arena));
-                }
+                forceClose();
                 return null;
             });
         } else {
@@ -383,6 +380,31 @@ public final class MbimDevice implements AutoCloseable {
             g_signal_handler_disconnect(device, removedHandler);
             removedHandler = 0;
         }
+    }
+
+    /** On the loop thread: releases the port without sending CLOSE (the MBIM session stays with the modem). */
+    private void forceClose() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errorSlot = GErrors.newSlot(arena);
+            mbim_device_close_force(device, errorSlot);
+            RuntimeException error = GErrors.take(errorSlot); // frees the GError, if any
+            if (error != null) {
+                LOG.debug("{}: close_force: {}", path, error.getMessage());
+            }
+        }
+    }
+
+    /** A device that failed to open: released without CLOSE. */
+    private void discard() {
+        closed.set(true);
+        try {
+            loop.execute(() -> {
+                forceClose();
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("loop already closed", e);
+        }
+        release();
     }
 
     /** Drops our one reference, on the loop thread. */

@@ -25,9 +25,9 @@ import org.wwan4j.glib.Upcalls;
 class MbimRobustnessTest {
 
     private static final int WARM_UP = 400;
-    private static final int SEQUENTIAL = 3000;
+    private static final int SEQUENTIAL = 15000;
     private static final int THREADS = 8;
-    private static final int PER_THREAD = 250;
+    private static final int PER_THREAD = 1500;
     /** Generous: JIT and GC settle in the first thousands of requests; a per-request leak would be far above. */
     private static final long RSS_GROWTH_BOUND_KB = 48 * 1024;
 
