@@ -26,13 +26,9 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,25 +57,13 @@ public final class MbimDevice implements AutoCloseable {
         MbimErrorDomains.ensureRegistered();
     }
 
-    /** One daemon thread for every device's deadlines; cancelled deadlines leave the queue at once. */
-    private static final class Deadlines {
-        static final ScheduledThreadPoolExecutor EXECUTOR = create();
-
-        private static ScheduledThreadPoolExecutor create() {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-                    task -> Thread.ofPlatform().name("wwan4j-mbim-deadlines").daemon(true).unstarted(task));
-            executor.setRemoveOnCancelPolicy(true);
-            return executor;
-        }
-    }
-
     private final Path path;
     private final MbimDeviceOptions options;
     private final MainLoopThread loop;
     private final MemorySegment device;
     private final MbimSessionStore session;
     private final MbimIndications indications = new MbimIndications();
-    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private final PendingRequests pending = new PendingRequests();
     private final CopyOnWriteArrayList<Consumer<MbimDevice>> removedListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean removed;
@@ -289,30 +273,23 @@ public final class MbimDevice implements AutoCloseable {
     }
 
     private void track(LoopFuture<?> future, String name) {
-        pending.add(future);
         Duration deadline = options.deadline();
-        ScheduledFuture<?> timer = Deadlines.EXECUTOR.schedule(() -> {
-            // libmbim's own timeout should have fired long ago: never let a caller wait beyond this.
-            future.completeExceptionally(new MbimCoreException(MbimErrorDomains.CORE,
-                    (int) CoreError.TIMEOUT.value(), name + ": no answer within " + deadline));
-        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
-        future.whenComplete((value, error) -> {
-            timer.cancel(false);
-            pending.remove(future);
-        });
+        // libmbim's own timeout should have fired long before: never let a caller wait beyond this.
+        pending.track(future, deadline, () -> timeout(name + ": no answer within " + deadline));
         if (removed) {
             future.completeExceptionally(new MbimDeviceRemovedException(path + " was removed"));
         }
+    }
+
+    private static MbimCoreException timeout(String message) {
+        return new MbimCoreException(MbimErrorDomains.CORE, (int) CoreError.TIMEOUT.value(), message);
     }
 
     /** On the loop thread, from "device-removed". */
     private void deviceRemoved() {
         removed = true;
         LOG.info("{}: device removed", path);
-        MbimDeviceRemovedException error = new MbimDeviceRemovedException(path + " was removed");
-        for (CompletableFuture<?> future : pending) {
-            future.completeExceptionally(error);
-        }
+        pending.failAll(new MbimDeviceRemovedException(path + " was removed"));
         for (Consumer<MbimDevice> listener : removedListeners) {
             LoopFuture.callbacks().execute(() -> {
                 try {
@@ -334,10 +311,7 @@ public final class MbimDevice implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        IllegalStateException error = new IllegalStateException(path + " is closed");
-        for (CompletableFuture<?> future : pending) {
-            future.completeExceptionally(error);
-        }
+        pending.failAll(new IllegalStateException(path + " is closed"));
         CompletableFuture<Void> done;
         if (session != null || removed) {
             done = loop.submit(() -> {
@@ -424,10 +398,7 @@ public final class MbimDevice implements AutoCloseable {
     }
 
     private static <T> LoopFuture<T> bounded(LoopFuture<T> future, Duration bound, String name) {
-        ScheduledFuture<?> timer = Deadlines.EXECUTOR.schedule(() -> future.completeExceptionally(
-                new MbimCoreException(MbimErrorDomains.CORE, (int) CoreError.TIMEOUT.value(),
-                        name + ": not done within " + bound)), bound.toMillis(), TimeUnit.MILLISECONDS);
-        future.whenComplete((value, error) -> timer.cancel(false));
+        PendingRequests.bound(future, bound, () -> timeout(name + ": not done within " + bound));
         return future;
     }
 
