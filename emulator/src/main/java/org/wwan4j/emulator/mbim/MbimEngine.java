@@ -1,7 +1,9 @@
 package org.wwan4j.emulator.mbim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.wwan4j.emulator.engine.EngineContext;
 import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.basicconnect.Connect;
+import org.wwan4j.emulator.mbim.basicconnect.DeviceServiceSubscribeList;
+import org.wwan4j.emulator.mbim.basicconnect.DeviceServices;
 import org.wwan4j.emulator.mbim.basicconnect.DeviceCaps;
 import org.wwan4j.emulator.mbim.basicconnect.HomeProvider;
 import org.wwan4j.emulator.mbim.basicconnect.IpConfiguration;
@@ -28,11 +33,14 @@ import org.wwan4j.emulator.mbim.channel.MbimCidTable;
 import org.wwan4j.emulator.mbim.channel.MbimControlChannel;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimOutput;
+import org.wwan4j.emulator.mbim.channel.MbimSession;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
+import org.wwan4j.emulator.mbim.msbasicconnect.BaseStationsInfo;
 import org.wwan4j.emulator.mbim.msbasicconnect.DeviceSlotMappings;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.mbim.msbasicconnect.SlotInfoStatus;
 import org.wwan4j.emulator.mbim.msbasicconnect.SysCaps;
+import org.wwan4j.emulator.mbim.msbasicconnect.Version;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.SimSlot;
 import org.wwan4j.emulator.model.StateAspect;
@@ -64,15 +72,18 @@ public final class MbimEngine implements ProtocolEngine {
         this.attachment = new PacketAttachment(state);
         this.subscriberReadyStatus = new SubscriberReadyStatus(state);
         this.radioState = new RadioState(state);
-        this.registerState = new RegisterState(state);
-        this.packetService = new PacketService(state, attachment, this::packetServiceChanged);
-        this.signalState = new SignalState(state);
+        MbimSession session = new MbimSession();
+        this.registerState = new RegisterState(state, session);
+        this.packetService = new PacketService(state, attachment, session, this::packetServiceChanged);
+        this.signalState = new SignalState(state, session);
         this.connect = new Connect(state, attachment);
         List<MbimCidHandler> handlers = new ArrayList<>(List.of(
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
                 new VisibleProviders(state), registerState, packetService, signalState, connect,
-                new IpConfiguration(state), new PacketStatistics(state),
-                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state)));
+                new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()), new PacketStatistics(state),
+                new SysCaps(state), new SlotInfoStatus(state), new DeviceSlotMappings(state), new Version(session),
+                new BaseStationsInfo(state)));
+        handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
         MbimOutput output = new MbimOutput() {
@@ -86,11 +97,22 @@ public final class MbimEngine implements ProtocolEngine {
                 context.sink().sendIndication(transfer);
             }
         };
-        this.channel = new MbimControlChannel(table, output, System::nanoTime,
+        this.channel = new MbimControlChannel(table, session, output, System::nanoTime,
                 () -> context.faults().isActive(Fault.UNKNOWN_TLVS), MbimControlChannel.DEFAULT_MAX_CONTROL_TRANSFER);
         state.addListener(listener);
         this.fragmentCheck = context.scheduler().scheduleWithFixedDelay(this::checkFragments,
                 FRAGMENT_CHECK_MILLIS, FRAGMENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** What Device Services reports: every (service, CID) in the table, Device Services included. */
+    private static Map<UUID, List<Integer>> servedCids(List<MbimCidHandler> handlers) {
+        Map<UUID, List<Integer>> cidsByService = new HashMap<>();
+        cidsByService.computeIfAbsent(MbimServiceIds.BASIC_CONNECT, s -> new ArrayList<>())
+                .add(BasicConnectCid.DEVICE_SERVICES);
+        for (MbimCidHandler handler : handlers) {
+            cidsByService.computeIfAbsent(handler.service(), s -> new ArrayList<>()).add(handler.cid());
+        }
+        return cidsByService;
     }
 
     /** The names statistics use for the two MBIM services. */

@@ -16,7 +16,6 @@ public final class DeviceCaps implements MbimCidHandler {
     static final int VOICE_CLASS_NO_VOICE = 1;
     static final int SIM_CLASS_REMOVABLE = 2;
     static final int SMS_CAPS_NONE = 0;
-    static final int CTRL_CAPS_REG_MANUAL = 1;
     static final int CTRL_CAPS_ESIM = 1 << 5;
     /** One data session: the neutral model has one bearer. */
     static final int MAX_SESSIONS = 1;
@@ -47,7 +46,7 @@ public final class DeviceCaps implements MbimCidHandler {
                 .u32(SIM_CLASS_REMOVABLE)
                 .u32(DataClass.of(identity.supportedRats()))
                 .u32(SMS_CAPS_NONE)
-                .u32(CTRL_CAPS_REG_MANUAL | CTRL_CAPS_ESIM)
+                .u32(CTRL_CAPS_ESIM) // no manual registration: see RegisterState
                 .u32(MAX_SESSIONS)
                 .string("")
                 .string(identity.imei())

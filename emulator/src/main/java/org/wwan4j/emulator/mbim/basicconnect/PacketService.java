@@ -3,6 +3,7 @@ package org.wwan4j.emulator.mbim.basicconnect;
 import java.util.UUID;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimReply;
+import org.wwan4j.emulator.mbim.channel.MbimSession;
 import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
 import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
@@ -12,6 +13,7 @@ import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.model.Identity;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.PowerState;
+import org.wwan4j.emulator.model.Rat;
 
 /**
  * MBIM_CID_PACKET_SERVICE: attach state with the speeds the modem offers. Detaching drops the bearer, as the
@@ -22,15 +24,20 @@ public final class PacketService implements MbimNotificationSource {
     static final int ACTION_DETACH = 1;
     static final int STATE_ATTACHED = 2;
     static final int STATE_DETACHED = 4;
+    /** MBIMEx 2.0 FrequencyRange: only 5G has one (FR1, sub-6 GHz, for the emulated NR). */
+    static final int FREQUENCY_RANGE_UNKNOWN = 0;
+    static final int FREQUENCY_RANGE_1 = 1;
 
     private final ModemState state;
     private final PacketAttachment attachment;
+    private final MbimSession session;
     private final Runnable notifyChange;
 
     /** @param notifyChange sends this CID's notification; a set changes state the neutral model does not hold */
-    public PacketService(ModemState state, PacketAttachment attachment, Runnable notifyChange) {
+    public PacketService(ModemState state, PacketAttachment attachment, MbimSession session, Runnable notifyChange) {
         this.state = state;
         this.attachment = attachment;
+        this.session = session;
         this.notifyChange = notifyChange;
     }
 
@@ -75,12 +82,16 @@ public final class PacketService implements MbimNotificationSource {
     public byte[] currentState() {
         boolean attached = attachment.attached();
         Identity identity = state.identity();
-        return new InformationBufferWriter()
+        InformationBufferWriter out = new InformationBufferWriter()
                 .u32(0)
                 .u32(attached ? STATE_ATTACHED : STATE_DETACHED)
                 .u32(attached ? DataClass.highest(state.registration().rats()) : 0)
                 .u64(attached ? identity.maxTxKbps() * 1000 : 0)
-                .u64(attached ? identity.maxRxKbps() * 1000 : 0)
-                .toByteArray();
+                .u64(attached ? identity.maxRxKbps() * 1000 : 0);
+        if (session.mbimEx2()) {
+            out.u32(attached && state.registration().rats().contains(Rat.NR5G) ? FREQUENCY_RANGE_1
+                    : FREQUENCY_RANGE_UNKNOWN);
+        }
+        return out.toByteArray();
     }
 }

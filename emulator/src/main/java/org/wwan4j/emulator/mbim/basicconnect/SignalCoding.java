@@ -1,6 +1,9 @@
 package org.wwan4j.emulator.mbim.basicconnect;
 
-/** MBIM reports RSSI as a 0..31 step value, (dBm + 113) / 2, with 99 for "unknown" (MBIM 1.0, 10.5.11). */
+/**
+ * MBIM's coded signal values. RSSI (MBIM 1.0): 0..31 = (dBm + 113) / 2, 99 unknown. RSRP and SNR (MBIMEx 2.0):
+ * RSRP 0..126 = dBm + 157, SNR 0..127 = (dB + 23.5) * 2, as libmbim decodes them.
+ */
 public final class SignalCoding {
     public static final int UNKNOWN = 99;
 
@@ -9,5 +12,13 @@ public final class SignalCoding {
 
     public static int rssi(int dbm) {
         return Math.clamp((dbm + 113) / 2, 0, 31);
+    }
+
+    public static int rsrp(int dbm) {
+        return Math.clamp(dbm + 157, 0, 126);
+    }
+
+    public static int snr(double db) {
+        return (int) Math.clamp(Math.round((db + 23.5) * 2), 0, 127);
     }
 }

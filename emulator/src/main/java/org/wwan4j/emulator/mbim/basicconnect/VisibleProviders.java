@@ -12,6 +12,7 @@ import org.wwan4j.emulator.model.ModemDefaults;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.Provider;
+import org.wwan4j.emulator.model.ProviderStatus;
 
 /**
  * MBIM_CID_VISIBLE_PROVIDERS: the scan result as a count and a list of references to MBIM_PROVIDER structures.
@@ -45,7 +46,7 @@ public final class VisibleProviders implements MbimCidHandler {
         int currentRssi = state.hasRadioSignal() ? SignalCoding.rssi(state.signal().rssi()) : SignalCoding.UNKNOWN;
         InformationBufferWriter out = new InformationBufferWriter().u32(providers.size());
         for (Provider provider : providers) {
-            boolean current = provider.status() == org.wwan4j.emulator.model.ProviderStatus.CURRENT;
+            boolean current = provider.status() == ProviderStatus.CURRENT;
             out.structRef(ProviderStruct.write(provider.mcc(), provider.mnc(), stateBits(provider), provider.name(),
                     current ? currentRssi : SignalCoding.UNKNOWN));
         }

@@ -1,5 +1,6 @@
 package org.wwan4j.emulator.mbim.channel;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -33,6 +34,7 @@ public final class MbimControlChannel {
     static final byte[] UNKNOWN_EXTRA_DATA = {(byte) 0xa5, (byte) 0xa5, (byte) 0xa5, (byte) 0xa5, 0x01, 0x02, 0x03, 0x04};
 
     private final MbimCidTable table;
+    private final MbimSession session;
     private final MbimOutput output;
     private final LongSupplier nanoClock;
     private final BooleanSupplier appendUnknownData;
@@ -43,9 +45,10 @@ public final class MbimControlChannel {
     private boolean open;
     private int hostMaxTransfer = DEFAULT_MAX_CONTROL_TRANSFER;
 
-    public MbimControlChannel(MbimCidTable table, MbimOutput output, LongSupplier nanoClock,
-                              BooleanSupplier appendUnknownData, int functionMaxTransfer) {
+    public MbimControlChannel(MbimCidTable table, MbimSession session, MbimOutput output,
+                              LongSupplier nanoClock, BooleanSupplier appendUnknownData, int functionMaxTransfer) {
         this.table = table;
+        this.session = session;
         this.output = output;
         this.nanoClock = nanoClock;
         this.appendUnknownData = appendUnknownData;
@@ -94,27 +97,31 @@ public final class MbimControlChannel {
         collector.reset();
     }
 
-    /** The device restarted: the host must OPEN again. */
+    /** The device restarted: the host must OPEN again, and subscribe again. */
     public synchronized void reboot() {
         clientGone();
         open = false;
+        session.reboot();
         hostMaxTransfer = DEFAULT_MAX_CONTROL_TRANSFER;
     }
 
-    /** Sends an unsolicited INDICATE_STATUS, fragmented as needed; nothing while the channel is closed. */
+    /**
+     * Sends an unsolicited INDICATE_STATUS, fragmented as needed; nothing while the channel is closed or when the
+     * host did not subscribe to it.
+     */
     public synchronized void indicate(UUID service, int cid, byte[] informationBuffer) {
-        if (!open) {
+        if (!open || !session.subscriptions().wants(service, cid)) {
             return;
         }
         byte[] message = MbimMessages.indicateStatus(service, cid, withFaults(informationBuffer));
-        for (byte[] transfer : MbimFragmenter.split(message, maxTransfer())) {
-            output.indication(transfer);
-        }
+        output.indication(fragmented(message));
     }
 
     private void handle(MbimFrame frame, long now) {
         MbimMessageType type = frame.type();
-        MbimFragmentCollector.Failed interrupted = collector.interruptedBy(frame);
+        // A HOST_ERROR is about a transaction, not a new message; anything else cuts a fragmented COMMAND short.
+        MbimFragmentCollector.Failed interrupted = type == MbimMessageType.HOST_ERROR ? null
+                : collector.interruptedBy(frame);
         if (interrupted != null) {
             reportFragmentFailure(interrupted);
         }
@@ -122,14 +129,20 @@ public final class MbimControlChannel {
             case OPEN -> open(frame);
             case CLOSE -> close(frame);
             case COMMAND -> command(frame, now);
-            case HOST_ERROR -> LOG.info("host reported error {} for transaction {}",
-                    frame.length() >= 16 ? frame.u32(12) : -1, frame.transactionId());
+            case HOST_ERROR -> hostError(frame);
             default -> {
                 // A function-to-host type written by the host is nonsense; say so instead of staying silent.
                 LOG.info("unexpected {} from the host", type);
                 functionError(frame.transactionId(), MbimProtocolError.UNKNOWN);
             }
         }
+    }
+
+    /** The host gave up on a transaction (e.g. cancelled it): forget its fragments, never answer an error. */
+    private void hostError(MbimFrame frame) {
+        LOG.info("host reported error {} for transaction {}", frame.length() >= 16 ? frame.u32(12) : -1,
+                frame.transactionId());
+        collector.cancel(frame.transactionId());
     }
 
     private void open(MbimFrame frame) {
@@ -141,6 +154,7 @@ public final class MbimControlChannel {
         hostMaxTransfer = (int) Math.max(MbimFragmenter.MIN_TRANSFER, Math.min(requested, Integer.MAX_VALUE));
         open = true;
         collector.reset();
+        session.opened();
         LOG.debug("opened, host max transfer {}", requested);
         output.response(MbimMessages.openDone(frame.transactionId(), MbimStatus.NONE));
     }
@@ -182,9 +196,20 @@ public final class MbimControlChannel {
                 : reply.informationBuffer();
         byte[] message = MbimMessages.commandDone(command.transactionId(), command.service(), command.cid(),
                 reply.status(), buffer);
+        output.response(fragmented(message));
+    }
+
+    /**
+     * The transfers of one message, back to back in one write. A slow or dribbling transport then delays or splits
+     * the message as a whole; delaying each fragment would exceed the host's 1250 ms limit between fragments,
+     * which no real modem does.
+     */
+    private byte[] fragmented(byte[] message) {
+        ByteArrayOutputStream transfers = new ByteArrayOutputStream(message.length + 64);
         for (byte[] transfer : MbimFragmenter.split(message, maxTransfer())) {
-            output.response(transfer);
+            transfers.writeBytes(transfer);
         }
+        return transfers.toByteArray();
     }
 
     private byte[] withFaults(byte[] informationBuffer) {

@@ -23,10 +23,15 @@ public final class InformationBufferReader {
     }
 
     /** Fails unless the fixed part of a request (its scalar fields and pairs) is all there. */
-    public void requireAtLeast(int bytes, String what) throws MbimParseException {
+    public void requireAtLeast(long bytes, String what) throws MbimParseException {
         if (size() < bytes) {
             throw invalid(what + " needs " + bytes + " bytes, got " + size());
         }
+    }
+
+    public int u16(int offset) throws MbimParseException {
+        check(offset, 2, "uint16");
+        return Short.toUnsignedInt(buffer.getShort(offset));
     }
 
     public int u32(int offset) throws MbimParseException {

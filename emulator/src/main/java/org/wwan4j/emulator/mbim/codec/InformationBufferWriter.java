@@ -23,6 +23,12 @@ public final class InformationBufferWriter {
     /** Positions in {@link #fixed} holding variable-part offsets that still need the fixed length added. */
     private final List<Integer> offsetSlots = new ArrayList<>();
 
+    /** Only the MBIMEx Version CID has 16-bit fields, two of them, so they keep the fixed part 4-byte aligned. */
+    public InformationBufferWriter u16(int value) {
+        write(fixed, ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) value).array());
+        return this;
+    }
+
     public InformationBufferWriter u32(int value) {
         write(fixed, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
         return this;
@@ -49,6 +55,11 @@ public final class InformationBufferWriter {
     /** An (offset, size) pair referencing a structure built by another writer. */
     public InformationBufferWriter structRef(InformationBufferWriter structure) {
         return offsetAndSize(structure.toByteArray());
+    }
+
+    /** An (offset, size) pair of (0, 0): an optional structure or array that is absent. */
+    public InformationBufferWriter absentRef() {
+        return u32(0).u32(0);
     }
 
     /** A bare offset to data in the variable part (size known from elsewhere, e.g. a count field); 0 when empty. */

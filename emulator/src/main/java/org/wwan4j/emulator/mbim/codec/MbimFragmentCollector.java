@@ -13,6 +13,8 @@ import java.nio.ByteOrder;
 public final class MbimFragmentCollector {
     /** The MBIM specification lets the function give up on a fragmented message after 1250 ms of silence. */
     public static final long FRAGMENT_TIMEOUT_NANOS = 1_250_000_000L;
+    /** No host request is anywhere near this; a bigger one is an attack or a bug, not worth the memory. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     /** What adding a frame produced. */
     public sealed interface Result {
@@ -86,6 +88,12 @@ public final class MbimFragmentCollector {
             return failed;
         }
         int headers = MbimFrame.HEADER_LENGTH + MbimFrame.FRAGMENT_HEADER_LENGTH;
+        if (collected.size() + frame.length() - headers > MAX_MESSAGE_BYTES) {
+            Failed failed = new Failed(transactionId, MbimProtocolError.MAX_TRANSFER,
+                    "fragmented message grows past " + MAX_MESSAGE_BYTES + " bytes");
+            collected = null;
+            return failed;
+        }
         collected.write(frame.bytes(), headers, frame.length() - headers);
         lastCurrent = current;
         lastFragmentNanos = nowNanos;
@@ -115,5 +123,12 @@ public final class MbimFragmentCollector {
 
     public void reset() {
         collected = null;
+    }
+
+    /** Forgets the message being collected if it belongs to this transaction. */
+    public void cancel(int cancelledTransactionId) {
+        if (collected != null && transactionId == cancelledTransactionId) {
+            collected = null;
+        }
     }
 }

@@ -14,8 +14,9 @@ import java.util.List;
  * skipped one at a time until a plausible header (known type, sane length) lines up again, and a partial
  * frame that sat unfinished for longer than {@link #STALE_PARTIAL_NANOS} is dropped when new bytes arrive,
  * because a host writes a whole transfer at once and the new bytes are the start of its next message.
- * For the same reason a write that starts with an OPEN message abandons any partial frame: OPEN is the first
- * thing a new host sends, and the leftovers of a client that died mid-message must not swallow it.
+ * For the same reason an OPEN message at the very end of the buffered bytes abandons a partial frame before
+ * it: OPEN is the first thing a new host sends, alone, before waiting for OPEN_DONE, so it ends what the host
+ * wrote; the leftovers of a client that died mid-message must not swallow it (libmbim would wait 5 s and retry).
  */
 public final class MbimStreamDecoder {
     /** A host writes one transfer in one go; a partial frame older than this is left over from a dead client. */
@@ -56,11 +57,8 @@ public final class MbimStreamDecoder {
         return pending.size();
     }
 
-    private static boolean startsWithOpen(byte[] data, int length) {
-        if (length < OPEN_LENGTH) {
-            return false;
-        }
-        ByteBuffer header = ByteBuffer.wrap(data, 0, MbimFrame.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    private static boolean isOpenAt(byte[] buffer, int offset) {
+        ByteBuffer header = ByteBuffer.wrap(buffer, offset, MbimFrame.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
         return header.getInt() == MbimMessageType.OPEN.code() && header.getInt() == OPEN_LENGTH;
     }
 
@@ -68,9 +66,6 @@ public final class MbimStreamDecoder {
         List<Event> events = new ArrayList<>();
         if (pending.size() > 0 && nowNanos - pendingSinceNanos > STALE_PARTIAL_NANOS) {
             events.add(new Discarded(pending.size(), "stale partial frame"));
-            pending.reset();
-        } else if (pending.size() > 0 && startsWithOpen(data, length)) {
-            events.add(new Discarded(pending.size(), "partial frame abandoned by a new OPEN"));
             pending.reset();
         }
         if (pending.size() == 0) {
@@ -108,6 +103,12 @@ public final class MbimStreamDecoder {
         }
         if (skipped > 0) {
             events.add(new Discarded(skipped, "no MBIM header"));
+        }
+        int openAtEnd = buffer.length - OPEN_LENGTH;
+        if (openAtEnd > position && isOpenAt(buffer, openAtEnd)) {
+            events.add(new Discarded(openAtEnd - position, "partial frame abandoned by a new OPEN"));
+            events.add(new Frame(new MbimFrame(Arrays.copyOfRange(buffer, openAtEnd, buffer.length))));
+            position = buffer.length;
         }
         pending.reset();
         if (position < buffer.length) {

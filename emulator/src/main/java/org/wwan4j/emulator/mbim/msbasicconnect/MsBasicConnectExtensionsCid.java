@@ -5,6 +5,8 @@ public final class MsBasicConnectExtensionsCid {
     public static final int SYS_CAPS = 5;
     public static final int DEVICE_SLOT_MAPPINGS = 7;
     public static final int SLOT_INFO_STATUS = 8;
+    public static final int BASE_STATIONS_INFO = 11;
+    public static final int VERSION = 15;
 
     private MsBasicConnectExtensionsCid() {
     }

@@ -20,6 +20,7 @@ import org.wwan4j.emulator.mbim.codec.MbimMessages;
 import org.wwan4j.emulator.mbim.codec.MbimProtocolError;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
+import org.wwan4j.emulator.mbim.codec.MbimStreamDecoder;
 
 class MbimControlChannelTest {
     private static final UUID SERVICE = MbimServiceIds.BASIC_CONNECT;
@@ -46,7 +47,7 @@ class MbimControlChannelTest {
     private final List<byte[]> indications = new ArrayList<>();
     private final AtomicLong now = new AtomicLong();
     private final AtomicBoolean extraData = new AtomicBoolean();
-    private final MbimControlChannel channel = new MbimControlChannel(new MbimCidTable(List.of(ECHO)),
+    private final MbimControlChannel channel = new MbimControlChannel(new MbimCidTable(List.of(ECHO)), new MbimSession(),
             new MbimOutput() {
                 @Override
                 public void response(byte[] transfer) {
@@ -105,12 +106,16 @@ class MbimControlChannelTest {
             payload[i] = (byte) (i * 7);
         }
         send(MbimMessages.command(2, SERVICE, 99, MbimCommand.QUERY, payload));
-        assertTrue(responses.size() > 1);
+        assertEquals(1, responses.size(), "all fragments of one answer go out in one write");
+        byte[] written = responses.getFirst();
+        List<MbimStreamDecoder.Event> transfers = new MbimStreamDecoder(4096).feed(written, written.length, 0);
+        assertTrue(transfers.size() > 1);
         MbimFragmentCollector collector = new MbimFragmentCollector();
         MbimFragmentCollector.Result result = null;
-        for (byte[] transfer : responses) {
-            assertTrue(transfer.length <= 128);
-            result = collector.add(new MbimFrame(transfer), 0);
+        for (MbimStreamDecoder.Event event : transfers) {
+            MbimFrame transfer = assertInstanceOf(MbimStreamDecoder.Frame.class, event).frame();
+            assertTrue(transfer.length() <= 128);
+            result = collector.add(transfer, 0);
         }
         MbimFrame whole = assertInstanceOf(MbimFragmentCollector.Complete.class, result).frame();
         assertEquals(MbimMessageType.COMMAND_DONE, whole.type());
@@ -164,6 +169,18 @@ class MbimControlChannelTest {
         send(MbimMessages.open(1, 4096));
         assertEquals(MbimProtocolError.UNKNOWN, send(MbimMessages.openDone(3, 0)).u32(12));
         assertEquals(null, send(MbimMessages.hostError(4, MbimProtocolError.CANCEL)));
+    }
+
+    @Test
+    void hostErrorCancelsTheFragmentsOfItsTransaction() {
+        send(MbimMessages.open(1, 4096));
+        List<byte[]> fragments = MbimFragmenter.split(MbimMessages.command(9, SERVICE, 99, MbimCommand.QUERY, new byte[300]), 100);
+        send(fragments.getFirst());
+        assertEquals(null, send(MbimMessages.hostError(9, MbimProtocolError.CANCEL)));
+        now.addAndGet(5_000_000_000L);
+        responses.clear();
+        channel.tick();
+        assertTrue(responses.isEmpty(), "a cancelled transaction does not time out later");
     }
 
     @Test

@@ -103,6 +103,16 @@ class MbimFramingTest {
     }
 
     @Test
+    void anOpenReadTogetherWithADeadClientsLeftoversIsStillFound() {
+        byte[] cut = commandWithBuffer(1, 100);
+        byte[] open = MbimMessages.open(2, 4096);
+        byte[] stream = ByteBuffer.allocate(30 + open.length).put(cut, 0, 30).put(open).array();
+        List<MbimStreamDecoder.Event> events = new MbimStreamDecoder(4096).feed(stream, stream.length, 0);
+        assertEquals(new MbimStreamDecoder.Discarded(30, "partial frame abandoned by a new OPEN"), events.get(0));
+        assertEquals(2, assertInstanceOf(MbimStreamDecoder.Frame.class, events.get(1)).frame().transactionId());
+    }
+
+    @Test
     void randomJunkNeverThrowsAndAValidMessageAfterItIsFound() {
         Random random = new Random(1234);
         for (int round = 0; round < 200; round++) {
@@ -190,6 +200,22 @@ class MbimFramingTest {
         assertNull(collector.interruptedBy(new MbimFrame(fragments.get(1))));
         MbimFragmentCollector.Failed failed = collector.interruptedBy(new MbimFrame(MbimMessages.close(23)));
         assertEquals(22, failed.transactionId());
+    }
+
+    @Test
+    void aFragmentedMessageCannotGrowWithoutBound() {
+        List<byte[]> fragments = MbimFragmenter.split(commandWithBuffer(40, 200_000), 4096);
+        MbimFragmentCollector collector = new MbimFragmentCollector();
+        MbimFragmentCollector.Result result = null;
+        for (byte[] fragment : fragments) {
+            result = collector.add(new MbimFrame(fragment), 0);
+            if (result instanceof MbimFragmentCollector.Failed) {
+                break;
+            }
+        }
+        MbimFragmentCollector.Failed failed = assertInstanceOf(MbimFragmentCollector.Failed.class, result);
+        assertEquals(MbimProtocolError.MAX_TRANSFER, failed.protocolError());
+        assertTrue(!collector.collecting());
     }
 
     @Test

@@ -14,11 +14,16 @@ import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
+import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
+import org.wwan4j.emulator.mbim.codec.MbimCommand;
+import org.wwan4j.emulator.mbim.codec.MbimMessages;
+import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.mbim.codec.MbimFrame;
 import org.wwan4j.emulator.mbim.codec.MbimMessageType;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.RegistrationState;
 import org.wwan4j.emulator.model.Signal;
 
 /**
@@ -116,6 +121,27 @@ class MbimIndicationsTest {
         Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--set-radio-state=off").assertSuccess();
         assertTrue(!verbose.all().contains("indicate-status"), verbose.all());
         assertEquals("off", verbose.field("Software radio state"));
+    }
+
+    @Test
+    void aSubscribeListLimitsIndicationsToWhatTheHostAskedFor() throws Exception {
+        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+            host.open(1, 4096);
+            InformationBufferWriter onlySignal = new InformationBufferWriter()
+                    .uuid(MbimServiceIds.BASIC_CONNECT).u32(1).u32(BasicConnectCid.SIGNAL_STATE);
+            host.send(MbimMessages.command(2, MbimServiceIds.BASIC_CONNECT,
+                    BasicConnectCid.DEVICE_SERVICE_SUBSCRIBE_LIST, MbimCommand.SET,
+                    new InformationBufferWriter().u32(1).structRef(onlySignal).toByteArray()));
+            MbimFrame done = host.nextMessage();
+            assertEquals(MbimMessageType.COMMAND_DONE, done.type());
+            assertEquals(MbimStatus.NONE, done.u32(40));
+
+            state.setNetworkRegistration(state.registration().withState(RegistrationState.ROAMING));
+            state.setSignal(new Signal(-91, -12, -110, 1));
+            MbimFrame next = host.nextMessage();
+            assertIndication(next, BasicConnectCid.SIGNAL_STATE); // register and packet service were filtered out
+            assertEquals(11, body(next).u32(0));
+        }
     }
 
     private static void assertIndication(MbimFrame frame, int cid) {

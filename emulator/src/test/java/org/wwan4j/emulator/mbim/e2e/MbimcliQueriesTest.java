@@ -48,6 +48,7 @@ class MbimcliQueriesTest {
         assertEquals("gsm", caps.field("Cellular class"));
         assertEquals("gprs, edge, umts, hsdpa, hsupa, lte", caps.field("Data class"));
         assertEquals("1", caps.field("Max sessions"));
+        assertEquals("esim", caps.field("Ctrl caps"));
         assertEquals(identity.imei(), caps.field("Device ID"));
         assertEquals(identity.revision(), caps.field("Firmware info"));
         assertEquals(identity.hardwareRevision(), caps.field("Hardware info"));
@@ -79,6 +80,7 @@ class MbimcliQueriesTest {
         assertEquals("on", mbimcli("--set-radio-state=on").field("Software radio state"));
         assertEquals(org.wwan4j.emulator.model.PowerState.ONLINE, state.power());
         assertEquals("home", mbimcli("--query-registration-state").field("Register state"));
+        assertEquals(4, modem.statistics().requestsSeen("mbim-basic-connect", 3), "radio state: 2 queries, 2 sets");
     }
 
     @Test
@@ -125,6 +127,13 @@ class MbimcliQueriesTest {
     }
 
     @Test
+    void automaticRegistrationReportsTheRegistration() throws Exception {
+        Mbimcli.Result registered = mbimcli("--register-automatic");
+        assertEquals("home", registered.field("Register state"));
+        assertEquals("26207", registered.field("Provider ID"));
+    }
+
+    @Test
     void visibleProvidersIncludeTheForbiddenOneAndMarkOnlyHomeAsHome() throws Exception {
         Mbimcli.Result scan = mbimcli("--query-visible-providers");
         assertEquals(List.of("26207", "26201", "20801", "26202"), scan.fields("Provider ID"));
@@ -151,6 +160,17 @@ class MbimcliQueriesTest {
         assertEquals(state.identity().maxRxKbps() * 1000 + " bps", service.field("Downlink speed"));
         state.setCoverage(false);
         assertEquals("detached", mbimcli("--query-packet-service-state").field("Packet service state"));
+    }
+
+    @Test
+    void deviceServicesListExactlyWhatIsServed() throws Exception {
+        Mbimcli.Result services = mbimcli("--query-device-services");
+        assertEquals(List.of("basic-connect", "ms-basic-connect-extensions"), services.fields("Service"));
+        for (String cid : List.of("device-caps (1)", "connect (12)", "device-services (16)", "packet-statistics (20)",
+                "sys-caps (5)", "device-slot-mappings (7)", "slot-info-status (8)")) {
+            assertTrue(services.stdout().contains(cid), cid + " missing in\n" + services.stdout());
+        }
+        assertTrue(!services.stdout().contains("provisioned-contexts"), "not served, so not listed");
     }
 
     @Test

@@ -29,6 +29,13 @@ final class RawMbimClient implements AutoCloseable {
         return nextTransfer();
     }
 
+    /** Exactly {@code count} bytes, whatever they are (for answers a fault has cut short). */
+    byte[] nextBytes(int count) throws IOException {
+        byte[] bytes = new byte[count];
+        port.readFully(bytes);
+        return bytes;
+    }
+
     /** One transfer as the function sent it (possibly a fragment). */
     MbimFrame nextTransfer() throws IOException {
         byte[] header = new byte[MbimFrame.HEADER_LENGTH];

@@ -1,0 +1,52 @@
+package org.wwan4j.emulator.mbim.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wwan4j.emulator.EmulatedModem;
+import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.Registration;
+import org.wwan4j.emulator.model.Signal;
+
+/** MS Base Stations Info: the serving LTE cell, the MBIM source of RSRQ, read back by mbimcli 1.28. */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MbimcliBaseStationsInfoTest {
+    private EmulatedModem modem;
+    private ModemState state;
+
+    @BeforeEach
+    void start() {
+        modem = EmulatedModem.start(Protocol.MBIM);
+        state = modem.state();
+    }
+
+    @AfterEach
+    void stop() {
+        modem.close();
+    }
+
+    @Test
+    void theServingLteCellCarriesRegistrationAndSignal() throws Exception {
+        state.setSignal(new Signal(-66, -13, -104, 3));
+        Registration registration = state.registration();
+        String out = Mbimcli.run(modem.path(), "--ms-query-base-stations-info").assertSuccess().stdout();
+        assertTrue(out.contains("System type: lte"), out);
+        assertTrue(out.contains("Provider id: 26207"), out);
+        assertTrue(out.contains("Cell id: " + registration.cellId()), out);
+        assertTrue(out.contains("TAC: " + registration.tac()), out);
+        assertTrue(out.contains("RSRP: -104 dBm"), out);
+        assertTrue(out.contains("RSRQ: -13 dB"), out); // mbimcli 1.28 labels RSRQ "dBm"
+        assertTrue(out.contains("GSM serving cell: n/a"), out);
+    }
+
+    @Test
+    void withoutCoverageThereIsNoServingCell() throws Exception {
+        state.setCoverage(false);
+        String out = Mbimcli.run(modem.path(), "--ms-query-base-stations-info").assertSuccess().stdout();
+        assertTrue(out.contains("LTE Serving cell: n/a") || out.contains("LTE serving cell: n/a"), out);
+    }
+}
