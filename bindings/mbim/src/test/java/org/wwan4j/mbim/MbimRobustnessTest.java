@@ -77,7 +77,10 @@ class MbimRobustnessTest {
                             + "upcall handlers %d -> %d%n", requests, before.rssKb(), after.rssKb(),
                     after.rssKb() - before.rssKb(), before.threads(), after.threads(), before.handlers(),
                     after.handlers());
-            assertEquals(before.handlers(), after.handlers(), "every one-shot handler was called and removed");
+            // No growth: every one-shot handler was called and removed. (It may shrink: handlers of devices other
+            // tests closed are forgotten when libmbim finally drops them.)
+            assertTrue(after.handlers() <= before.handlers(), "upcall handlers " + before.handlers() + " -> "
+                    + after.handlers());
             assertTrue(after.threads() <= before.threads() + 4, "no thread per request: " + after.threads());
             assertTrue(after.rssKb() - before.rssKb() < RSS_GROWTH_BOUND_KB, "RSS growth " + (after.rssKb()
                     - before.rssKb()) + " kB");
