@@ -252,13 +252,13 @@ public final class MbimDevice implements AutoCloseable {
     }
 
     /** Calls {@code listener} (on {@link LoopFuture#callbacks()}) with every matching indication, parsed. */
-    public <T> AutoCloseable subscribe(int service, long cid, String name, MessageParser<T> parser,
+    public <T> MbimSubscription subscribe(int service, long cid, String name, MessageParser<T> parser,
                                        Consumer<T> listener) {
         return indications.add(service, cid, name, parser, listener);
     }
 
     /** Tells {@code listener} once when the port goes away. Close the result to stop. */
-    public AutoCloseable onRemoved(Consumer<MbimDevice> listener) {
+    public MbimSubscription onRemoved(Consumer<MbimDevice> listener) {
         removedListeners.add(listener);
         return () -> removedListeners.remove(listener);
     }

@@ -46,7 +46,7 @@ final class MbimIndications {
 
     private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
 
-    <T> AutoCloseable add(int service, long cid, String name, MessageParser<T> parser, Consumer<T> consumer) {
+    <T> MbimSubscription add(int service, long cid, String name, MessageParser<T> parser, Consumer<T> consumer) {
         Listener<T> listener = new Listener<>(service, cid, name, parser, consumer);
         listeners.add(listener);
         return () -> listeners.remove(listener);

@@ -143,7 +143,7 @@ class MbimRobustnessTest {
 
             // Indications interleaved with responses: signal changes while requests are in flight.
             Inbox<BasicConnect.SignalStateResponse> inbox = new Inbox<>();
-            try (AutoCloseable subscription = mbim.basic.onSignalState(inbox)) {
+            try (MbimSubscription subscription = mbim.basic.onSignalState(inbox)) {
                 List<CompletableFuture<?>> inFlight = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     inFlight.add(mbim.basic.queryRegisterState());

@@ -118,7 +118,7 @@ final class MbimServiceEmitter {
             emitParser(out, "parse" + stem + "Notification", type, command.notification, shape);
             out.append("\n    /** Calls {@code listener} with every '").append(command.cid).append("' notification")
                     .append(" (on {@link LoopFuture#callbacks()}); close the result to stop. */\n");
-            out.append("    public AutoCloseable on").append(stem).append("(Consumer<").append(type)
+            out.append("    public MbimSubscription on").append(stem).append("(Consumer<").append(type)
                     .append("> listener) {\n");
             out.append("        return device.subscribe(SERVICE, ").append(command.cidValue).append(", ")
                     .append(JavaText.stringLiteral(label + " notification")).append(", ")

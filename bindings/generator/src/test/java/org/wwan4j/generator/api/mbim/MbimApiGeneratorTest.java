@@ -47,7 +47,7 @@ class MbimApiGeneratorTest {
         assertTrue(basic.contains("public LoopFuture<DeviceCapsResponse> queryDeviceCaps()"), basic);
         assertTrue(basic.contains("public LoopFuture<RadioStateResponse> setRadioState(RadioSwitchState radioState)"));
         assertTrue(basic.contains("public LoopFuture<ConnectResponse> setConnect(ConnectSetRequest request)"));
-        assertTrue(basic.contains("public AutoCloseable onRegisterState(Consumer<RegisterStateResponse> listener)"));
+        assertTrue(basic.contains("public MbimSubscription onRegisterState(Consumer<RegisterStateResponse> listener)"));
         assertTrue(basic.contains("EnumValue<RegisterState> registerState"), "enums become EnumValue");
         assertTrue(basic.contains("FlagSet<DataClass> availableDataClasses"), "flags become FlagSet");
         assertTrue(basic.contains("List<Provider> providers"), "struct arrays become lists of records");
