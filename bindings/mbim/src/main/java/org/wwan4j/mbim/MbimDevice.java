@@ -5,6 +5,8 @@ import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_NONE;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V2;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V3;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_PROXY;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_MESSAGE_TYPE_COMMAND_DONE;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_force;
@@ -142,11 +144,17 @@ public final class MbimDevice implements AutoCloseable {
     /** mbim_device_open_full; "in session" skips the OPEN message (the modem already has our session). */
     private CompletableFuture<Void> openFull(boolean inSession, long transactionId) {
         int flags = options.proxy() ? MBIM_DEVICE_OPEN_FLAGS_PROXY() : MBIM_DEVICE_OPEN_FLAGS_NONE();
+        if (options.mbimEx() == 2) {
+            flags |= MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V2();
+        } else if (options.mbimEx() == 3) {
+            flags |= MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V3();
+        }
+        int openFlags = flags;
         return AsyncCall.<Void>start(loop, (cancellable, callback, userData) -> {
             if (inSession || transactionId > 0) {
                 GObjectProperties.setSession(device, inSession, transactionId);
             }
-            mbim_device_open_full(device, flags, timeoutSeconds(), cancellable, callback, userData);
+            mbim_device_open_full(device, openFlags, timeoutSeconds(), cancellable, callback, userData);
         }, (source, result, errorSlot) -> {
             mbim_device_open_full_finish(device, result, errorSlot);
             return null;

@@ -62,6 +62,12 @@ public final class MbimApiMain {
         log.println("wwan4j-mbim-api: " + files.size() + " files in " + dir);
         lines.forEach(line -> log.println("  " + line));
         log.println("  " + generator.totals());
+        for (MbimCoverage coverage : generator.coverage()) {
+            if (!coverage.skipped.isEmpty()) {
+                log.println("  skipped in " + coverage.service + " (an argument with no Java mapping): "
+                        + String.join(", ", coverage.skipped));
+            }
+        }
         for (String unresolved : generator.unresolved()) {
             log.println("  unresolved: " + unresolved);
         }

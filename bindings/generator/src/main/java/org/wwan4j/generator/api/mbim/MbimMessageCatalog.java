@@ -40,6 +40,8 @@ final class MbimMessageCatalog {
         Callable set;
         Callable response;
         Callable notification;
+        /** True when the builders are the unversioned CID's: MBIMEx changed only the answer's format. */
+        boolean borrowedBuilders;
 
         Command(String service, String cid, long cidValue, String version, String stem) {
             this.service = service;
@@ -129,6 +131,27 @@ final class MbimMessageCatalog {
                 case "set_new" -> command.set = c;
                 case "response_parse" -> command.response = c;
                 default -> command.notification = c;
+            }
+        }
+        borrowBuilders(commands);
+    }
+
+    /**
+     * MBIMEx v2/v3 often changed only the answer: libmbim then has a versioned parser
+     * ({@code ms_basic_connect_v2_signal_state_response_parse}) but no versioned builder, because the request is the
+     * unversioned one. Such commands borrow the unversioned builders, so {@code querySignalStateV2()} exists.
+     */
+    private static void borrowBuilders(Map<String, Command> commands) {
+        for (Command command : commands.values()) {
+            if (command.version.isEmpty() || command.response == null
+                    || command.query != null || command.set != null) {
+                continue;
+            }
+            Command base = commands.get(command.service + "/" + command.cid + "/");
+            if (base != null && (base.query != null || base.set != null)) {
+                command.query = base.query;
+                command.set = base.set;
+                command.borrowedBuilders = true;
             }
         }
     }

@@ -195,7 +195,8 @@ final class MbimServiceEmitter {
         String result = responseType == null ? "Void" : responseType;
         out.append("\n    /** Sends {@code ").append(builder.cIdentifier()).append("}");
         out.append(responseType == null ? "; the future completes when the modem has answered. */\n"
-                : " and parses the answer. */\n");
+                : " and parses the answer" + (stem.matches(".*V\\d+") ? " in its MBIMEx " + stem.replaceAll(".*V", "v")
+                + " format (open the device with that version)" : "") + ". */\n");
         out.append("    public LoopFuture<").append(result).append("> ").append(method).append("(");
         if (viaRecord) {
             out.append(requestType).append(" request");
