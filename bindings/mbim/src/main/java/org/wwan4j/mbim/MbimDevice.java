@@ -207,6 +207,12 @@ public final class MbimDevice implements AutoCloseable {
         return options;
     }
 
+    /** The last MBIM transaction id libmbim used on this device (for diagnostics and the session tests). */
+    public long transactionId() {
+        return Integer.toUnsignedLong(loop.submit(() -> mbim_device_get_transaction_id(device))
+                .orTimeout(options.deadline().toMillis(), TimeUnit.MILLISECONDS).join());
+    }
+
     /** The session file in the state dir, or null when no session is kept. */
     public Path sessionFile() {
         return session == null ? null : session.file();
