@@ -49,6 +49,8 @@ public final class PollingLoopIdle implements IdleContender {
         OldAgentCalls.STATUS.forEach(action -> script.append("    call '").append(action).append("'\n"));
         script.append("  fi\n  sleep ").append(String.format(java.util.Locale.ROOT, "%.2f", tickSleepSeconds))
                 .append("\n  tick=$((tick + 1))\ndone\necho ").append(DONE).append('\n');
+        // Then wait on stdin, so the shell (whose stat holds the reaped calls' CPU) is still there to be read.
+        script.append("read -r _\n");
         return script.toString();
     }
 

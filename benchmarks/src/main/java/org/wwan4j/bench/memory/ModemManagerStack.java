@@ -26,6 +26,7 @@ public final class ModemManagerStack implements AutoCloseable {
     private static final String MODEM_OBJECT = "/org/freedesktop/ModemManager1/Modem/";
     private static final Duration BUS_ADDRESS_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration MM_NAME_TIMEOUT = Duration.ofSeconds(20);
+    private static final String KERNEL_EVENT_REFUSED = "couldn't process line";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration BUSCTL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -111,9 +112,28 @@ public final class ModemManagerStack implements AutoCloseable {
         }
     }
 
-    /** Whether MM exported a modem object within the timeout (it probed the emulated port and accepted it). */
+    /**
+     * Whether MM exported a modem object within the timeout (it probed the emulated port and accepted it). Fails
+     * at once, with MM's own words, if MM refused the kernel event.
+     */
     public boolean awaitModem(Duration timeout) throws Exception {
-        return waitFor(timeout, () -> busctlOutput("tree", MM_SERVICE).contains(MODEM_OBJECT));
+        return waitFor(timeout, () -> {
+            String refusal = refusal();
+            if (refusal != null) {
+                throw new IOException("ModemManager refused the emulated port: " + refusal);
+            }
+            return busctlOutput("tree", MM_SERVICE).contains(MODEM_OBJECT);
+        });
+    }
+
+    /** MM's complaint about the initial kernel event, if it logged one. */
+    private String refusal() throws IOException {
+        Path log = environment.log("mm-modem");
+        if (!Files.exists(log)) {
+            return null;
+        }
+        return Files.readAllLines(log).stream().filter(line -> line.contains(KERNEL_EVENT_REFUSED))
+                .map(line -> line.substring(line.indexOf(KERNEL_EVENT_REFUSED))).findFirst().orElse(null);
     }
 
     public long pssKb() {

@@ -30,7 +30,7 @@ public final class JsonReport {
         root.put("machine", report.machine());
         root.put("notes", report.notes());
         try {
-            return JSON.std.asString(root);
+            return JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
