@@ -13,4 +13,9 @@ public interface MemoryContender {
     String key();
 
     long pssKb(List<Path> devices) throws Exception;
+
+    /** How the last measurement went beyond its number (e.g. "modem enabled"), for the report's notes; or null. */
+    default String note() {
+        return null;
+    }
 }

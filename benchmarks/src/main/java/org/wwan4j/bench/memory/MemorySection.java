@@ -38,6 +38,9 @@ public final class MemorySection implements Section {
         for (MemoryContender contender : contenders) {
             try {
                 report.put(contender.key(), Metric.of(contender.pssKb(context.qmiDevices())));
+                if (contender.note() != null) {
+                    report.note(contender.note());
+                }
             } catch (Exception e) {
                 report.put(contender.key(), Metric.missing(Failures.reason(e)));
             }

@@ -17,6 +17,7 @@ public final class ModemManagerMemory implements MemoryContender {
 
     private final BenchEnvironment environment;
     private final boolean withModem;
+    private String note;
 
     public ModemManagerMemory(BenchEnvironment environment, boolean withModem) {
         this.environment = environment;
@@ -29,11 +30,22 @@ public final class ModemManagerMemory implements MemoryContender {
     }
 
     @Override
+    public String note() {
+        return note;
+    }
+
+    @Override
     public long pssKb(List<Path> devices) throws Exception {
         try (ModemManagerStack stack = ModemManagerStack.start(environment, withModem ? devices.get(0) : null)) {
             if (withModem && !stack.awaitModem(PROBE_TIMEOUT)) {
                 throw new IOException("ModemManager did not take the emulated modem within " + PROBE_TIMEOUT.toSeconds()
                         + " s (see " + stack.log(true) + ")");
+            }
+            if (withModem) {
+                String refused = stack.enableModem();
+                note = refused == null
+                        ? "ModemManager managed the emulated modem (fake sysfs + pty in a private mount/net namespace) and enabled it"
+                        : "ModemManager managed the emulated modem but did not enable it: " + refused;
             }
             SteadyState.settle();
             return stack.pssKb();

@@ -29,6 +29,7 @@ public final class ModemManagerStack implements AutoCloseable {
     private static final String KERNEL_EVENT_REFUSED = "couldn't process line";
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration BUSCTL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ENABLE_TIMEOUT = Duration.ofSeconds(35);
 
     private final BenchEnvironment environment;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -44,8 +45,11 @@ public final class ModemManagerStack implements AutoCloseable {
         ModemManagerStack stack = new ModemManagerStack(environment);
         try {
             stack.startBus();
-            ProxyDaemon proxy = ProxyDaemon.start("qmi", environment.log("mm-qmi-proxy"));
-            stack.own(proxy, proxy.processGroup());
+            if (device == null) {
+                // Idle: qmi-proxy beside MM, as on EVE; with a modem it runs inside MM's sandbox instead.
+                ProxyDaemon proxy = ProxyDaemon.start("qmi", environment.log("mm-qmi-proxy"));
+                stack.own(proxy, proxy.processGroup());
+            }
             stack.startModemManager(device);
             return stack;
         } catch (Exception e) {
@@ -90,19 +94,11 @@ public final class ModemManagerStack implements AutoCloseable {
                 """.formatted(socket);
     }
 
-    /** One kernel event naming the emulated port: MM opens /dev/NAME, so a pty slave is named "pts/N". */
-    static String kernelEvents(Path device) {
-        Path relative = Path.of("/dev").relativize(device.toAbsolutePath());
-        return "action=add,subsystem=usbmisc,name=" + relative + "\n";
-    }
-
     private void startModemManager(Path device) throws Exception {
         List<String> command = new ArrayList<>(List.of(MODEM_MANAGER, "--test-session", "--test-no-udev",
                 "--test-no-qrtr", "--no-auto-scan", "--log-level=INFO"));
         if (device != null) {
-            Path events = environment.scratch().resolve("mm-kernel-events");
-            Files.writeString(events, kernelEvents(device));
-            command.add("--initial-kernel-events=" + events);
+            command = ModemManagerSandbox.prepare(environment.scratch().resolve("mm-sandbox"), device, command);
         }
         ChildProcess modemManager = ChildProcess.start(command, Map.of("DBUS_SESSION_BUS_ADDRESS", busAddress),
                 environment.log(device == null ? "mm-idle" : "mm-modem"));
@@ -124,6 +120,22 @@ public final class ModemManagerStack implements AutoCloseable {
             }
             return busctlOutput("tree", MM_SERVICE).contains(MODEM_OBJECT);
         });
+    }
+
+    /**
+     * Enables the first modem (Modem.Enable), as EVE's mmagent does for every managed modem, so MM runs its enabled
+     * state (registration, signal and status polling). Returns null on success, else why not.
+     */
+    public String enableModem() throws Exception {
+        Path log = environment.log("mm-enable");
+        CommandRunner.Completed run = CommandRunner.run(List.of("busctl", "--address=" + busAddress, "--timeout=30",
+                "call", MM_SERVICE, MODEM_OBJECT + "0", MM_SERVICE + ".Modem", "Enable", "b", "true"),
+                Map.of(), log, ENABLE_TIMEOUT);
+        if (run.succeeded()) {
+            return null;
+        }
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return "Enable failed (exit " + run.exitCode() + ")" + (lines.isEmpty() ? "" : ": " + lines.getLast());
     }
 
     /** MM's complaint about the initial kernel event, if it logged one. */
