@@ -56,7 +56,7 @@ final class BenchRun {
         report.machine("cpus", Runtime.getRuntime().availableProcessors());
         report.machine("load_average_start", loadAverage());
         report.note("Java contenders use the generated ffi layer directly until the idiomatic API lands "
-                + "(org.wwan4j.bench.ffi); the emulators run in the harness JVM, beside the Java client.");
+                + "(org.wwan4j.bench.ffi); they run in a child JVM with the launcher's flags, the emulators in the harness.");
         report.note("scratch directory with every child's stderr: " + environment.scratch());
         List<EmulatedModem> qmiModems = new ArrayList<>();
         EmulatedModem mbimModem = null;

@@ -17,17 +17,18 @@ import org.wwan4j.bench.process.ChildProcess;
  */
 public final class AgentProcess implements AutoCloseable {
 
-    private static final Duration EARLY_EXIT_WINDOW = Duration.ofSeconds(3);
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final ChildProcess process;
     private final long startedNanos;
     private final Path statusFile;
+    private final Path log;
 
-    private AgentProcess(ChildProcess process, long startedNanos, Path statusFile) {
+    private AgentProcess(ChildProcess process, long startedNanos, Path statusFile, Path log) {
         this.process = process;
         this.startedNanos = startedNanos;
         this.statusFile = statusFile;
+        this.log = log;
     }
 
     /** A config in the contract's shape: one QMI modem per device, matched by path; defaults for the rest. */
@@ -55,20 +56,21 @@ public final class AgentProcess implements AutoCloseable {
         ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, List.of("agent",
                 "--config", config.toString(), "--status", status.toString(), "--state-dir", state.toString(),
                 "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())), Map.of(), log);
-        int exit = process.waitFor(EARLY_EXIT_WINDOW);
-        if (exit >= 0) {
-            process.close();
-            throw new IOException("agent exited with " + exit + ": " + firstLines(log));
-        }
-        return new AgentProcess(process, started, status);
+        return new AgentProcess(process, started, status, log);
     }
 
-    /** Milliseconds from process start to the first complete status, or -1 if none came within the timeout. */
-    public double awaitFirstCompleteStatus(int modems, Duration timeout) throws InterruptedException {
+    /**
+     * Milliseconds from process start to the first complete status, or -1 if none came within the timeout. An agent
+     * that exits first (the command is not built, a bad config) fails with its own first lines.
+     */
+    public double awaitFirstCompleteStatus(int modems, Duration timeout) throws Exception {
         long deadline = startedNanos + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (StatusFile.complete(statusFile, modems)) {
                 return (System.nanoTime() - startedNanos) / 1e6;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("agent exited with " + process.waitFor(Duration.ZERO) + ": " + firstLines(log));
             }
             Thread.sleep(POLL);
         }

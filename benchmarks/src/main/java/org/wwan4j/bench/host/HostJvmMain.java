@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The host JVM of the embedded-memory measurement: a JVM that does nothing until told to manage modems through the
- * library, so its PSS before and after is the library's marginal cost. Driven line by line on stdin:
- * {@code open PATH} (open a modem, make some requests), {@code settle} (cycle the young generation), {@code quit};
- * answers {@code ready}, {@code opened}, {@code settled} or {@code error: ...} on stdout.
+ * A host JVM (started with the launcher's flags, in a process of its own): for the embedded-memory measurement a
+ * JVM that does nothing until told to manage modems through the library, so its PSS before and after is the
+ * library's marginal cost; and the process the Java latency and indication contenders run in, as deployed. Driven
+ * line by line on stdin: {@code open PATH} (open a modem, make some requests), {@code settle} (cycle the young
+ * generation), {@code latency qmi|mbim PATH COUNT WARMUP FILE}, {@code listen PATH}, {@code quit}; answers
+ * {@code ready}, {@code opened}, {@code settled}, {@code measured}, {@code listening} or {@code error: ...}.
  *
  * <p>Nothing of wwan4j is loaded before the first {@code open}: {@link HostedModems} is only touched then.
  */
@@ -23,6 +25,7 @@ public final class HostJvmMain {
 
     public static void main(String[] args) throws Exception {
         HostedModems modems = null;
+        java.util.List<AutoCloseable> listeners = new java.util.ArrayList<>();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("ready");
         String line;
@@ -37,6 +40,14 @@ public final class HostJvmMain {
                 } else if (line.equals("settle")) {
                     settle();
                     System.out.println("settled");
+                } else if (line.startsWith("latency ")) {
+                    String[] words = line.split(" ");
+                    HostedLatency.run(words[1], Path.of(words[2]), Integer.parseInt(words[3]),
+                            Integer.parseInt(words[4]), Path.of(words[5]));
+                    System.out.println("measured");
+                } else if (line.startsWith("listen ")) {
+                    listeners.add(HostedListener.listen(Path.of(line.substring("listen ".length()).trim())));
+                    System.out.println("listening");
                 } else if (line.equals("quit")) {
                     break;
                 } else {
@@ -48,6 +59,9 @@ public final class HostJvmMain {
         }
         if (modems != null) {
             modems.close();
+        }
+        for (AutoCloseable listener : listeners) {
+            listener.close();
         }
     }
 

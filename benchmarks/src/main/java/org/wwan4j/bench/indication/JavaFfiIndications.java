@@ -2,37 +2,31 @@ package org.wwan4j.bench.indication;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import org.wwan4j.bench.ffi.FfiQmiClient;
-import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.bench.BenchEnvironment;
+import org.wwan4j.bench.host.HostJvm;
 
 /**
- * A Java listener in this JVM, on the callback executor where API users' listeners run.
- * TODO(qmiapi): {@code device.nas().onSignalInfoIndication(listener)} once the API lands.
+ * A Java listener in a host JVM with the launcher's flags (its own process, like the C client), printing when each
+ * indication reached it in the C client's format.
+ * TODO(qmiapi): the listener switches to {@code device.nas().onSignalInfoIndication(...)} (see HostedListener).
  */
 public final class JavaFfiIndications implements IndicationContender {
 
-    private static final int TIMEOUT_SECONDS = 10;
+    private final HostJvm host;
 
-    private final FfiQmiClient client;
-    private final BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
-
-    private JavaFfiIndications(FfiQmiClient client) {
-        this.client = client;
+    private JavaFfiIndications(HostJvm host) {
+        this.host = host;
     }
 
-    public static JavaFfiIndications start(Path device) throws Exception {
-        FfiQmiClient client = FfiQmiClient.open(MainLoopThread.shared(), device, "nas", false, TIMEOUT_SECONDS);
-        JavaFfiIndications contender = new JavaFfiIndications(client);
+    public static JavaFfiIndications start(BenchEnvironment environment, Path device) throws Exception {
+        HostJvm host = HostJvm.start(environment, "qmi-java-indications");
         try {
-            client.onSignalInfo(contender.seen::add);
+            host.call("listen " + device, "listening");
         } catch (Exception e) {
-            client.close();
+            host.close();
             throw e;
         }
-        return contender;
+        return new JavaFfiIndications(host);
     }
 
     @Override
@@ -41,18 +35,19 @@ public final class JavaFfiIndications implements IndicationContender {
     }
 
     @Override
-    public long awaitIndication(Duration timeout) throws InterruptedException {
-        Long at = seen.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        return at == null ? -1 : at;
+    public long awaitIndication(Duration timeout) throws Exception {
+        String line = host.process().awaitLine(candidate -> CBaselineIndications.parseIndicationNanos(candidate) >= 0,
+                timeout);
+        return line == null ? -1 : CBaselineIndications.parseIndicationNanos(line);
     }
 
     @Override
     public void drain() {
-        seen.clear();
+        // One line per indication, read in order; the pause between triggers keeps them apart.
     }
 
     @Override
-    public void close() throws Exception {
-        client.close();
+    public void close() {
+        host.close();
     }
 }

@@ -1,23 +1,23 @@
 package org.wwan4j.bench.latency;
 
 import java.nio.file.Path;
-import org.wwan4j.bench.ffi.FfiMbimClient;
-import org.wwan4j.bench.ffi.FfiQmiClient;
-import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.bench.BenchEnvironment;
+import org.wwan4j.bench.host.HostJvm;
 
 /**
- * The Java contender: one device opened once in this JVM, requests timed from the calling thread (the request
- * marshalled onto the GLib loop thread, the future joined), which is how an API user calls it.
- * TODO(qmiapi/mbimapi): switch to the idiomatic API when it lands; the timing loop stays the same.
+ * The Java contender: a host JVM with the launcher's flags (its own process, like the C baseline, and away from the
+ * emulators in the harness JVM) opens the device once and times each request from the calling thread.
+ * TODO(qmiapi/mbimapi): the requests switch to the idiomatic API when it lands (see HostedLatency).
  */
 public final class JavaFfiLatency implements LatencyContender {
 
-    private static final int WARMUP = 2_000; // enough for C1 to compile the request path
-    private static final int TIMEOUT_SECONDS = 10;
+    private static final int WARMUP = 2_000; // enough for C1 (TieredStopAtLevel=1) to compile the request path
 
+    private final BenchEnvironment environment;
     private final String protocol;
 
-    public JavaFfiLatency(String protocol) {
+    public JavaFfiLatency(BenchEnvironment environment, String protocol) {
+        this.environment = environment;
         this.protocol = protocol;
     }
 
@@ -33,31 +33,11 @@ public final class JavaFfiLatency implements LatencyContender {
 
     @Override
     public long[] measure(Path device, int requests) throws Exception {
-        MainLoopThread loop = MainLoopThread.shared();
-        long[] samples = new long[requests];
-        if ("qmi".equals(protocol)) {
-            try (FfiQmiClient client = FfiQmiClient.open(loop, device, "dms", false, TIMEOUT_SECONDS)) {
-                for (int i = -WARMUP; i < requests; i++) {
-                    long started = System.nanoTime();
-                    client.getIds().join();
-                    record(samples, i, System.nanoTime() - started);
-                }
-            }
-        } else {
-            try (FfiMbimClient client = FfiMbimClient.open(loop, device, false, TIMEOUT_SECONDS)) {
-                for (int i = -WARMUP; i < requests; i++) {
-                    long started = System.nanoTime();
-                    client.queryDeviceCaps().join();
-                    record(samples, i, System.nanoTime() - started);
-                }
-            }
+        Path samples = environment.scratch().resolve(protocol + "-java.samples");
+        try (HostJvm host = HostJvm.start(environment, protocol + "-java-latency")) {
+            host.call(String.join(" ", "latency", protocol, device.toString(), Integer.toString(requests),
+                    Integer.toString(WARMUP), samples.toString()), "measured");
         }
-        return samples;
-    }
-
-    private static void record(long[] samples, int index, long nanos) {
-        if (index >= 0) {
-            samples[index] = nanos;
-        }
+        return SampleFile.readMicrosAsNanos(samples);
     }
 }
