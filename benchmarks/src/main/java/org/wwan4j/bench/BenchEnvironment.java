@@ -21,7 +21,15 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
     private static final String ROOT_ENV = "WWAN4J_ROOT";
 
     public static BenchEnvironment discover() throws IOException {
-        Path scratch = Files.createTempDirectory("wwan4j-bench-");
+        return withScratch(Files.createTempDirectory("wwan4j-bench-"));
+    }
+
+    /** For the launcher step that only re-executes the harness (see PrivateNetwork): no scratch directory. */
+    static BenchEnvironment withoutScratch() {
+        return withScratch(null);
+    }
+
+    private static BenchEnvironment withScratch(Path scratch) {
         Path javaBinary = Path.of(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         return new BenchEnvironment(findRoot(), scratch, javaBinary, System.getProperty("java.class.path"));

@@ -55,6 +55,7 @@ final class BenchRun {
         report.machine("quick", plan.quick());
         report.machine("cpus", Runtime.getRuntime().availableProcessors());
         report.machine("load_average_start", loadAverage());
+        report.machine("private_network_namespace", System.getenv("WWAN4J_BENCH_PRIVATE_NET") != null);
         report.note("Java contenders use the generated ffi layer directly until the idiomatic API lands "
                 + "(org.wwan4j.bench.ffi); they run in a child JVM with the launcher's flags, the emulators in the harness.");
         report.note("scratch directory with every child's stderr: " + environment.scratch());

@@ -59,6 +59,10 @@ public final class PollingLoopIdle implements IdleContender {
         double tickSleep = window.toMillis() / 1000.0 / TICKS_PER_CYCLE;
         Path script = Files.writeString(environment.scratch().resolve("polling-loop.sh"), script(device, tickSleep));
         try (ProxyDaemon proxy = ProxyDaemon.start("qmi", environment.log("polling-qmi-proxy"))) {
+            if (!proxy.ours()) {
+                throw new IOException("a qmi-proxy the harness did not start holds the socket: its CPU cannot be "
+                        + "attributed (run as root for a private network namespace)");
+            }
             long proxyBefore = ProcStat.read(proxy.processGroup()).cpuTicks();
             try (ChildProcess loop = ChildProcess.start(List.of("sh", script.toString()), Map.of(),
                     environment.log("polling-loop"))) {
