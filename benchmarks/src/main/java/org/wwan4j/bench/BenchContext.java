@@ -1,0 +1,21 @@
+package org.wwan4j.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.wwan4j.emulator.EmulatedModem;
+
+/**
+ * What every section of a run shares: where things are, how much to do, and the emulated modems (served from this
+ * JVM, so every client the harness spawns shares their devpts instance).
+ */
+public record BenchContext(BenchEnvironment environment, BenchPlan plan, List<EmulatedModem> qmiModems,
+                           EmulatedModem mbimModem) {
+
+    public List<Path> qmiDevices() {
+        return qmiModems.stream().map(EmulatedModem::path).toList();
+    }
+
+    public Path firstQmiDevice() {
+        return qmiModems.getFirst().path();
+    }
+}

@@ -1,0 +1,68 @@
+package org.wwan4j.bench;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where things are: the repository root (for native/target), a scratch directory for this run (stderr logs, sample
+ * files, configs), the Java binary and class path to start child JVMs with, and the launcher's JVM flags.
+ */
+public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String classPath) {
+
+    /** The launcher's small-footprint flags (see ./wwan4j and DESIGN.md, Footprint facts); keep in step with it. */
+    public static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+            "--enable-native-access=ALL-UNNAMED");
+
+    private static final String ROOT_PROPERTY = "wwan4j.root";
+    private static final String ROOT_ENV = "WWAN4J_ROOT";
+
+    public static BenchEnvironment discover() throws IOException {
+        return withScratch(Files.createTempDirectory("wwan4j-bench-"));
+    }
+
+    /** For the launcher step that only re-executes the harness (see PrivateNetwork): no scratch directory. */
+    static BenchEnvironment withoutScratch() {
+        return withScratch(null);
+    }
+
+    private static BenchEnvironment withScratch(Path scratch) {
+        Path javaBinary = Path.of(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return new BenchEnvironment(findRoot(), scratch, javaBinary, System.getProperty("java.class.path"));
+    }
+
+    /** -Dwwan4j.root, else $WWAN4J_ROOT, else two levels above the jar (benchmarks/target/x.jar), else the cwd. */
+    private static Path findRoot() {
+        String configured = System.getProperty(ROOT_PROPERTY, System.getenv(ROOT_ENV));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        try {
+            Path code = Path.of(BenchEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = code.getParent().getParent().getParent(); // benchmarks/target/x.jar or .../classes
+            if (Files.isDirectory(candidate.resolve("native"))) {
+                return candidate;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the working directory
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    public Path qmiBaseline() {
+        return root.resolve("native/target/qmi-baseline");
+    }
+
+    public Path mbimBaseline() {
+        return root.resolve("native/target/mbim-baseline");
+    }
+
+    /** A file for a child's stderr, named after what it is, kept for diagnosis in the scratch directory. */
+    public Path log(String name) {
+        return scratch.resolve(name + ".stderr");
+    }
+}

@@ -1,0 +1,49 @@
+package org.wwan4j.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code wwan4j bench [--quick] [--json]}: the side-by-side harness of issue 8. The table (and a chart) goes to
+ * stdout, or one JSON object with {@code --json}; progress goes to stderr. Exit 0 even when some figures are
+ * missing (they say why); 2 on bad usage.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Side-by-side benchmark: wwan4j (Java) vs the C client, qmicli/mbimcli per request, "
+                + "ModemManager, on emulated modems.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Fewer samples and a 15 s idle window: under 3 minutes.")
+    boolean quick;
+
+    @Option(names = "--json", description = "Print one JSON object (stable keys) instead of the table and chart.")
+    boolean json;
+
+    @Option(names = "--chart-dir", paramLabel = "DIR",
+            description = "Where the latency chart PNG goes (default: benchmarks/target/bench under the repository).")
+    Path chartDirectory;
+
+    private String[] arguments = new String[0];
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        BenchMain bench = new BenchMain();
+        bench.arguments = args.clone();
+        System.exit(new CommandLine(bench).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!PrivateNetwork.alreadyInside() && PrivateNetwork.available()) {
+            return PrivateNetwork.reexec(BenchEnvironment.withoutScratch(), arguments);
+        }
+        BenchEnvironment environment = BenchEnvironment.discover();
+        BenchPlan plan = quick ? BenchPlan.quickPlan() : BenchPlan.fullPlan();
+        Path charts = chartDirectory != null ? chartDirectory : environment.root().resolve("benchmarks/target/bench");
+        new BenchRun(environment, plan).runAndPrint(json, charts);
+        return 0;
+    }
+}

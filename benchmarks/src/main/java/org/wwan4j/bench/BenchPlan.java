@@ -1,0 +1,22 @@
+package org.wwan4j.bench;
+
+import java.time.Duration;
+
+/**
+ * How much of everything one run does. {@code --quick} keeps the whole run under 3 minutes on a 2-core machine;
+ * the full plan takes samples enough for a stable p99.
+ */
+public record BenchPlan(boolean quick, int inProcessRequests, int cliRequests, int indications, int snapshotRepeats,
+                        Duration idleWindow, int modems) {
+
+    /** 8 modems: the embedded and agent memory figures are for 1 and 8. */
+    public static final int MODEMS = 8;
+
+    public static BenchPlan quickPlan() {
+        return new BenchPlan(true, 1_000, 20, 50, 1, Duration.ofSeconds(15), MODEMS);
+    }
+
+    public static BenchPlan fullPlan() {
+        return new BenchPlan(false, 10_000, 200, 300, 5, Duration.ofSeconds(60), MODEMS);
+    }
+}

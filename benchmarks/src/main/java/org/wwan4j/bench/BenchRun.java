@@ -1,0 +1,99 @@
+package org.wwan4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.wwan4j.bench.agent.StartupSection;
+import org.wwan4j.bench.idle.IdleSection;
+import org.wwan4j.bench.indication.IndicationSection;
+import org.wwan4j.bench.latency.LatencySection;
+import org.wwan4j.bench.memory.MemorySection;
+import org.wwan4j.bench.report.BenchReport;
+import org.wwan4j.bench.report.JsonReport;
+import org.wwan4j.bench.report.LatencyChart;
+import org.wwan4j.bench.report.TableReport;
+import org.wwan4j.bench.snapshot.SnapshotSection;
+import org.wwan4j.emulator.EmulatedModem;
+import org.wwan4j.emulator.Protocol;
+
+/**
+ * One run: start the emulated modems in this JVM, run every section in order, always stop the modems, print.
+ * The order matters: latency first (it warms the page cache that the memory section assumes), memory before the
+ * idle window (so the idle figures are not disturbed by other processes of the run).
+ */
+final class BenchRun {
+
+    private final BenchEnvironment environment;
+    private final BenchPlan plan;
+
+    BenchRun(BenchEnvironment environment, BenchPlan plan) {
+        this.environment = environment;
+        this.plan = plan;
+    }
+
+    void runAndPrint(boolean json, Path chartDirectory) throws IOException {
+        BenchReport report = run();
+        if (json) {
+            System.out.println(JsonReport.render(report));
+            return;
+        }
+        System.out.print(TableReport.render(report));
+        try {
+            Path chart = LatencyChart.write(report, chartDirectory);
+            System.out.println(chart == null ? "\nchart: n/a (no latency samples)" : "\nchart: " + chart);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("\nchart: n/a (" + Failures.reason(e) + ")");
+        }
+    }
+
+    BenchReport run() {
+        BenchReport report = new BenchReport();
+        report.machine("started", Instant.now().toString());
+        report.machine("quick", plan.quick());
+        report.machine("cpus", Runtime.getRuntime().availableProcessors());
+        report.machine("load_average_start", loadAverage());
+        report.machine("private_network_namespace", System.getenv("WWAN4J_BENCH_PRIVATE_NET") != null);
+        report.note("Java contenders use the generated ffi layer directly until the idiomatic API lands "
+                + "(org.wwan4j.bench.ffi); they run in a child JVM with the launcher's flags, the emulators in the harness.");
+        report.note("scratch directory with every child's stderr: " + environment.scratch());
+        List<EmulatedModem> qmiModems = new ArrayList<>();
+        EmulatedModem mbimModem = null;
+        try {
+            for (int i = 0; i < plan.modems(); i++) {
+                qmiModems.add(EmulatedModem.start(Protocol.QMI));
+            }
+            mbimModem = EmulatedModem.start(Protocol.MBIM);
+            BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
+            for (Section section : List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
+                    new MemorySection(), new IdleSection(), new StartupSection())) {
+                long started = System.nanoTime();
+                System.err.printf("bench: %s...%n", section.title());
+                try {
+                    section.run(context, report);
+                } catch (Exception e) {
+                    report.note(section.title() + " failed: " + Failures.reason(e));
+                }
+                System.err.printf("bench: %s done in %.1f s%n", section.title(), (System.nanoTime() - started) / 1e9);
+            }
+        } finally {
+            qmiModems.forEach(EmulatedModem::close);
+            if (mbimModem != null) {
+                mbimModem.close();
+            }
+        }
+        report.machine("load_average_end", loadAverage());
+        return report;
+    }
+
+    /** The 1-minute load average: how busy the machine was, i.e. how much to trust the figures. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

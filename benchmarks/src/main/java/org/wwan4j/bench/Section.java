@@ -1,0 +1,12 @@
+package org.wwan4j.bench;
+
+import org.wwan4j.bench.report.BenchReport;
+
+/** One part of the run (latency, indications, memory...): measures and puts its figures into the report. */
+public interface Section {
+
+    String title();
+
+    /** Measures; a contender that fails leaves its keys missing with the reason, and the rest still runs. */
+    void run(BenchContext context, BenchReport report) throws Exception;
+}

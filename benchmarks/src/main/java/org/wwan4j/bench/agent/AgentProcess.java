@@ -1,0 +1,100 @@
+package org.wwan4j.bench.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.wwan4j.bench.BenchEnvironment;
+import org.wwan4j.bench.process.ChildProcess;
+
+/**
+ * The standalone agent ({@code wwan4j agent}) managing emulated modems, started exactly as the launcher starts it.
+ * Its sysfs root and kernel log point at empty scratch places so it touches nothing real. Used for start-up time,
+ * memory and idle CPU. While the agent command is not built, start() fails with the CLI's own message.
+ */
+public final class AgentProcess implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final ChildProcess process;
+    private final long startedNanos;
+    private final Path statusFile;
+    private final Path log;
+
+    private AgentProcess(ChildProcess process, long startedNanos, Path statusFile, Path log) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.statusFile = statusFile;
+        this.log = log;
+    }
+
+    /** A config in the contract's shape: one QMI modem per device, matched by path; defaults for the rest. */
+    static String config(List<Path> devices) {
+        StringBuilder modems = new StringBuilder();
+        for (int i = 0; i < devices.size(); i++) {
+            if (i > 0) {
+                modems.append(',');
+            }
+            modems.append("{\"name\":\"modem").append(i + 1).append("\",\"match\":{\"device\":\"")
+                    .append(devices.get(i)).append("\"},\"protocol\":\"qmi\"}");
+        }
+        return "{\"modems\":[" + modems + "]}";
+    }
+
+    public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
+        Path directory = Files.createDirectories(environment.scratch().resolve(name));
+        Path config = Files.writeString(directory.resolve("config.json"), config(devices));
+        Path status = directory.resolve("status.json");
+        Path kmsg = Files.writeString(directory.resolve("kmsg"), "");
+        Path sysfs = Files.createDirectories(directory.resolve("sys"));
+        Path state = Files.createDirectories(directory.resolve("state"));
+        Path log = environment.log(name);
+        long started = System.nanoTime();
+        ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, List.of("agent",
+                "--config", config.toString(), "--status", status.toString(), "--state-dir", state.toString(),
+                "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())), Map.of(), log);
+        return new AgentProcess(process, started, status, log);
+    }
+
+    /**
+     * Milliseconds from process start to the first complete status, or -1 if none came within the timeout. An agent
+     * that exits first (the command is not built, a bad config) fails with its own first lines.
+     */
+    public double awaitFirstCompleteStatus(int modems, Duration timeout) throws Exception {
+        long deadline = startedNanos + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (StatusFile.complete(statusFile, modems)) {
+                return (System.nanoTime() - startedNanos) / 1e6;
+            }
+            if (!process.isAlive()) {
+                throw new IOException("agent exited with " + process.waitFor(Duration.ZERO) + ": " + firstLines(log));
+            }
+            Thread.sleep(POLL);
+        }
+        return -1;
+    }
+
+    public long processGroup() {
+        return process.pid();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    static String firstLines(Path log) {
+        try {
+            return Files.readAllLines(log).stream().limit(2).collect(Collectors.joining(" / ")).trim();
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,54 @@
+package org.wwan4j.bench.memory;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.wwan4j.bench.BenchEnvironment;
+import org.wwan4j.bench.host.HostJvm;
+import org.wwan4j.bench.proc.SmapsRollup;
+
+/**
+ * Marginal PSS of the library inside an existing JVM: a child JVM with the launcher's flags is measured alone, then
+ * managing 1 modem, then 8. The emulators stay in the harness JVM, so only the client side is counted.
+ */
+public final class EmbeddedMemory {
+
+    /** PSS of the host JVM alone and with the library managing 1 and 8 modems, in kB. */
+    public record Result(long hostAloneKb, long withOneKb, long withEightKb) {
+        public long marginalOneKb() {
+            return withOneKb - hostAloneKb;
+        }
+
+        public long marginalEightKb() {
+            return withEightKb - hostAloneKb;
+        }
+    }
+
+    private final BenchEnvironment environment;
+
+    public EmbeddedMemory(BenchEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** Needs at least 8 devices; the first is opened for the 1-modem figure, the other 7 added for 8. */
+    public Result measure(List<Path> devices) throws Exception {
+        if (devices.size() < 8) {
+            throw new IllegalArgumentException("needs 8 emulated modems, got " + devices.size());
+        }
+        try (HostJvm host = HostJvm.start(environment, "host-jvm-memory")) {
+            long alone = settledPss(host);
+            host.call("open " + devices.get(0), "opened");
+            long one = settledPss(host);
+            for (Path device : devices.subList(1, 8)) {
+                host.call("open " + device, "opened");
+            }
+            long eight = settledPss(host);
+            return new Result(alone, one, eight);
+        }
+    }
+
+    private static long settledPss(HostJvm host) throws Exception {
+        host.call("settle", "settled");
+        SteadyState.settle();
+        return SmapsRollup.pssKb(host.pid());
+    }
+}

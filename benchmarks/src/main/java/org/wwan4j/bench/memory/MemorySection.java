@@ -1,0 +1,49 @@
+package org.wwan4j.bench.memory;
+
+import java.util.List;
+import org.wwan4j.bench.BenchContext;
+import org.wwan4j.bench.Failures;
+import org.wwan4j.bench.Section;
+import org.wwan4j.bench.report.BenchReport;
+import org.wwan4j.bench.report.Metric;
+import org.wwan4j.bench.report.ReportKeys;
+
+/**
+ * Steady-state PSS of every design, in one run, on the same emulated modems. Runs after the latency section, so
+ * libqmi, glib and the JDK are in the page cache (warm cache, as DESIGN.md measures).
+ */
+public final class MemorySection implements Section {
+
+    @Override
+    public String title() {
+        return "memory";
+    }
+
+    @Override
+    public void run(BenchContext context, BenchReport report) {
+        try {
+            EmbeddedMemory.Result embedded = new EmbeddedMemory(context.environment()).measure(context.qmiDevices());
+            report.put(ReportKeys.HOST_JVM_PSS, Metric.of(embedded.hostAloneKb()));
+            report.put(ReportKeys.EMBEDDED_PSS_1, Metric.of(embedded.marginalOneKb()));
+            report.put(ReportKeys.EMBEDDED_PSS_8, Metric.of(embedded.marginalEightKb()));
+        } catch (Exception e) {
+            Metric missing = Metric.missing(Failures.reason(e));
+            report.put(ReportKeys.HOST_JVM_PSS, missing);
+            report.put(ReportKeys.EMBEDDED_PSS_1, missing);
+            report.put(ReportKeys.EMBEDDED_PSS_8, missing);
+        }
+        List<MemoryContender> contenders = List.of(new CClientMemory(context.environment()),
+                new AgentMemory(context.environment(), 1), new AgentMemory(context.environment(), 8),
+                new ModemManagerMemory(context.environment(), false), new ModemManagerMemory(context.environment(), true));
+        for (MemoryContender contender : contenders) {
+            try {
+                report.put(contender.key(), Metric.of(contender.pssKb(context.qmiDevices())));
+                if (contender.note() != null) {
+                    report.note(contender.note());
+                }
+            } catch (Exception e) {
+                report.put(contender.key(), Metric.missing(Failures.reason(e)));
+            }
+        }
+    }
+}
