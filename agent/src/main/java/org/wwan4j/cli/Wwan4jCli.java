@@ -32,8 +32,11 @@ public final class Wwan4jCli implements Runnable {
             new PendingCommand("disconnect", "Bring the data bearer down.", 6),
             new PendingCommand("radio", "Turn the radio on or off.", 6),
             new PendingCommand("agent", "Run the daemon: config in, status and metrics out.", 6),
-            new PendingCommand("demo", "Emulated modems + the agent + a live status view; no hardware, no root.", 6),
-            new PendingCommand("bench", "The side-by-side benchmark harness.", 8));
+            new PendingCommand("demo", "Emulated modems + the agent + a live status view; no hardware, no root.", 6));
+
+    /** Commands the ./wwan4j launcher runs as programs of their own; listed here so help shows the whole contract. */
+    static final List<LauncherCommand> LAUNCHED = List.of(
+            new LauncherCommand("bench", "The side-by-side benchmark harness: ./wwan4j bench [--quick] [--json]."));
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -45,6 +48,9 @@ public final class Wwan4jCli implements Runnable {
         cli.addSubcommand("emulator", new EmulatorCommand());
         for (PendingCommand pending : PENDING) {
             cli.addSubcommand(pending.name(), pending.toCommandSpec());
+        }
+        for (LauncherCommand launched : LAUNCHED) {
+            cli.addSubcommand(launched.name(), launched.toCommandSpec());
         }
         return cli;
     }
