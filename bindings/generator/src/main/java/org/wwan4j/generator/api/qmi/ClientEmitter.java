@@ -149,7 +149,8 @@ final class ClientEmitter {
                 .append("    public ").append(future).append(' ').append(method).append('(').append(inputParam)
                 .append(") {\n        return ").append(method).append('(').append(inputName == null ? "" : "input, ")
                 .append(timeout).append(");\n    }\n\n");
-        if (input != null && params.get(0).nullable()) {
+        if (input != null) {
+            // Offered for every input: libqmi itself rejects a request whose mandatory TLVs are missing.
             methods.append("    /** Sends ").append(what).append(" without input TLVs, with the default timeout. */\n")
                     .append("    public ").append(future).append(' ').append(method).append("() {\n")
                     .append("        return ").append(method).append("(new ").append(inputName).append("(), ")

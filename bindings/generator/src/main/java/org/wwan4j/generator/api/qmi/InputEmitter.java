@@ -78,7 +78,8 @@ final class InputEmitter {
             List<String> arrays = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 ValueKind k = argKinds.get(i);
-                String p = ApiNames.lowerCamel(args.get(i).name().replaceFirst("^value_", ""));
+                String p = ApiNames.lowerCamel(args.size() == 1 ? base
+                        : args.get(i).name().replaceFirst("^value_" + base + "_", "").replaceFirst("^value_", ""));
                 params.append(i > 0 ? ", " : "").append(javaParam(k)).append(' ').append(p);
                 captures.append(capture(k, p, "v" + i));
                 String carrier = toCarrier(k, "v" + i);

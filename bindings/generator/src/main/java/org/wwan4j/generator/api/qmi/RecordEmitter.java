@@ -173,7 +173,7 @@ final class RecordEmitter {
                 skipped.add(f.name() + ": fixed-size array");
                 continue;
             }
-            Resolved r = kinds.resolve(f.type());
+            Resolved r = kinds.resolveField(f.name(), f.type());
             if (r.kind() == null) {
                 skipped.add(f.name() + ": " + r.unsupported());
                 continue;

@@ -46,6 +46,22 @@ final class ValueKinds {
         this.elements = elements;
     }
 
+    /**
+     * Struct fields whose GIR type lost its element ({@code GArray} of {@code gpointer}) although libqmi documents
+     * them as {@code GArray} of {@code guint8}: card identifiers in slot status elements.
+     */
+    private static final Set<String> BYTE_ARRAY_FIELDS = Set.of("iccid", "eid");
+
+    /** Like {@link #resolve(TypeRef)}, for a struct field (whose name may say what its GIR type does not). */
+    Resolved resolveField(String fieldName, TypeRef type) {
+        if (BYTE_ARRAY_FIELDS.contains(fieldName) && type != null && type.kind() == TypeRef.Kind.ARRAY
+                && "GLib.Array".equals(type.girName())
+                && (type.element() == null || "gpointer".equals(type.element().girName()))) {
+            return new Resolved(ValueKind.of(Shape.BYTES), null);
+        }
+        return resolve(type);
+    }
+
     Resolved resolve(TypeRef type) {
         if (type == null) {
             return Resolved.no("no type");
