@@ -98,7 +98,9 @@ public final class QmiDevice implements AutoCloseable {
                         CidStore store = options.stateDir() == null ? null : CidStore.open(options.stateDir(), path);
                         QmiDevice qmiDevice = new QmiDevice(path, options, ref, store);
                         qmiDevice.watchRemoval();
-                        opened.complete(qmiDevice);
+                        if (!opened.complete(qmiDevice)) {
+                            qmiDevice.close(); // the open deadline already failed the future: nobody owns it
+                        }
                     });
         });
         // The whole open is bounded too: two libqmi steps, each with its own timeout.
