@@ -31,7 +31,6 @@ public final class Wwan4jCli implements Runnable {
             new PendingCommand("disconnect", "Bring the data bearer down.", 6),
             new PendingCommand("radio", "Turn the radio on or off.", 6),
             new PendingCommand("agent", "Run the daemon: config in, status and metrics out.", 6),
-            new PendingCommand("emulator", "Serve a virtual QMI or MBIM modem on a pty.", 4),
             new PendingCommand("demo", "Emulated modems + the agent + a live status view; no hardware, no root.", 6),
             new PendingCommand("bench", "The side-by-side benchmark harness.", 8));
 
@@ -42,6 +41,7 @@ public final class Wwan4jCli implements Runnable {
     /** The full command tree; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Wwan4jCli());
+        cli.addSubcommand("emulator", new org.wwan4j.emulator.cli.EmulatorCommand());
         for (PendingCommand pending : PENDING) {
             cli.addSubcommand(pending.name(), pending.toCommandSpec());
         }

@@ -16,6 +16,21 @@ public final class EmulatorStatistics {
     private final Map<String, AtomicInteger> allocated = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> allocations = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+    private final AtomicLong lastClientCloses = new AtomicLong();
+
+    /** The port saw its last client close (and flushed what was left). */
+    public void lastClientClosed() {
+        lastClientCloses.incrementAndGet();
+    }
+
+    /**
+     * How often the last client closed the port. A pty carries one byte stream, so a test that starts a new client
+     * right after an old one that left bytes behind waits for this to move first, as a host would wait for a device
+     * to settle.
+     */
+    public long lastClientCloses() {
+        return lastClientCloses.get();
+    }
 
     public void clientAllocated(String service) {
         allocated.computeIfAbsent(service, s -> new AtomicInteger()).incrementAndGet();

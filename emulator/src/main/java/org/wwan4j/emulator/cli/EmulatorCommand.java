@@ -62,29 +62,38 @@ public final class EmulatorCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
         }
-        try (EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
+        EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
                 .withFaults(initial));
-             AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem)) {
-            if (exec != null) {
-                return runCommand(modem);
-            }
-            System.out.println(modem.path());
-            if (link != null) {
-                System.out.println(link + " -> " + modem.path());
-            }
-            System.out.flush();
-            CountDownLatch interrupted = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                modem.close();
-                interrupted.countDown();
-            }));
-            interrupted.await();
-            return 0;
+        AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
+        try {
+            return exec != null ? runCommand(modem) : serveUntilInterrupted(modem);
+        } finally {
+            player.close();
+            modem.close();
         }
     }
 
+    /** Prints where the port is and serves until the JVM is asked to stop (Ctrl+C, SIGTERM). */
+    private int serveUntilInterrupted(EmulatedModem modem) throws InterruptedException {
+        System.out.println(modem.path());
+        if (link != null) {
+            System.out.println(link + " -> " + modem.path());
+        }
+        System.out.flush();
+        CountDownLatch interrupted = new CountDownLatch(1);
+        // The shutdown hook unplugs the port (pty closed, link removed) before the JVM exits.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            modem.close();
+            interrupted.countDown();
+        }));
+        interrupted.await();
+        return 0;
+    }
+
     private int runCommand(EmulatedModem modem) throws Exception {
-        String command = exec.replace("{dev}", modem.path().toString());
+        // Started unplugged (--fault unplug), there is no pty yet: {dev} then names the link, or nothing.
+        Path device = modem.path() != null ? modem.path() : link;
+        String command = exec.replace("{dev}", device == null ? "" : device.toString());
         Process process = new ProcessBuilder("/bin/sh", "-c", command).inheritIO().start();
         return process.waitFor();
     }

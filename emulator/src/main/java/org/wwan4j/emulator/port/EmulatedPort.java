@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.emulator.EmulatorStatistics;
 import org.wwan4j.emulator.engine.FrameSink;
 import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.fault.ActiveFaults;
@@ -42,6 +43,7 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
     private static final int READ_BUFFER_BYTES = 16 * 1024;
 
     private final ActiveFaults faults;
+    private final EmulatorStatistics statistics;
     private final Path link;
     private final Object writeLock = new Object();
     private volatile ProtocolEngine engine;
@@ -57,7 +59,14 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
      * {@code link}, if not null, is (re)pointed at the current pty as a symlink.
      */
     public EmulatedPort(ActiveFaults faults, Path link, Function<FrameSink, ProtocolEngine> engineFactory) {
+        this(faults, new EmulatorStatistics(), link, engineFactory);
+    }
+
+    /** As above, counting port closures into {@code statistics}. */
+    public EmulatedPort(ActiveFaults faults, EmulatorStatistics statistics, Path link,
+                        Function<FrameSink, ProtocolEngine> engineFactory) {
         this.faults = faults;
+        this.statistics = statistics;
         this.link = link;
         this.pty = Pty.open();
         pointLink();
@@ -167,10 +176,11 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
                 closeRetired();
                 Pty current = pty;
                 if (current == null) {
-                        Thread.sleep(POLL_INTERVAL_MILLIS);
+                    Thread.sleep(POLL_INTERVAL_MILLIS);
                     continue;
                 }
-                switch (current.awaitInput(POLL_INTERVAL_MILLIS)) {
+                Pty.Readiness readiness = current.awaitInput(POLL_INTERVAL_MILLIS);
+                switch (readiness) {
                     case READABLE -> {
                         int n = current.read(buffer);
                         if (n < 0) {
@@ -180,8 +190,8 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
                             deliver(buffer, n);
                         }
                     }
-                    case NO_CLIENT -> {
-                        if (clientPresent) {
+                    case NO_CLIENT, NO_CLIENT_STALE_INPUT -> {
+                        if (clientPresent || readiness == Pty.Readiness.NO_CLIENT_STALE_INPUT) {
                             lastClientClosed(current);
                         }
                         Thread.sleep(NO_CLIENT_BACKOFF_MILLIS);
@@ -216,6 +226,7 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
         clientPresent = false;
         current.flush();
         engine.clientGone();
+        statistics.lastClientClosed();
         LOG.debug("last client closed {}; queues flushed", current.path());
     }
 

@@ -63,6 +63,9 @@ final class LibC {
             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
     private static final MethodHandle POLL = function("poll",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+    /** open(2) is variadic; called with two arguments only, no mode, so the fixed-argument form is exact. */
+    private static final MethodHandle OPEN = function("open",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
     private static final MethodHandle CLOSE = function("close",
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
@@ -162,6 +165,12 @@ final class LibC {
                 return -1;
             }
             return result.value() == 0 ? 0 : pollfd.get(ValueLayout.JAVA_SHORT, 6) & 0xffff;
+        }
+    }
+
+    static Result open(String path, int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            return invoke(OPEN, arena.allocateFrom(path), flags);
         }
     }
 

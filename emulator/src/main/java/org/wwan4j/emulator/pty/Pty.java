@@ -12,8 +12,11 @@ import java.nio.file.Path;
  */
 public final class Pty implements AutoCloseable {
 
-    /** What one poll of the master saw. */
-    public enum Readiness { READABLE, NO_CLIENT, IDLE }
+    /**
+     * What one poll of the master saw. NO_CLIENT wins over READABLE: bytes still queued from a client that has gone
+     * are stale (nobody is there to read the answers), and answering them would feed the next client old frames.
+     */
+    public enum Readiness { READABLE, NO_CLIENT, NO_CLIENT_STALE_INPUT, IDLE }
 
     private final int masterFd;
     private final Path slavePath;
@@ -54,10 +57,10 @@ public final class Pty implements AutoCloseable {
         if (revents <= 0) {
             return Readiness.IDLE;
         }
-        if ((revents & LibC.POLLIN) != 0) {
-            return Readiness.READABLE;
+        if ((revents & (LibC.POLLHUP | LibC.POLLERR)) != 0) {
+            return (revents & LibC.POLLIN) != 0 ? Readiness.NO_CLIENT_STALE_INPUT : Readiness.NO_CLIENT;
         }
-        return (revents & (LibC.POLLHUP | LibC.POLLERR)) != 0 ? Readiness.NO_CLIENT : Readiness.IDLE;
+        return (revents & LibC.POLLIN) != 0 ? Readiness.READABLE : Readiness.IDLE;
     }
 
     /** Reads what is there; returns 0 when nothing is, -1 when no client holds the slave open (EIO). */
@@ -111,9 +114,18 @@ public final class Pty implements AutoCloseable {
         }
     }
 
-    /** Throws away everything queued in both directions: what the last client left unread and half-written. */
+    /**
+     * Throws away everything queued in both directions: what the last client left half-written (the master's input)
+     * and what it left unread. The latter sits in the slave's input queue, which survives the slave being closed and
+     * which a flush on the master does not reach, so the slave is opened for a moment and flushed too.
+     */
     public void flush() {
         LibC.tcflush(masterFd, LibC.TCIOFLUSH);
+        LibC.Result slave = LibC.open(slavePath.toString(), LibC.O_RDWR | LibC.O_NOCTTY | LibC.O_NONBLOCK);
+        if (!slave.failed()) {
+            LibC.tcflush((int) slave.value(), LibC.TCIOFLUSH);
+            LibC.close((int) slave.value());
+        }
     }
 
     public boolean isClosed() {

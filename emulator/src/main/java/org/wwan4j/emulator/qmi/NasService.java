@@ -33,6 +33,7 @@ final class NasService implements QmiService {
     static final int SET_SYSTEM_SELECTION_PREFERENCE = 0x0033;
     static final int GET_SYSTEM_SELECTION_PREFERENCE = 0x0034;
     static final int GET_SYSTEM_INFO = 0x004D;
+    static final int SYSTEM_INFO_INDICATION = 0x004E;
     static final int GET_SIGNAL_INFO = 0x004F;
     static final int SIGNAL_INFO_INDICATION = 0x0051;
 
@@ -45,6 +46,7 @@ final class NasService implements QmiService {
 
     /** Register Indications TLVs this emulator honours. */
     static final int REGISTER_SERVING_SYSTEM = 0x13;
+    static final int REGISTER_SYSTEM_INFO = 0x18;
     static final int REGISTER_SIGNAL_INFO = 0x19;
 
     private static final int REGISTRATION_NOT_REGISTERED = 0;
@@ -132,7 +134,7 @@ final class NasService implements QmiService {
         if (set.isEmpty() && !request.has(REGISTER_SERVING_SYSTEM)) {
             set.add(REGISTER_SERVING_SYSTEM);
         }
-        for (int tlv : new int[] {REGISTER_SERVING_SYSTEM, REGISTER_SIGNAL_INFO}) {
+        for (int tlv : new int[] {REGISTER_SERVING_SYSTEM, REGISTER_SYSTEM_INFO, REGISTER_SIGNAL_INFO}) {
             request.get(tlv).ifPresent(flag -> {
                 if (flag.u8() != 0) {
                     set.add(tlv);
@@ -157,8 +159,13 @@ final class NasService implements QmiService {
     @Override
     public void stateChanged(StateAspect aspect) {
         switch (aspect) {
-            case REGISTRATION -> indicate(REGISTER_SERVING_SYSTEM, SERVING_SYSTEM_INDICATION,
-                    servingSystem(SERVING_SYSTEM_INDICATION_LAYOUT));
+            case REGISTRATION -> {
+                indicate(REGISTER_SERVING_SYSTEM, SERVING_SYSTEM_INDICATION,
+                        servingSystem(SERVING_SYSTEM_INDICATION_LAYOUT));
+                // Checked against the definitions: the System Info indication numbers its LTE TLVs (0x14, 0x19) as
+                // the Get System Info response does, so one builder serves both.
+                indicate(REGISTER_SYSTEM_INFO, SYSTEM_INFO_INDICATION, systemInfo());
+            }
             case SIGNAL -> indicate(REGISTER_SIGNAL_INFO, SIGNAL_INFO_INDICATION, signalInfo());
             default -> {
             }

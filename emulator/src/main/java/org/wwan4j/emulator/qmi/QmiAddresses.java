@@ -6,7 +6,8 @@ import java.net.InetAddress;
 
 /**
  * IP addresses as WDS carries them: IPv4 as a u32 whose most significant byte is the first octet (written
- * little-endian like every QMI integer), IPv6 as eight u16 groups.
+ * little-endian like every QMI integer), IPv6 as eight u16 groups in network byte order (libqmi marks those arrays
+ * "endian": "network"), i.e. the sixteen address bytes as they are.
  */
 final class QmiAddresses {
 
@@ -23,11 +24,7 @@ final class QmiAddresses {
     }
 
     static TlvWriter ipv6(TlvWriter out, String literal) {
-        byte[] b = parse(literal, Inet6Address.class);
-        for (int i = 0; i < 16; i += 2) {
-            out.u16((b[i] & 0xff) << 8 | (b[i + 1] & 0xff));
-        }
-        return out;
+        return out.bytes(parse(literal, Inet6Address.class));
     }
 
     private static byte[] parse(String literal, Class<? extends InetAddress> family) {

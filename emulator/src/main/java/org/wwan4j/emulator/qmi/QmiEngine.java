@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wwan4j.emulator.EmulatorStatistics;
 import org.wwan4j.emulator.engine.EngineContext;
 import org.wwan4j.emulator.engine.FrameSink;
 import org.wwan4j.emulator.engine.ProtocolEngine;
@@ -61,10 +60,17 @@ final class QmiEngine implements ProtocolEngine, StateListener, QmiIndications {
     private void dispatch(QmuxDecoder.Decoded decoded) {
         QmuxFrame request = decoded.frame();
         String serviceName = QmiServiceId.name(request.service());
-        EmulatorStatistics statistics = engine.statistics();
-        if (request.messageId() >= 0) {
-            statistics.requestSeen(serviceName, request.messageId());
+        try {
+            answer(decoded, request, serviceName);
+        } finally {
+            // Counted once handled, so a test that sees the count also sees the request's effect.
+            if (request.messageId() >= 0) {
+                engine.statistics().requestSeen(serviceName, request.messageId());
+            }
         }
+    }
+
+    private void answer(QmuxDecoder.Decoded decoded, QmuxFrame request, String serviceName) {
         if (decoded.malformed()) {
             LOG.debug("malformed {} frame, message 0x{}", serviceName, Integer.toHexString(request.messageId()));
             if (request.messageId() >= 0) {
@@ -144,14 +150,6 @@ final class QmiEngine implements ProtocolEngine, StateListener, QmiIndications {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    /** Called by CTL when a client id goes away. */
-    void clientReleased(int service, int clientId) {
-        QmiService owner = services.get(service);
-        if (owner != null) {
-            owner.clientReleased(clientId);
-        }
     }
 
     @Override

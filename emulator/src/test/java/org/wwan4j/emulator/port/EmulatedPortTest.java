@@ -33,6 +33,7 @@ class EmulatedPortTest {
         @Override
         public void receive(byte[] data, int length) {
             sink.sendResponse(Arrays.copyOf(data, length));
+            events.add("echoed");
         }
 
         @Override
@@ -69,6 +70,24 @@ class EmulatedPortTest {
             while (!engine[0].events.contains("gone")) {
                 Thread.sleep(10);
             }
+        }
+    }
+
+    @Test
+    void whatTheLastClientLeftUnreadIsFlushedBeforeTheNextOne() throws Exception {
+        EchoEngine[] engine = new EchoEngine[1];
+        try (EmulatedPort port = new EmulatedPort(new ActiveFaults(), null, sink -> engine[0] = new EchoEngine(sink))) {
+            try (RandomAccessFile client = new RandomAccessFile(port.path().toFile(), "rw")) {
+                client.write(new byte[] {9, 9, 9, 9});
+                while (!engine[0].events.contains("echoed")) {
+                    Thread.sleep(10);
+                }
+            }
+            while (!engine[0].events.contains("gone")) {
+                Thread.sleep(10);
+            }
+            byte[] fresh = {1, 2, 3};
+            assertArrayEquals(fresh, roundTrip(port.path(), fresh), "the stale echo must have been flushed");
         }
     }
 

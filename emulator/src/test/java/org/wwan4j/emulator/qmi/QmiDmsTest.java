@@ -34,6 +34,9 @@ class QmiDmsTest {
         Qmicli.Result ids = Qmicli.run(modem.path(), "--dms-get-ids");
         assertTrue(ids.ok(), ids::toString);
         assertTrue(ids.stdout().contains("IMEI: '" + identity.imei() + "'"), ids::toString);
+        assertTrue(modem.statistics().requestsSeen("DMS", DmsService.GET_IDS) >= 1);
+        assertTrue(modem.statistics().totalAllocations("DMS") >= 1);
+        assertEquals(0, modem.statistics().clientsAllocated("DMS"), "qmicli released its client id");
 
         Qmicli.Result manufacturer = Qmicli.run(modem.path(), "--dms-get-manufacturer");
         assertTrue(manufacturer.stdout().contains("Manufacturer: '" + identity.manufacturer() + "'"), manufacturer::toString);
@@ -44,6 +47,29 @@ class QmiDmsTest {
         Qmicli.Result capabilities = Qmicli.run(modem.path(), "--dms-get-capabilities");
         assertTrue(capabilities.stdout().contains("Max TX channel rate: '50000000'"), capabilities::toString);
         assertTrue(capabilities.stdout().contains("Networks: 'gsm, umts, lte'"), capabilities::toString);
+    }
+
+    @Test
+    void operatingModeIsSetAndReadBackAndResetRebootsFromOffline() throws Exception {
+        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
+        Qmicli.Result lowPower = Qmicli.run(modem.path(), "--dms-set-operating-mode=low-power");
+        assertTrue(lowPower.ok(), lowPower::toString);
+        assertEquals(PowerState.LOW_POWER, modem.state().power());
+        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'low-power'"));
+        assertTrue(Qmicli.run(modem.path(), "--nas-get-serving-system").stdout()
+                .contains("Registration state: 'not-registered'"));
+
+        Qmicli.Result resetWhileOnline = Qmicli.run(modem.path(), "--dms-set-operating-mode=reset");
+        assertTrue(!resetWhileOnline.ok() && resetWhileOnline.stderr().contains("InvalidTransition"),
+                resetWhileOnline::toString);
+        assertTrue(Qmicli.run(modem.path(), "--dms-set-operating-mode=offline").ok());
+        assertEquals(PowerState.OFFLINE, modem.state().power());
+        assertTrue(Qmicli.run(modem.path(), "--dms-set-operating-mode=reset").ok());
+        // The reset answers first and restarts the modem a moment later: back to its defaults, online.
+        while (modem.state().power() != PowerState.ONLINE) {
+            Thread.sleep(20);
+        }
+        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
     }
 
     @Test
