@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The pieces the runtime builds on work through the generated layer: structs, quarks, sources and upcalls. */
+@SuppressWarnings("restricted") // reinterpret gives returned pointers their real size
 class GlibFfiSmokeTest {
 
     @Test
