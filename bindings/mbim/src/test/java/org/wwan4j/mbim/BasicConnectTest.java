@@ -224,7 +224,7 @@ class BasicConnectTest {
                 connect(ActivationCommand.ACTIVATE, "private.corp", "corp", "wrong")).get(30,
                 java.util.concurrent.TimeUnit.SECONDS));
         MbimStatusException status = assertInstanceOf(MbimStatusException.class, failure.getCause());
-        assertEquals(StatusError.INVALIDUSERNAMEPWD, status.error().constant());
+        assertEquals(StatusError.INVALID_USER_NAME_PWD, status.error().constant());
         assertFalse(status.getMessage().contains("wrong"), "no secret in the message");
         assertFalse(connect(ActivationCommand.ACTIVATE, "private.corp", "corp", "wrong").toString().contains("wrong"),
                 "no secret in the request's toString");

@@ -66,7 +66,7 @@ class MsBasicConnectExtensionsTest {
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> extensions.querySlotInfoStatus(17).get(30, TimeUnit.SECONDS));
         MbimStatusException status = assertInstanceOf(MbimStatusException.class, failure.getCause());
-        assertEquals(StatusError.INVALIDPARAMETERS, status.error().constant());
+        assertEquals(StatusError.INVALID_PARAMETERS, status.error().constant());
     }
 
     @Test

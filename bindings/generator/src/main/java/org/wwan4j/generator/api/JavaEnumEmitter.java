@@ -38,9 +38,47 @@ public final class JavaEnumEmitter {
                 ? c.substring(namespacePrefix.length()) : c;
     }
 
-    /** The Java constant name of a member: its GIR name in upper case, made a legal identifier. */
-    public static String constantName(EnumMember member) {
-        return JavaText.identifier(member.name().toUpperCase(Locale.ROOT));
+    /**
+     * The Java constant name of a member. libqmi's GIR names members in lower snake case ({@code low_power} gives
+     * {@code LOW_POWER}); libmbim's in CamelCase ({@code InvalidUserNamePwd}), whose upper case would run the words
+     * together, so those take their C identifier without the type's prefix ({@code INVALID_USER_NAME_PWD}).
+     */
+    public static String constantName(EnumType type, EnumMember member) {
+        String name = member.name();
+        if (name.equals(name.toLowerCase(Locale.ROOT))) {
+            return JavaText.identifier(name.toUpperCase(Locale.ROOT));
+        }
+        String prefix = identifierPrefix(type);
+        String id = member.cIdentifier();
+        String suffix = id.startsWith(prefix) && id.length() > prefix.length() ? id.substring(prefix.length())
+                : name.toUpperCase(Locale.ROOT);
+        return JavaText.identifier(suffix);
+    }
+
+    /**
+     * The prefix every C identifier of the type shares: the C type name in upper snake case when all members start
+     * with it ({@code MbimStatusError} gives {@code MBIM_STATUS_ERROR_}), else their longest common prefix up to
+     * an underscore.
+     */
+    static String identifierPrefix(EnumType type) {
+        String fromType = type.cType().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").toUpperCase(Locale.ROOT) + "_";
+        if (type.members().stream().allMatch(m -> m.cIdentifier().startsWith(fromType))) {
+            return fromType;
+        }
+        if (type.members().size() < 2) {
+            return "";
+        }
+        String common = type.members().getFirst().cIdentifier();
+        for (EnumMember member : type.members()) {
+            String id = member.cIdentifier();
+            int i = 0;
+            while (i < common.length() && i < id.length() && common.charAt(i) == id.charAt(i)) {
+                i++;
+            }
+            common = common.substring(0, i);
+        }
+        return common.substring(0, common.lastIndexOf('_') + 1);
     }
 
     public SourceFile emit(EnumType type) {
@@ -61,7 +99,7 @@ public final class JavaEnumEmitter {
         Set<String> used = new HashSet<>();
         int i = 0;
         for (EnumMember member : type.members()) {
-            String constant = constantName(member);
+            String constant = constantName(type, member);
             while (!used.add(constant)) {
                 constant = constant + "_";
             }

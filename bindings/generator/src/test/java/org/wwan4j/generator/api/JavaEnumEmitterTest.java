@@ -49,12 +49,22 @@ class JavaEnumEmitterTest {
     }
 
     @Test
+    void camelCaseMembersTakeTheirCIdentifierWithoutTheTypePrefix() {
+        EnumType status = new EnumType("StatusError", "MbimStatusError", false, java.util.List.of(
+                new org.wwan4j.generator.model.EnumMember("None", "MBIM_STATUS_ERROR_NONE", 0, ""),
+                new org.wwan4j.generator.model.EnumMember("InvalidUserNamePwd",
+                        "MBIM_STATUS_ERROR_INVALID_USER_NAME_PWD", 19, "")), java.util.List.of(), null, "");
+        assertEquals("INVALID_USER_NAME_PWD", JavaEnumEmitter.constantName(status, status.members().get(1)));
+        assertTrue(emitter.emit(status).content().contains("    INVALID_USER_NAME_PWD(19L);"));
+    }
+
+    @Test
     void constantsAreTheUpperCaseMemberNames() {
         EnumType rate = enumNamed("Rate");
         String text = emitter.emit(rate).content();
         rate.members().forEach(m ->
-                assertTrue(text.contains("    " + JavaEnumEmitter.constantName(m) + "("), m.name() + " missing:\n" + text));
+                assertTrue(text.contains("    " + JavaEnumEmitter.constantName(rate, m) + "("), m.name() + " missing:\n" + text));
         assertEquals(rate.members().getFirst().name().toUpperCase(java.util.Locale.ROOT),
-                JavaEnumEmitter.constantName(rate.members().getFirst()).replaceAll("^_", "").replaceAll("_$", ""));
+                JavaEnumEmitter.constantName(rate, rate.members().getFirst()).replaceAll("^_", "").replaceAll("_$", ""));
     }
 }
