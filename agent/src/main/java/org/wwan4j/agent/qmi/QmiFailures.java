@@ -44,6 +44,18 @@ final class QmiFailures {
         return new ModemException(Kind.IO, what + ": " + t, t);
     }
 
+    /**
+     * Whether the modem refused a client ID it does not know: a CID kept in the state dir from before a modem reboot
+     * (or from another modem on the same path).
+     */
+    static boolean staleClientId(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof ModemException && t.getCause() != null) {
+            t = unwrap(t.getCause());
+        }
+        return t instanceof QmiProtocolException e && e.error().is(ProtocolError.INVALIDCLIENTID);
+    }
+
     private static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

@@ -122,10 +122,14 @@ public final class QmiModem implements Modem {
                         .eventRegistrationMask(EnumSet.of(UimEventRegistrationFlag.CARD_STATUS,
                                 UimEventRegistrationFlag.PHYSICAL_SLOT_STATUS)))
                 .exceptionally(failure -> {
+                    if (QmiFailures.staleClientId(failure)) {
+                        throw QmiFailures.map("UIM Register Events", failure);
+                    }
                     LOG.info("{}: no UIM card events: {}", device.path(), failure.toString());
                     return null;
                 });
-        return CompletableFuture.allOf(nasEvents, uimEvents);
+        // One cheap request on each remaining client proves its (possibly reused) CID is known to the modem.
+        return CompletableFuture.allOf(nasEvents, uimEvents, dms.getOperatingMode(), wds.getPacketServiceStatus());
     }
 
     private void packetServiceStatus(ClientWds.PacketServiceStatusIndication indication) {
