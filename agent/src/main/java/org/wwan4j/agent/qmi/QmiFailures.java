@@ -56,6 +56,11 @@ final class QmiFailures {
         return t instanceof QmiProtocolException e && e.error().is(ProtocolError.INVALIDCLIENTID);
     }
 
+    /** Whether the modem said the request changed nothing (e.g. switching to the slot already active). */
+    static boolean noEffect(Throwable failure) {
+        return unwrap(failure) instanceof QmiProtocolException e && e.error().is(ProtocolError.NOEFFECT);
+    }
+
     private static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

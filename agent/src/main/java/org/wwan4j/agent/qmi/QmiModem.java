@@ -218,8 +218,7 @@ public final class QmiModem implements Modem {
                     if (failure != null) {
                         ModemException e = QmiFailures.map("UIM Switch Slot", failure);
                         // "No effect": the slot was already active, which is what was asked.
-                        if (!(e.getCause() instanceof org.wwan4j.qmi.QmiProtocolException p
-                                && p.error().is(org.wwan4j.qmi.ProtocolError.NOEFFECT))) {
+                        if (!QmiFailures.noEffect(failure)) {
                             throw e;
                         }
                     }

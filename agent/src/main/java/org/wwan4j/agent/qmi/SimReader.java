@@ -43,18 +43,23 @@ final class SimReader {
                     }
                     throw e;
                 });
-        return card.thenCombine(slots, (c, s) -> new Object[] {c, s}).thenCompose(pair -> {
-            ClientUim.GetCardStatusOutput cardStatus = (ClientUim.GetCardStatusOutput) pair[0];
-            ClientUim.GetSlotStatusOutput slotStatus = (ClientUim.GetSlotStatusOutput) pair[1];
-            SimState activeState = activeCardState(cardStatus);
-            if (activeState != SimState.PRESENT && activeState != SimState.LOCKED) {
-                return CompletableFuture.completedFuture(slots(slotStatus, activeState, null, null));
-            }
-            return readFile(SimFileCodec.EF_ICCID, SimFileCodec.PATH_MF).thenCombine(
-                    readFile(SimFileCodec.EF_IMSI, SimFileCodec.PATH_MF_ADF),
-                    (iccid, imsi) -> slots(slotStatus, activeState, SimFileCodec.iccid(iccid),
-                            SimFileCodec.imsi(imsi)));
-        });
+        return card.thenCombine(slots, Status::new).thenCompose(this::withActiveCardFiles);
+    }
+
+    /** What the two status requests said, read together. */
+    private record Status(ClientUim.GetCardStatusOutput card, ClientUim.GetSlotStatusOutput slots) {
+    }
+
+    /** A usable (or locked) card in the active slot gets its ICCID and IMSI read from its files. */
+    private CompletableFuture<List<Sim>> withActiveCardFiles(Status status) {
+        SimState activeState = activeCardState(status.card());
+        if (activeState != SimState.PRESENT && activeState != SimState.LOCKED) {
+            return CompletableFuture.completedFuture(slots(status.slots(), activeState, null, null));
+        }
+        return readFile(SimFileCodec.EF_ICCID, SimFileCodec.PATH_MF).thenCombine(
+                readFile(SimFileCodec.EF_IMSI, SimFileCodec.PATH_MF_ADF),
+                (iccid, imsi) -> slots(status.slots(), activeState, SimFileCodec.iccid(iccid),
+                        SimFileCodec.imsi(imsi)));
     }
 
     /** A locked or odd card refuses file reads: that leaves the value unknown, it does not fail the slot list. */
