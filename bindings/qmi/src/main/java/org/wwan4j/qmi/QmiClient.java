@@ -127,20 +127,31 @@ public abstract class QmiClient implements AutoCloseable {
 
     /** Connects a listener to an indication signal; generated {@code onXxx} methods call this. */
     final <T> Subscription subscribe(String signal, Reader<T> reader, Consumer<? super T> listener) {
-        if (closed.get()) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is closed");
-        }
-        MemorySegment self = binding.client().pointer();
         SerialExecutor inOrder = new SerialExecutor(LoopFuture.callbacks());
         Upcalls.PointerPairHandler handler = (instance, output) -> {
             T value = reader.read(output); // copied here: the bundle is only valid during the emission
             inOrder.execute(() -> listener.accept(value));
         };
+        return connect(signal, Upcalls.POINTER_PAIR, handler);
+    }
+
+    /** Connects a listener to an indication signal without arguments. */
+    final Subscription subscribe(String signal, Runnable listener) {
+        SerialExecutor inOrder = new SerialExecutor(LoopFuture.callbacks());
+        Upcalls.PointerHandler handler = instance -> inOrder.execute(listener);
+        return connect(signal, Upcalls.POINTER, handler);
+    }
+
+    private Subscription connect(String signal, MemorySegment stub, Object handler) {
+        if (closed.get()) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is closed");
+        }
+        MemorySegment self = binding.client().pointer();
         LoopFuture<Long> connected = loop.submit(() -> {
             MemorySegment userData = Upcalls.persistent(handler);
             try (Arena arena = Arena.ofConfined()) {
                 // DESTROY_NOTIFY forgets the handler when GLib drops the closure (disconnect or finalize).
-                return g_signal_connect_data(self, arena.allocateFrom(signal), Upcalls.POINTER_PAIR, userData,
+                return g_signal_connect_data(self, arena.allocateFrom(signal), stub, userData,
                         Upcalls.DESTROY_NOTIFY, 0);
             }
         });

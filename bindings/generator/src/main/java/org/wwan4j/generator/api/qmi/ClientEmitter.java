@@ -161,6 +161,17 @@ final class ClientEmitter {
 
     private String indication(Signal signal, String service, StringBuilder methods, StringBuilder types,
                               List<String> usedTypes, Coverage coverage) {
+        if (signal.parameters().isEmpty()) {
+            // An indication without TLVs (e.g. PDS "gps-ready"): the listener is only told that it came.
+            String base = ApiNames.upperCamel(signal.name());
+            coverage.indications++;
+            methods.append("    /** Calls the listener (off the loop thread, in order) for every ")
+                    .append(service.toUpperCase(java.util.Locale.ROOT)).append(" '").append(signal.name())
+                    .append("' indication, which carries no values. */\n")
+                    .append("    public Subscription on").append(base).append("(java.lang.Runnable listener) {\n")
+                    .append("        return subscribe(\"").append(signal.name()).append("\", listener);\n    }\n\n");
+            return null;
+        }
         if (signal.parameters().size() != 1) {
             return "takes " + signal.parameters().size() + " arguments";
         }

@@ -72,6 +72,8 @@ class QmiApiGeneratorTest {
                 + "ServingSystemIndication> listener)"));
         assertTrue(files.get("ClientWds").contains("public Subscription onPacketServiceStatus("));
         assertTrue(files.get("ClientLoc").contains("public Subscription onPositionReport("));
+        assertTrue(files.get("ClientPds").contains("public Subscription onGpsReady(java.lang.Runnable listener)"),
+                "signals without values take a Runnable");
     }
 
     @Test
