@@ -37,6 +37,8 @@ public final class StatusJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("updated", instant(status.updated()));
         root.put("radioSilence", status.radioSilence());
+        root.put("radioSilenceTimestamp", instant(status.radioSilenceTimestamp()));
+        root.put("configError", status.configError());
         root.put("modems", list(status.modems(), StatusJson::modem));
         return write(root, pretty);
     }

@@ -65,7 +65,8 @@ class StatusJsonTest {
         ModemStatus missing = new ModemStatus("modem2", new Health(HealthState.ABSENT, null, 0), "modem not found", null,
                 List.of(), null);
         String json = StatusJson.agent(new AgentStatus(CONNECTED, false, List.of(managed, missing)), false);
-        assertTrue(json.startsWith("{\"updated\":\"2026-11-23T10:15:30Z\",\"radioSilence\":false,\"modems\":[{\"name\":\"modem1\","
+        assertTrue(json.startsWith("{\"updated\":\"2026-11-23T10:15:30Z\",\"radioSilence\":false,"
+                + "\"radioSilenceTimestamp\":null,\"configError\":null,\"modems\":[{\"name\":\"modem1\","
                 + "\"health\":{\"state\":\"recovering\",\"lastError\":\"NETDEV WATCHDOG\",\"recoveries\":1},"
                 + "\"configError\":null,\"probeError\":\"modem is not connected\","
                 + "\"events\":[{\"at\":\"2026-11-23T10:15:30Z\",\"kind\":\"kernel\",\"message\":\"NETDEV WATCHDOG: wwan0 (cdc_mbim): transmit queue 0 timed out\"}],"

@@ -1,0 +1,121 @@
+package org.wwan4j.agent.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.config.AgentConfig;
+import org.wwan4j.agent.config.ConfigWatcher;
+import org.wwan4j.agent.linux.IpSettingsApplier;
+import org.wwan4j.agent.linux.KernelLogWatcher;
+import org.wwan4j.agent.linux.Rtnetlink;
+import org.wwan4j.agent.linux.SysfsDiscovery;
+import org.wwan4j.agent.linux.UeventListener;
+import org.wwan4j.agent.modem.ModemFactory;
+import org.wwan4j.agent.policy.PasswordSource;
+import org.wwan4j.agent.supervisor.ExecutorScheduler;
+
+/**
+ * The agent as a process: wires {@link Agent} to the config file, sysfs discovery and hot-plug uevents, the kernel
+ * log, rtnetlink, the status file and the metrics endpoint. What {@code wwan4j agent} runs.
+ */
+public final class AgentDaemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentDaemon.class);
+
+    private final Agent agent;
+    private final List<AutoCloseable> resources;
+
+    private AgentDaemon(Agent agent, List<AutoCloseable> resources) {
+        this.agent = agent;
+        this.resources = resources;
+    }
+
+    /** The running agent, e.g. to add a listener (status snapshots for a terminal view). */
+    public Agent agent() {
+        return agent;
+    }
+
+    public static AgentDaemon start(AgentOptions options, ModemFactory factory) throws IOException {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            Rtnetlink rtnetlink = Rtnetlink.open();
+            resources.add(rtnetlink);
+            ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+            resources.add(probes::shutdownNow);
+            Clock clock = Clock.systemUTC();
+            SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
+            AgentEnvironment env = new AgentEnvironment(factory, discovery::discover,
+                    new LinuxIpConfigurator(new IpSettingsApplier(rtnetlink, options.resolvDir())),
+                    new ConnectivityProbe(probes), PasswordSource.files(),
+                    key -> new ExecutorScheduler("wwan-" + key, clock), RandomGenerator.getDefault(),
+                    options.settings());
+            Agent agent = new Agent(env);
+            resources.add(agent);
+            if (options.statusFile() != null) {
+                agent.addListener(new StatusFileWriter(options.statusFile()));
+            }
+            if (options.metricsPort() != null) {
+                MetricsServer metrics = MetricsServer.start(options.metricsPort(), agent::status);
+                resources.add(metrics);
+                LOG.info("metrics on http://127.0.0.1:{}{}", metrics.port(), MetricsServer.PATH);
+            }
+            agent.rediscover();
+            if (options.hotplug()) {
+                resources.add(UeventListener.start(UeventListener.MODEM_SUBSYSTEMS, new UeventListener.Listener() {
+                    @Override
+                    public void onUevent(org.wwan4j.agent.linux.Uevent event) {
+                        agent.rediscover();
+                    }
+
+                    @Override
+                    public void onEventsLost() {
+                        agent.rediscover();
+                    }
+                }));
+            }
+            if (options.kmsg() != null) {
+                resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
+            }
+            resources.add(new ConfigWatcher(options.configFile(), AgentConfig.EMPTY, new ConfigWatcher.Listener() {
+                @Override
+                public void applied(AgentConfig config) {
+                    agent.applyConfig(config);
+                }
+
+                @Override
+                public void rejected(Path file, List<String> errors) {
+                    agent.rejectConfig(errors);
+                }
+            }));
+            return new AgentDaemon(agent, resources);
+        } catch (IOException | RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    /** Inputs first (config, uevents, kmsg), then the agent, then what it uses. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        List<AutoCloseable> reversed = new ArrayList<>(resources);
+        java.util.Collections.reverse(reversed);
+        for (AutoCloseable resource : reversed) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", resource, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.wwan4j.agent.daemon;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.wwan4j.agent.linux.IpAssignment;
+import org.wwan4j.agent.linux.IpSettingsApplier;
+import org.wwan4j.agent.modem.BearerSettings;
+import org.wwan4j.agent.status.IpSettings;
+import org.wwan4j.agent.supervisor.IpConfigurator;
+
+/** Applies bearer settings through the existing netlink {@link IpSettingsApplier} and its resolv file. */
+public final class LinuxIpConfigurator implements IpConfigurator {
+
+    private final IpSettingsApplier applier;
+
+    public LinuxIpConfigurator(IpSettingsApplier applier) {
+        this.applier = applier;
+    }
+
+    @Override
+    public void apply(String interfaceName, BearerSettings settings, int userMtu, long routeMetric)
+            throws IOException {
+        applier.apply(interfaceName, assignments(settings), userMtu, routeMetric);
+    }
+
+    @Override
+    public void remove(String interfaceName) throws IOException {
+        applier.remove(interfaceName);
+    }
+
+    /** One assignment per family that has an address; literals only, so no name lookup can block here. */
+    static List<IpAssignment> assignments(BearerSettings settings) {
+        List<IpAssignment> out = new ArrayList<>(2);
+        for (IpSettings family : new IpSettings[] {settings.ipv4(), settings.ipv6()}) {
+            if (family == null || family.address() == null) {
+                continue;
+            }
+            InetAddress address = InetAddress.ofLiteral(family.address());
+            int prefix = family.prefix() != null ? family.prefix() : address.getAddress().length * 8;
+            InetAddress gateway = family.gateway() == null ? null : InetAddress.ofLiteral(family.gateway());
+            List<InetAddress> dns = family.dns().stream().map(InetAddress::ofLiteral).toList();
+            out.add(new IpAssignment(address, prefix, gateway, dns, family.mtu() == null ? 0 : family.mtu()));
+        }
+        return out;
+    }
+}

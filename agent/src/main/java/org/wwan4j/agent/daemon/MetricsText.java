@@ -1,0 +1,82 @@
+package org.wwan4j.agent.daemon;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.wwan4j.agent.status.AgentStatus;
+import org.wwan4j.agent.status.Counters;
+import org.wwan4j.agent.status.ModemStatus;
+import org.wwan4j.agent.status.Signal;
+
+/**
+ * The Prometheus text exposition (format 0.0.4) of an {@link AgentStatus}: packet counters and signal per modem.
+ * Unknown values are left out rather than reported as 0, so a graph shows a gap, not a false drop.
+ */
+public final class MetricsText {
+
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private record Metric<T>(String name, String type, String help, Function<T, Number> value) {
+    }
+
+    private static final List<Metric<Counters>> COUNTERS = List.of(
+            new Metric<>("wwan_rx_bytes_total", "counter", "Bytes received on the bearer", Counters::rxBytes),
+            new Metric<>("wwan_tx_bytes_total", "counter", "Bytes sent on the bearer", Counters::txBytes),
+            new Metric<>("wwan_rx_packets_total", "counter", "Packets received", Counters::rxPackets),
+            new Metric<>("wwan_tx_packets_total", "counter", "Packets sent", Counters::txPackets),
+            new Metric<>("wwan_rx_drops_total", "counter", "Received packets dropped", Counters::rxDrops),
+            new Metric<>("wwan_tx_drops_total", "counter", "Packets dropped before sending", Counters::txDrops),
+            new Metric<>("wwan_rx_errors_total", "counter", "Receive errors", Counters::rxErrors),
+            new Metric<>("wwan_tx_errors_total", "counter", "Transmit errors", Counters::txErrors));
+
+    private static final List<Metric<Signal>> SIGNAL = List.of(
+            new Metric<>("wwan_rssi_dbm", "gauge", "Received signal strength", Signal::rssi),
+            new Metric<>("wwan_rsrq_db", "gauge", "Reference signal received quality", Signal::rsrq),
+            new Metric<>("wwan_rsrp_dbm", "gauge", "Reference signal received power", Signal::rsrp),
+            new Metric<>("wwan_snr_db", "gauge", "Signal to noise ratio", Signal::snr));
+
+    private MetricsText() {
+    }
+
+    public static String format(AgentStatus status) {
+        StringBuilder out = new StringBuilder(2048);
+        for (Metric<Counters> metric : COUNTERS) {
+            write(out, metric, status, m -> m.info() == null ? null : m.info().counters());
+        }
+        for (Metric<Signal> metric : SIGNAL) {
+            write(out, metric, status, m -> m.info() == null ? null : m.info().signal());
+        }
+        return out.toString();
+    }
+
+    private static <T> void write(StringBuilder out, Metric<T> metric, AgentStatus status,
+            Function<ModemStatus, T> part) {
+        out.append("# HELP ").append(metric.name()).append(' ').append(metric.help()).append('\n');
+        out.append("# TYPE ").append(metric.name()).append(' ').append(metric.type()).append('\n');
+        for (ModemStatus modem : status.modems()) {
+            T values = part.apply(modem);
+            Number value = values == null ? null : metric.value().apply(values);
+            if (value == null) {
+                continue;
+            }
+            out.append(metric.name()).append("{modem=\"").append(escape(label(modem))).append("\"} ")
+                    .append(number(value)).append('\n');
+        }
+    }
+
+    /** The config name; an unmanaged modem by its control port. */
+    static String label(ModemStatus modem) {
+        if (modem.name() != null) {
+            return modem.name();
+        }
+        return modem.info() == null || modem.info().device() == null ? "unknown" : modem.info().device();
+    }
+
+    private static String number(Number value) {
+        return value instanceof Double d ? String.format(Locale.ROOT, "%s", d) : value.toString();
+    }
+
+    private static String escape(String label) {
+        return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

@@ -1,0 +1,144 @@
+package org.wwan4j.agent.modem;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.wwan4j.agent.config.Protocol;
+import org.wwan4j.agent.config.Rat;
+import org.wwan4j.agent.status.Counters;
+import org.wwan4j.agent.status.Identity;
+import org.wwan4j.agent.status.Power;
+import org.wwan4j.agent.status.Provider;
+import org.wwan4j.agent.status.Registration;
+import org.wwan4j.agent.status.Signal;
+import org.wwan4j.agent.status.Sim;
+
+/**
+ * One opened modem, whatever protocol it speaks. The agent's supervisor drives a modem only through this
+ * interface; the QMI and MBIM implementations translate each call into their services (DMS/NAS/UIM/WDS/LOC, or
+ * BASIC_CONNECT/MS_BASIC_CONNECT_EXTENSIONS/...) and each indication into a {@link ModemEvent}.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ * <li><b>Asynchronous and bounded.</b> Every request returns at once with a future. Each future completes,
+ *     normally or exceptionally, within the bound named in {@link #REQUEST_TIMEOUT} (or the method's own, longer
+ *     bound where given): a modem that never answers yields {@link ModemException.Kind#TIMEOUT}, never a future
+ *     that hangs. Implementations use the protocol library's own timeout and cancellation; cancelling a returned
+ *     future should cancel the request.</li>
+ * <li><b>Errors.</b> Futures fail with a {@link ModemException} whose {@link ModemException.Kind} tells the
+ *     supervisor what to do (retry, recover, give up until the SIM or config changes). Methods never throw
+ *     synchronously except for null arguments.</li>
+ * <li><b>Threads.</b> Futures complete and listeners are called on an implementation thread that is never the
+ *     protocol library's main-loop thread, one event at a time in the order the modem sent them. Callers must not
+ *     block in a listener or in a dependent stage: the supervisor hops onto its own executor at once.</li>
+ * <li><b>Indications first.</b> Registration, signal, bearer, SIM and power changes arrive as events so status
+ *     follows the modem without polling; the getters exist for the first read after opening and for the slow
+ *     safety tick. Implementations enable the indications they need when opened (QMI: NAS/WDS/UIM/DMS event
+ *     reports, MBIM: the notifications of the services used).</li>
+ * <li><b>Values.</b> The neutral records of {@code org.wwan4j.agent.status} are used as-is: MCC and MNC are
+ *     strings keeping leading zeros ("001", "01" differs from "010"); unknown values are null; counters that a
+ *     protocol does not give are null, not 0.</li>
+ * <li><b>SIM slots.</b> {@link #sims()} lists every physical slot, 1-based, empty ones included. A slot holding a
+ *     card that is not the active one reads {@link org.wwan4j.agent.status.SimState#INACTIVE}; an empty slot
+ *     reads {@code ABSENT}; a PIN/PUK-locked card reads {@code LOCKED}. An eSIM without an enabled profile reads
+ *     type {@code ESIM} with state {@code ABSENT} and no ICCID.</li>
+ * <li><b>Lifetime.</b> One instance per opened control port. After {@link #close()} or a
+ *     {@link ModemEvent.Removed} every request fails with {@code CLOSED}. {@code close()} is idempotent, bounded,
+ *     and leaves an established data session up (the supervisor disconnects explicitly when it means to).</li>
+ * </ul>
+ */
+public interface Modem extends AutoCloseable {
+
+    /** Bound of an ordinary request (the reference agent's CLI calls used 5 s; libqmi's default is 10 s). */
+    Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Bound of {@link #connect}: networks take tens of seconds to set up a PDN. */
+    Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** Bound of {@link #scanProviders}: a scan takes 1-2 min; the reference agent allows 3 min. */
+    Duration SCAN_TIMEOUT = Duration.ofMinutes(3);
+    /** Bound of a slot switch, which resets the card and often the modem. */
+    Duration SLOT_SWITCH_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Control port this modem was opened on. */
+    Path device();
+
+    /** The protocol actually spoken (never AUTO). */
+    Protocol protocol();
+
+    /** IMEI, manufacturer, model, firmware revision. */
+    CompletableFuture<Identity> identity();
+
+    CompletableFuture<Power> power();
+
+    /**
+     * Sets the operating mode. Only {@link Power#ONLINE} and {@link Power#LOW_POWER} are accepted (low power keeps
+     * the SIM readable and the radio off: what radio silence and unmanaged modems need). Completes once the modem
+     * has accepted the change; a {@link ModemEvent.PowerChanged} follows when it takes effect.
+     */
+    CompletableFuture<Void> setPower(Power power);
+
+    /** Every SIM slot (see the class comment). A single-slot modem without slot support reports one slot, 1. */
+    CompletableFuture<List<Sim>> sims();
+
+    /** Makes the 1-based slot active; bounded by {@link #SLOT_SWITCH_TIMEOUT}. Fails UNSUPPORTED on single-slot modems. */
+    CompletableFuture<Void> switchSimSlot(int slot);
+
+    CompletableFuture<Registration> registration();
+
+    CompletableFuture<Signal> signal();
+
+    /**
+     * Sets the RAT and operator preference. An empty list means "the modem's choice" for that part. RATs are in
+     * order of preference; PLMNs are MCCMNC strings (5 or 6 digits). Implementations that need a re-registration
+     * to apply them (QMI preferred networks) do it themselves.
+     */
+    CompletableFuture<Void> setPreferences(List<Rat> rats, List<String> plmns);
+
+    /** Sets the LTE initial EPS bearer (attach APN); null restores the modem's own (empty APN). */
+    CompletableFuture<Void> setAttachProfile(BearerProfile profile);
+
+    /**
+     * Brings the default bearer up and returns its IP settings. Fails REJECTED with the network's reason (as text)
+     * when the network refuses; bounded by {@link #CONNECT_TIMEOUT}. Connecting an already connected modem
+     * first disconnects the old session.
+     *
+     * @param allowRoaming false refuses to connect while roaming (QMI: profile no-roaming; MBIM: checked first)
+     */
+    CompletableFuture<BearerSettings> connect(BearerProfile profile, boolean allowRoaming);
+
+    /** Tears the default bearer down; succeeds when it is already down. */
+    CompletableFuture<Void> disconnect();
+
+    /** The current bearer's IP settings, or empty when no data session is up. */
+    CompletableFuture<Optional<BearerSettings>> bearerSettings();
+
+    /** Packet statistics of the data session (bytes, packets, drops, errors), null fields where unsupported. */
+    CompletableFuture<Counters> counters();
+
+    /**
+     * Scans for visible providers, bounded by {@link #SCAN_TIMEOUT}. Many modems cannot serve other requests
+     * well during a scan; the supervisor does not run one while connecting.
+     *
+     * @param progress called from time to time (at least every 10 s) on the implementation's thread
+     * @return providers with {@code roaming} set where the modem tells (QMI network scan does; MBIM from the
+     *         provider's state flags)
+     */
+    CompletableFuture<List<Provider>> scanProviders(Consumer<ScanProgress> progress);
+
+    /** Starts GNSS with the given fix interval; fixes arrive as {@link ModemEvent.LocationChanged}. */
+    CompletableFuture<Void> startLocation(Duration interval);
+
+    CompletableFuture<Void> stopLocation();
+
+    /**
+     * Subscribes to events. Returns the subscription; closing it stops delivery (events already being delivered
+     * may still arrive). A listener that throws is logged and kept.
+     */
+    AutoCloseable addListener(ModemListener listener);
+
+    /** Releases the device (and its client IDs per the CidStore rules). Idempotent; never throws. */
+    @Override
+    void close();
+}

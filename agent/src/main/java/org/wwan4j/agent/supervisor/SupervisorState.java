@@ -1,0 +1,54 @@
+package org.wwan4j.agent.supervisor;
+
+import java.time.Duration;
+
+/**
+ * The states of one modem's supervisor, each with the longest time it may stay there before the supervisor counts
+ * a failure (null: it may stay for ever, it waits for an event). The bounds are above the {@link
+ * org.wwan4j.agent.modem.Modem} request bounds of the steps a state runs, so a state times out only when a chain
+ * of requests or an awaited indication did not come.
+ */
+public enum SupervisorState {
+    /** Configured, but no such modem is present. Waits for discovery. */
+    ABSENT("absent", null),
+    /** Opening the control port and reading identity, SIMs, power, registration. */
+    OPENING("opening", Duration.ofSeconds(45)),
+    /** Open; powering on, choosing the SIM slot, setting RAT/PLMN preferences and the attach bearer. */
+    READY("ready", Duration.ofSeconds(90)),
+    /** Waiting for the network to register us (home or roaming). */
+    REGISTERING("registering", Duration.ofMinutes(3)),
+    /** Bringing the default bearer up and applying its IP settings. */
+    CONNECTING("connecting", Duration.ofSeconds(90)),
+    /** Bearer up, IP applied. Steady state of a managed modem. */
+    CONNECTED("connected", null),
+    /** Radio at low power: radio silence or an unmanaged modem. Steady state. */
+    RADIO_OFF("radio-off", null),
+    /** A step failed; waiting out the backoff delay before trying again. */
+    RECOVERING("recovering", null),
+    /** Several requests in a row went unanswered: the control plane looks stuck. Retries at the backoff cap. */
+    STUCK("stuck", null),
+    /** Nothing to do until the SIM or the config changes (SIM absent, locked, eSIM without profile...). */
+    FAILED("failed", null);
+
+    private final String jsonName;
+    private final Duration timeout;
+
+    SupervisorState(String jsonName, Duration timeout) {
+        this.jsonName = jsonName;
+        this.timeout = timeout;
+    }
+
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** Longest stay in this state, or null when unbounded. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** States in which an opened {@link org.wwan4j.agent.modem.Modem} exists. */
+    public boolean hasModem() {
+        return this != ABSENT && this != OPENING;
+    }
+}

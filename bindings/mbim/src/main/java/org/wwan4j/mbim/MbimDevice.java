@@ -1,0 +1,421 @@
+package org.wwan4j.mbim;
+
+import static org.wwan4j.glib.ffi.glib_h.g_file_new_for_path;
+import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
+import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
+import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_NONE;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V2;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V3;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_PROXY;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_MESSAGE_TYPE_COMMAND_DONE;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_force;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_finish;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command_finish;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_transaction_id;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new_finish;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_open_full;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_open_full_finish;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_device_caps_query_new;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_response_get_result;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_unref;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.glib.AsyncCall;
+import org.wwan4j.glib.GErrors;
+import org.wwan4j.glib.LoopFuture;
+import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.glib.Upcalls;
+
+/**
+ * One open MBIM control port ({@code /dev/cdc-wdm0}), holding exactly one reference to libmbim's
+ * {@code MbimDevice}. Service classes ({@code new BasicConnect(device)}) send requests through {@link #command};
+ * indications reach listeners through {@link #subscribe}.
+ *
+ * <p>Nothing waits forever: every request carries libmbim's timeout and a Java-side deadline (timeout + grace);
+ * when the port goes away ("device-removed") every pending request fails with {@link MbimDeviceRemovedException}.
+ */
+public final class MbimDevice implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MbimDevice.class);
+
+    static {
+        MbimErrorDomains.ensureRegistered();
+    }
+
+    private final Path path;
+    private final MbimDeviceOptions options;
+    private final MainLoopThread loop;
+    private final MemorySegment device;
+    private final MbimSessionStore session;
+    private final MbimIndications indications = new MbimIndications();
+    private final PendingRequests pending = new PendingRequests();
+    private final CopyOnWriteArrayList<Consumer<MbimDevice>> removedListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean removed;
+    private long indicateHandler;
+    private long removedHandler;
+
+    private MbimDevice(Path path, MbimDeviceOptions options, MemorySegment device, MbimSessionStore session) {
+        this.path = path;
+        this.options = options;
+        this.loop = options.loop();
+        this.device = device;
+        this.session = session;
+    }
+
+    /**
+     * Opens the port. With a state dir (direct mode) a session kept by an earlier process is resumed without OPEN;
+     * if the modem no longer knows it (it restarted), the port is opened afresh with OPEN.
+     */
+    public static LoopFuture<MbimDevice> open(Path path, MbimDeviceOptions options) {
+        MbimSessionStore session = options.stateDir() == null || options.proxy() ? null
+                : MbimSessionStore.forDevice(options.stateDir(), path);
+        OptionalLong kept = session == null ? OptionalLong.empty() : session.load();
+        LoopFuture<MbimDevice> opened = new LoopFuture<>();
+        open(path, options, session, kept.isPresent(), kept.orElse(0)).whenComplete((device, error) -> {
+            if (error == null) {
+                opened.complete(device);
+            } else if (kept.isPresent()) {
+                LOG.info("{}: kept session not usable ({}); opening afresh", path, unwrap(error).getMessage());
+                // Transaction ids still continue past the reservation: a late answer must never match.
+                open(path, options, session, false, kept.getAsLong()).whenComplete((fresh, freshError) -> {
+                    if (freshError == null) {
+                        opened.complete(fresh);
+                    } else {
+                        opened.completeExceptionally(unwrap(freshError));
+                    }
+                });
+            } else {
+                opened.completeExceptionally(unwrap(error));
+            }
+        });
+        return bounded(opened, options.deadline().multipliedBy(3), "open " + path);
+    }
+
+    /** One attempt: a new MbimDevice, opened in session (no OPEN, then a probe) or afresh. */
+    private static CompletableFuture<MbimDevice> open(Path path, MbimDeviceOptions options, MbimSessionStore session,
+                                                      boolean resume, long firstTransactionId) {
+        LoopFuture<MemorySegment> created = AsyncCall.start(options.loop(), (cancellable, callback, userData) -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment file = g_file_new_for_path(arena.allocateFrom(path.toString()));
+                try {
+                    mbim_device_new(file, cancellable, callback, userData);
+                } finally {
+                    g_object_unref(file); // the device keeps its own reference
+                }
+            }
+        }, (source, result, errorSlot) -> mbim_device_new_finish(result, errorSlot));
+        return created.thenCompose(pointer -> {
+            MbimDevice device = new MbimDevice(path, options, pointer, session);
+            CompletableFuture<Void> ready = device.openFull(resume, firstTransactionId);
+            if (resume) {
+                ready = ready.thenCompose(ignored -> device.probe());
+            }
+            return ready.thenRun(device::connectSignals)
+                    .thenRun(device::reserveTransactionIds)
+                    .handle((ignored, error) -> {
+                        if (error != null) {
+                            device.discard();
+                            throw new java.util.concurrent.CompletionException(unwrap(error));
+                        }
+                        LOG.debug("{}: open ({})", path, resume ? "resumed session" : "fresh");
+                        return device;
+                    });
+        });
+    }
+
+    /** mbim_device_open_full; "in session" skips the OPEN message (the modem already has our session). */
+    private CompletableFuture<Void> openFull(boolean inSession, long transactionId) {
+        int flags = options.proxy() ? MBIM_DEVICE_OPEN_FLAGS_PROXY() : MBIM_DEVICE_OPEN_FLAGS_NONE();
+        if (options.mbimEx() == 2) {
+            flags |= MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V2();
+        } else if (options.mbimEx() == 3) {
+            flags |= MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V3();
+        }
+        int openFlags = flags;
+        return AsyncCall.<Void>start(loop, (cancellable, callback, userData) -> {
+            if (inSession || transactionId > 0) {
+                GObjectProperties.setSession(device, inSession, transactionId);
+            }
+            mbim_device_open_full(device, openFlags, timeoutSeconds(), cancellable, callback, userData);
+        }, (source, result, errorSlot) -> {
+            mbim_device_open_full_finish(device, result, errorSlot);
+            return null;
+        });
+    }
+
+    /** A cheap request proving a resumed session is still open on the modem side. */
+    private CompletableFuture<Void> probe() {
+        return command("session probe", (arena, errorSlot) -> mbim_message_device_caps_query_new(errorSlot),
+                noResponse());
+    }
+
+    private void connectSignals() {
+        loop.submit(() -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment indicateData = Upcalls.persistent(
+                        (Upcalls.PointerPairHandler) (source, message) -> indications.dispatch(message));
+                indicateHandler = g_signal_connect_data(device, arena.allocateFrom("device-indicate-status"),
+                        Upcalls.POINTER_PAIR, indicateData, Upcalls.DESTROY_NOTIFY, 0);
+                MemorySegment removedData = Upcalls.persistent((Upcalls.PointerHandler) source -> deviceRemoved());
+                removedHandler = g_signal_connect_data(device, arena.allocateFrom("device-removed"),
+                        Upcalls.POINTER, removedData, Upcalls.DESTROY_NOTIFY, 0);
+            }
+            return null;
+        }).join();
+    }
+
+    private void reserveTransactionIds() {
+        if (session != null) {
+            loop.submit(() -> {
+                session.reserveBeyond(Integer.toUnsignedLong(mbim_device_get_transaction_id(device)));
+                return null;
+            }).join();
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public MbimDeviceOptions options() {
+        return options;
+    }
+
+    /** The session file in the state dir, or null when no session is kept. */
+    public Path sessionFile() {
+        return session == null ? null : session.file();
+    }
+
+    /**
+     * Sends one request: builds it on the loop thread, sends it with {@code mbim_device_command}, checks the
+     * status (a failure becomes {@link MbimStatusException}) and parses the answer inside the callback.
+     *
+     * @param name   what the request is, for errors and logs (never its arguments: they may hold secrets)
+     */
+    public <T> LoopFuture<T> command(String name, MessageBuilder builder, MessageParser<T> parser) {
+        if (closed.get() || removed) {
+            LoopFuture<T> failed = new LoopFuture<>();
+            failed.completeExceptionally(removed ? new MbimDeviceRemovedException(path + " was removed")
+                    : new IllegalStateException(path + " is closed"));
+            return failed;
+        }
+        int timeout = timeoutSeconds();
+        LoopFuture<T> future = AsyncCall.start(loop, (cancellable, callback, userData) -> {
+            MemorySegment message;
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment errorSlot = GErrors.newSlot(arena);
+                message = builder.build(arena, errorSlot);
+                GErrors.throwIfSet(errorSlot);
+            }
+            if (message.equals(MemorySegment.NULL)) {
+                throw new IllegalStateException(name + ": libmbim built no message");
+            }
+            try {
+                mbim_device_command(device, message, timeout, cancellable, callback, userData);
+            } finally {
+                mbim_message_unref(message); // the transaction holds its own reference
+            }
+            if (session != null) {
+                session.reserveBeyond(Integer.toUnsignedLong(mbim_device_get_transaction_id(device)));
+            }
+        }, (source, result, errorSlot) -> {
+            MemorySegment response = mbim_device_command_finish(source, result, errorSlot);
+            if (response.equals(MemorySegment.NULL)) {
+                return null;
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                if (mbim_message_response_get_result(response, MBIM_MESSAGE_TYPE_COMMAND_DONE(), errorSlot) == 0) {
+                    return null;
+                }
+                return parser.parse(response, arena, errorSlot);
+            } finally {
+                mbim_message_unref(response);
+            }
+        });
+        track(future, name);
+        return future;
+    }
+
+    /** The parser of requests whose answer carries nothing the caller needs. */
+    public static MessageParser<Void> noResponse() {
+        return (message, arena, errorSlot) -> null;
+    }
+
+    /** Calls {@code listener} (on {@link LoopFuture#callbacks()}) with every matching indication, parsed. */
+    public <T> MbimSubscription subscribe(int service, long cid, String name, MessageParser<T> parser,
+                                       Consumer<T> listener) {
+        return indications.add(service, cid, name, parser, listener);
+    }
+
+    /** Tells {@code listener} once when the port goes away. Close the result to stop. */
+    public MbimSubscription onRemoved(Consumer<MbimDevice> listener) {
+        removedListeners.add(listener);
+        return () -> removedListeners.remove(listener);
+    }
+
+    public boolean isRemoved() {
+        return removed;
+    }
+
+    /** Requests sent and not answered yet (tests use it to prove nothing is left behind). */
+    public int pendingRequests() {
+        return pending.size();
+    }
+
+    private void track(LoopFuture<?> future, String name) {
+        Duration deadline = options.deadline();
+        // libmbim's own timeout should have fired long before: never let a caller wait beyond this.
+        pending.track(future, deadline, () -> timeout(name + ": no answer within " + deadline));
+        if (removed) {
+            future.completeExceptionally(new MbimDeviceRemovedException(path + " was removed"));
+        }
+    }
+
+    private static MbimCoreException timeout(String message) {
+        return new MbimCoreException(MbimErrorDomains.CORE, (int) CoreError.TIMEOUT.value(), message);
+    }
+
+    /** On the loop thread, from "device-removed". */
+    private void deviceRemoved() {
+        removed = true;
+        LOG.info("{}: device removed", path);
+        pending.failAll(new MbimDeviceRemovedException(path + " was removed"));
+        for (Consumer<MbimDevice> listener : removedListeners) {
+            LoopFuture.callbacks().execute(() -> {
+                try {
+                    listener.accept(this);
+                } catch (RuntimeException e) {
+                    LOG.warn("removal listener failed", e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Closes the port; idempotent, waits a bounded time. With a state dir the MBIM session is kept (no CLOSE is
+     * sent, the port is just released), so the next process resumes it and a bearer stays up; otherwise CLOSE is
+     * sent as usual.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        pending.failAll(new IllegalStateException(path + " is closed"));
+        CompletableFuture<Void> done;
+        if (session != null || removed) {
+            done = loop.submit(() -> {
+                disconnectSignals();
+                forceClose();
+                return null;
+            });
+        } else {
+            done = loop.submit(() -> {
+                disconnectSignals();
+                return null;
+            }).thenCompose(ignored -> AsyncCall.<Void>start(loop,
+                    (cancellable, callback, userData) -> mbim_device_close(device, timeoutSeconds(), cancellable,
+                            callback, userData),
+                    (source, result, errorSlot) -> {
+                        mbim_device_close_finish(device, result, errorSlot);
+                        return null;
+                    }));
+        }
+        try {
+            if (!loop.inLoopThread()) {
+                done.get(options.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("{}: close did not finish cleanly: {}", path, e.toString());
+        } finally {
+            release();
+        }
+    }
+
+    private void disconnectSignals() {
+        // Disconnecting runs each handler's destroy notify, which forgets it in the upcall registry.
+        if (indicateHandler != 0) {
+            g_signal_handler_disconnect(device, indicateHandler);
+            indicateHandler = 0;
+        }
+        if (removedHandler != 0) {
+            g_signal_handler_disconnect(device, removedHandler);
+            removedHandler = 0;
+        }
+    }
+
+    /** On the loop thread: releases the port without sending CLOSE (the MBIM session stays with the modem). */
+    private void forceClose() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errorSlot = GErrors.newSlot(arena);
+            mbim_device_close_force(device, errorSlot);
+            RuntimeException error = GErrors.take(errorSlot); // frees the GError, if any
+            if (error != null) {
+                LOG.debug("{}: close_force: {}", path, error.getMessage());
+            }
+        }
+    }
+
+    /** A device that failed to open: released without CLOSE. */
+    private void discard() {
+        closed.set(true);
+        try {
+            loop.execute(() -> {
+                forceClose();
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("loop already closed", e);
+        }
+        release();
+    }
+
+    /** Drops our one reference, on the loop thread. */
+    private void release() {
+        try {
+            loop.execute(() -> {
+                disconnectSignals();
+                g_object_unref(device);
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("loop already closed; {} leaks one MbimDevice reference", path);
+        }
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, options.timeout().toSeconds());
+    }
+
+    private static <T> LoopFuture<T> bounded(LoopFuture<T> future, Duration bound, String name) {
+        PendingRequests.bound(future, bound, () -> timeout(name + ": not done within " + bound));
+        return future;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while ((current instanceof java.util.concurrent.CompletionException
+                || current instanceof ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,69 @@
+package org.wwan4j.mbim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wwan4j.mbim.EmulatedMbim.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.wwan4j.emulator.fault.Fault;
+
+/** Opening, cancelling and closing: bounded, idempotent, nothing left behind. */
+class MbimDeviceLifecycleTest {
+
+    @Test
+    void closeIsIdempotentAndLaterRequestsFail() {
+        try (EmulatedMbim mbim = EmulatedMbim.start()) {
+            await(mbim.basic.queryDeviceCaps());
+            mbim.device.close();
+            mbim.device.close();
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> mbim.basic.queryDeviceCaps().get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, failure.getCause());
+        }
+    }
+
+    @Test
+    void cancellingARequestCancelsItAndTheDeviceGoesOn() {
+        try (EmulatedMbim mbim = EmulatedMbim.start()) {
+            mbim.modem.inject(Fault.HANG);
+            CompletableFuture<BasicConnect.DeviceCapsResponse> hung = mbim.basic.queryDeviceCaps();
+            assertTrue(hung.cancel(true));
+            assertThrows(CancellationException.class, hung::join);
+            mbim.modem.clear(Fault.HANG);
+            assertEquals(mbim.modem.state().identity().imei(), await(mbim.basic.queryDeviceCaps()).deviceId());
+        }
+    }
+
+    @Test
+    void openingAMissingPortFailsInsteadOfHanging() {
+        MbimDeviceOptions options = MbimDeviceOptions.defaults().withTimeout(Duration.ofSeconds(2))
+                .withGrace(Duration.ofSeconds(1));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> MbimDevice.open(
+                Path.of("/nonexistent/cdc-wdm9"), options).get(30, TimeUnit.SECONDS));
+        assertTrue(failure.getCause() instanceof RuntimeException, String.valueOf(failure.getCause()));
+    }
+
+    @Test
+    void theJavaDeadlineFiresWhenNothingElseDoes() {
+        PendingRequests pending = new PendingRequests();
+        CompletableFuture<String> never = new CompletableFuture<>();
+        pending.track(never, Duration.ofMillis(100), () -> new MbimCoreException("mbim_core_error_quark",
+                (int) CoreError.TIMEOUT.value(), "test: no answer"));
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> never.get(30, TimeUnit.SECONDS));
+        MbimCoreException timeout = assertInstanceOf(MbimCoreException.class, failure.getCause());
+        assertEquals(CoreError.TIMEOUT, timeout.error().constant());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pending.size() > 0 && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, pending.size());
+    }
+}
