@@ -14,6 +14,7 @@ import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_finish;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command_finish;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_ms_mbimex_version;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_transaction_id;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new_finish;
@@ -269,6 +270,14 @@ public final class MbimDevice implements AutoCloseable {
     public MbimSubscription onRemoved(Consumer<MbimDevice> listener) {
         removedListeners.add(listener);
         return () -> removedListeners.remove(listener);
+    }
+
+    /**
+     * The MS MBIMEx major version agreed at open (1 when none was asked for or the modem refused), so callers know
+     * whether the V2/V3 methods and notification layouts apply. Read on the loop thread, which owns the device.
+     */
+    public LoopFuture<Integer> msMbimExVersion() {
+        return loop.submit(() -> Math.max(1, (int) mbim_device_get_ms_mbimex_version(device, MemorySegment.NULL)));
     }
 
     public boolean isRemoved() {
