@@ -38,9 +38,13 @@ final class MbimCalls {
                 MbimErrors.toModemException(error, what)));
     }
 
-    /** A chain of several requests (connect, SIM listing) bounded as a whole. */
+    /**
+     * A chain of several requests (open, connect, SIM listing) bounded as a whole. The bound applies to a copy,
+     * so the chain itself still completes later and whoever needs its late result (to close a device opened
+     * after we gave up) can have it.
+     */
     static <T> CompletableFuture<T> boundedChain(CompletableFuture<T> chain, Duration bound, String what) {
-        return chain.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS)
+        return chain.copy().orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
                         MbimErrors.toModemException(error, what)));
     }
