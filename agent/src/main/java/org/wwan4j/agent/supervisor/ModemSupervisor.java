@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.config.ModemConfig;
 import org.wwan4j.agent.config.Protocol;
+import org.wwan4j.agent.linux.ConfigMatcher;
 import org.wwan4j.agent.linux.KernelEvent;
 import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.modem.BearerSettings;
@@ -70,9 +71,7 @@ public final class ModemSupervisor implements AutoCloseable {
     static final String KIND_RADIO = "radio";
     static final String KIND_SIM = "sim";
     static final String KIND_PROBE = "probe";
-    static final String KIND_SCAN = "scan";
     static final String KIND_KERNEL = "kernel";
-    static final String KIND_LOCATION = "location";
     static final String KIND_CONFIG = "config";
 
     private final String key;
@@ -85,6 +84,8 @@ public final class ModemSupervisor implements AutoCloseable {
     private final ProbeRunner prober;
     private final SupervisorListener listener;
     private final ModemStatusBuilder status;
+    private final ProviderScan scan;
+    private final LocationTracking location;
 
     // Everything below is touched only on the scheduler's thread.
     private SupervisorState state = SupervisorState.ABSENT;
@@ -99,16 +100,17 @@ public final class ModemSupervisor implements AutoCloseable {
     private String appliedInterface;
     private int consecutiveTimeouts;
     private boolean reconnectedForProbe;
-    private boolean locationRunning;
-    private boolean scanning;
     private ModemStatus lastPublished;
     private Scheduler.Timer stateTimer;
     private Scheduler.Timer retryTimer;
     private Scheduler.Timer tickTimer;
     private Scheduler.Timer countersTimer;
     private Scheduler.Timer probeTimer;
-    private Scheduler.Timer scanTimer;
     private boolean closed;
+
+    // Read from other threads (the agent): written on the scheduler thread together with the fields above.
+    private volatile SupervisorState stateSnapshot = SupervisorState.ABSENT;
+    private volatile Instant radioConfirmedSnapshot;
 
     /**
      * @param key     stable identity in the agent: the config name, or the control port of an unmanaged modem
@@ -129,6 +131,11 @@ public final class ModemSupervisor implements AutoCloseable {
         this.listener = listener;
         this.status = new ModemStatusBuilder(desired.managed() ? desired.config().name() : null,
                 event -> listener.event(this, event));
+        this.scan = new ProviderScan(scheduler, status, settings.scanPeriod(), () -> modem,
+                () -> this.desired.scanProviders() && !this.desired.radioSilence(),
+                () -> state == SupervisorState.CONNECTED, progress -> listener.scanProgress(this, progress),
+                this::publish);
+        this.location = new LocationTracking(scheduler, status, settings.locationInterval(), this::publish);
         scheduler.execute(() -> {
             scheduleTick();
             updateHealth();
@@ -191,14 +198,10 @@ public final class ModemSupervisor implements AutoCloseable {
         return stateSnapshot;
     }
 
-    private volatile SupervisorState stateSnapshot = SupervisorState.ABSENT;
-
     /** The radio request time this modem has confirmed (radio off for silence, on otherwise), or null. */
     public Instant radioConfirmedAt() {
         return radioConfirmedSnapshot;
     }
-
-    private volatile Instant radioConfirmedSnapshot;
 
     // ---------------------------------------------------------------- state machine
 
@@ -248,6 +251,12 @@ public final class ModemSupervisor implements AutoCloseable {
     }
 
     private void onOpening() {
+        // Reopening (port lost, or re-enumerated under another name): nothing of the old session is trusted.
+        stopDataTimers();
+        removeIp();
+        if (status.bearer != null && status.bearer.connected()) {
+            status.disconnected();
+        }
         closeModem();
         await(factory.open(device, protocol), opened -> {
             modem = opened;
@@ -401,12 +410,12 @@ public final class ModemSupervisor implements AutoCloseable {
         countersTimer = every(settings.countersPeriod(), this::readCounters);
         scheduleProbe(reconnectedForProbe ? Duration.ZERO : probeInterval());
         updateLocation();
-        scheduleScan(Duration.ZERO);
+        scan.plan(Duration.ZERO);
     }
 
     private void onRadioOff() {
         stopDataTimers();
-        stopLocation();
+        location.stop();
         // Always asked: after an agent restart a bearer may be up that this instance never saw come up. Low
         // power tears a bearer down anyway, so a failing disconnect must not keep the radio on.
         CompletableFuture<Void> disconnect = modem.disconnect().exceptionally(failure -> null);
@@ -527,7 +536,9 @@ public final class ModemSupervisor implements AutoCloseable {
         if (next.managed()) {
             status.name = next.config().name();
         }
-        if (!state.hasModem()) {
+        if (modem == null) {
+            // Not open (absent, opening, or waiting to reopen): the next open starts from the new wishes.
+            updateLocation();
             publish();
             return;
         }
@@ -557,10 +568,11 @@ public final class ModemSupervisor implements AutoCloseable {
             scheduleProbe(probeInterval());
         }
         if (previous.scanProviders() != next.scanProviders()) {
-            if (!next.scanProviders()) {
-                status.providers = List.of();
+            if (next.scanProviders()) {
+                scan.plan(Duration.ZERO);
+            } else {
+                scan.disabled();
             }
-            scheduleScan(Duration.ZERO);
         }
         updateLocation();
         publish();
@@ -698,75 +710,18 @@ public final class ModemSupervisor implements AutoCloseable {
         }, scheduler);
     }
 
-    private void scheduleScan(Duration delay) {
-        cancel(scanTimer);
-        if (!desired.scanProviders() || desired.radioSilence() || scanning) {
-            return;
-        }
-        scanTimer = scheduler.schedule(delay, this::runScan);
-    }
-
-    /** Scans only in the connected steady state: modems serve little else while scanning. */
-    private void runScan() {
-        if (state != SupervisorState.CONNECTED || scanning || !desired.scanProviders()) {
-            return;
-        }
-        scanning = true;
-        status.event(scheduler.now(), KIND_SCAN, "provider scan started");
-        publish();
-        Modem scanned = modem;
-        scanned.scanProviders(progress -> scheduler.execute(() -> listener.scanProgress(this, progress)))
-                .whenCompleteAsync((providers, failure) -> {
-                    scanning = false;
-                    if (closed || scanned != modem) {
-                        return;
-                    }
-                    if (failure == null && desired.scanProviders()) {
-                        status.providers = providers;
-                        status.event(scheduler.now(), KIND_SCAN, providers.size() + " providers visible");
-                    } else if (failure != null) {
-                        status.event(scheduler.now(), KIND_SCAN, "scan failed: "
-                                + ModemException.of(failure).getMessage());
-                    }
-                    scanTimer = scheduler.schedule(settings.scanPeriod(), this::runScan);
-                    publish();
-                }, scheduler);
-    }
-
     private void updateLocation() {
         boolean wanted = desired.managed() && desired.config().locationTracking() && desired.locationGranted()
-                && !desired.radioSilence() && modem != null && state.hasModem();
-        if (wanted && !locationRunning) {
-            locationRunning = true;
-            Modem tracked = modem;
-            tracked.startLocation(settings.locationInterval()).whenCompleteAsync((ignored, failure) -> {
-                if (failure != null && tracked == modem) {
-                    locationRunning = false;
-                    status.event(scheduler.now(), KIND_LOCATION, "location start failed: "
-                            + ModemException.of(failure).getMessage());
-                    publish();
-                }
-            }, scheduler);
-        } else if (!wanted && locationRunning) {
-            stopLocation();
-        }
-    }
-
-    private void stopLocation() {
-        if (locationRunning && modem != null) {
-            locationRunning = false;
-            modem.stopLocation().exceptionally(failure -> null);
-            status.location = null;
-        }
+                && !desired.radioSilence() && modem != null;
+        location.update(modem, wanted);
     }
 
     private void stopDataTimers() {
         cancel(countersTimer);
         cancel(probeTimer);
-        cancel(scanTimer);
+        scan.cancel();
         countersTimer = null;
         probeTimer = null;
-        scanTimer = null;
     }
 
     private Scheduler.Timer every(Duration period, Runnable task) {
@@ -848,7 +803,7 @@ public final class ModemSupervisor implements AutoCloseable {
     }
 
     private void closeModem() {
-        locationRunning = false;
+        location.forget();
         if (subscription != null) {
             try {
                 subscription.close();
@@ -876,9 +831,9 @@ public final class ModemSupervisor implements AutoCloseable {
             default -> HealthState.OK;
         };
         if (state == SupervisorState.ABSENT && desired.managed()) {
-            status.configError = org.wwan4j.agent.linux.ConfigMatcher.MODEM_NOT_FOUND;
+            status.configError = ConfigMatcher.MODEM_NOT_FOUND;
         } else if (state == SupervisorState.OPENING
-                && org.wwan4j.agent.linux.ConfigMatcher.MODEM_NOT_FOUND.equals(status.configError)) {
+                && ConfigMatcher.MODEM_NOT_FOUND.equals(status.configError)) {
             status.configError = null;
         }
     }

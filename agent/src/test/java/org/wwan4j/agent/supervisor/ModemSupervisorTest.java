@@ -446,4 +446,36 @@ class ModemSupervisorTest {
         scheduler.advance(SupervisorSettings.DEFAULT_SAFETY_TICK);
         assertEquals(SupervisorState.CONNECTED, s.state());
     }
+
+    @Test
+    void radioSilenceWhileWaitingToReopenIsAppliedOnceTheModemIsBack() {
+        ModemSupervisor s = connected();
+        modem.emit(new ModemEvent.Removed("port closed"));
+        scheduler.runReady();
+        assertEquals(SupervisorState.RECOVERING, s.state());
+
+        Instant requested = T0.plusSeconds(5);
+        s.update(new Desired(config, true, requested, false, false));
+        scheduler.runReady();
+        assertEquals(SupervisorState.RECOVERING, s.state());
+
+        scheduler.advance(scheduler.nextDelay());
+        assertEquals(SupervisorState.RADIO_OFF, s.state());
+        assertEquals(requested, s.radioConfirmedAt());
+        assertTrue(modem.calls("connect").isEmpty(), modem.calls().toString());
+    }
+
+    @Test
+    void modemReappearingUnderAnotherPortIsReopenedThere() {
+        ModemSupervisor s = connected();
+        Path other = Path.of("/dev/cdc-wdm3");
+        s.found(other, Protocol.QMI, "wwan0");
+        scheduler.runReady();
+
+        assertEquals(SupervisorState.CONNECTED, s.state());
+        assertTrue(modem.isClosed());
+        assertEquals(List.of(DEV, other), factory.opened);
+        assertEquals(List.of("remove(wwan0)", "apply(wwan0,10.1.2.3/30,mtu=0,metric=100)"), ip.calls);
+        assertEquals("/dev/cdc-wdm3", status.info().device());
+    }
 }

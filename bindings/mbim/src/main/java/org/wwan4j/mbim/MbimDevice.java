@@ -97,13 +97,13 @@ public final class MbimDevice implements AutoCloseable {
         LoopFuture<MbimDevice> opened = new LoopFuture<>();
         open(path, options, session, kept.isPresent(), kept.orElse(0)).whenComplete((device, error) -> {
             if (error == null) {
-                opened.complete(device);
+                completeOrClose(opened, device);
             } else if (kept.isPresent()) {
                 LOG.info("{}: kept session not usable ({}); opening afresh", path, unwrap(error).getMessage());
                 // Transaction ids still continue past the reservation: a late answer must never match.
                 open(path, options, session, false, kept.getAsLong()).whenComplete((fresh, freshError) -> {
                     if (freshError == null) {
-                        opened.complete(fresh);
+                        completeOrClose(opened, fresh);
                     } else {
                         opened.completeExceptionally(unwrap(freshError));
                     }
@@ -113,6 +113,13 @@ public final class MbimDevice implements AutoCloseable {
             }
         });
         return bounded(opened, options.deadline().multipliedBy(3), "open " + path);
+    }
+
+    /** A device that opened after the caller's bound expired belongs to nobody: close it. */
+    private static void completeOrClose(LoopFuture<MbimDevice> opened, MbimDevice device) {
+        if (!opened.complete(device)) {
+            device.close();
+        }
     }
 
     /** One attempt: a new MbimDevice, opened in session (no OPEN, then a probe) or afresh. */
@@ -130,12 +137,13 @@ public final class MbimDevice implements AutoCloseable {
         }, (source, result, errorSlot) -> mbim_device_new_finish(result, errorSlot));
         return created.thenCompose(pointer -> {
             MbimDevice device = new MbimDevice(path, options, pointer, session);
-            CompletableFuture<Void> ready = device.openFull(resume, firstTransactionId);
+            // Signals first: an indication or a hang-up right after OPEN must not be missed.
+            CompletableFuture<Void> ready = device.connectSignals()
+                    .thenCompose(ignored -> device.openFull(resume, firstTransactionId));
             if (resume) {
                 ready = ready.thenCompose(ignored -> device.probe());
             }
-            return ready.thenRun(device::connectSignals)
-                    .thenRun(device::reserveTransactionIds)
+            return ready.thenRun(device::reserveTransactionIds)
                     .handle((ignored, error) -> {
                         if (error != null) {
                             device.discard();
@@ -173,8 +181,8 @@ public final class MbimDevice implements AutoCloseable {
                 noResponse());
     }
 
-    private void connectSignals() {
-        loop.submit(() -> {
+    private CompletableFuture<Void> connectSignals() {
+        return loop.submit(() -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment indicateData = Upcalls.persistent(
                         (Upcalls.PointerPairHandler) (source, message) -> indications.dispatch(message));
@@ -185,7 +193,7 @@ public final class MbimDevice implements AutoCloseable {
                         Upcalls.POINTER, removedData, Upcalls.DESTROY_NOTIFY, 0);
             }
             return null;
-        }).join();
+        });
     }
 
     private void reserveTransactionIds() {
@@ -203,6 +211,12 @@ public final class MbimDevice implements AutoCloseable {
 
     public MbimDeviceOptions options() {
         return options;
+    }
+
+    /** The last MBIM transaction id libmbim used on this device (for diagnostics and the session tests). */
+    public long transactionId() {
+        return Integer.toUnsignedLong(loop.submit(() -> mbim_device_get_transaction_id(device))
+                .orTimeout(options.deadline().toMillis(), TimeUnit.MILLISECONDS).join());
     }
 
     /** The session file in the state dir, or null when no session is kept. */

@@ -12,7 +12,7 @@ import org.wwan4j.emulator.Protocol;
 final class EmulatedMbim implements AutoCloseable {
 
     /** Generous: the machine is shared and loaded; no test asserts on timing. */
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     final EmulatedModem modem;
     final MbimDevice device;

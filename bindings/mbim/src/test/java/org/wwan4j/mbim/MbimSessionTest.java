@@ -48,6 +48,8 @@ class MbimSessionTest {
                     assertEquals(ActivationState.ACTIVATED, connect.activationState().constant(),
                             "the bearer the dead process connected is still up");
                     assertTrue(reservation() > childReservation, "transaction ids move past the dead process's");
+                    assertTrue(device.transactionId() >= childReservation,
+                            "libmbim continues from the reservation: " + device.transactionId());
                 }
                 assertTrue(modem.state().bearer().connected(), "closing with a state dir keeps the session");
             } finally {
