@@ -18,7 +18,15 @@ public final class MbimModemFactory implements ModemFactory {
     private final MbimDeviceOptions options;
 
     public MbimModemFactory() {
-        this(MbimDeviceOptions.defaults().withMbimEx(2));
+        this((Path) null);
+    }
+
+    /**
+     * The default factory keeping MBIM sessions in {@code stateDir} (the agent's {@code --state-dir}), so a
+     * restarted agent resumes the session and an established bearer stays up; null keeps nothing.
+     */
+    public MbimModemFactory(Path stateDir) {
+        this(MbimDeviceOptions.defaults().withMbimEx(2).withStateDir(stateDir));
     }
 
     public MbimModemFactory(MbimDeviceOptions options) {

@@ -273,6 +273,39 @@ class MbimModemTest {
     }
 
     @Test
+    void aKeptSessionIsResumedWithTheBearerUpAndMbimEx2Signal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state)
+            throws Exception {
+        long closes = mbim.emulator.statistics().lastClientCloses();
+        modem.close();
+        awaitClientGone(closes);
+        MbimModemFactory factory = new MbimModemFactory(state);
+        Modem first = await(factory.open(mbim.emulator.path(), Protocol.MBIM));
+        try {
+            await(first.connect(CORP, true));
+        } finally {
+            closes = mbim.emulator.statistics().lastClientCloses();
+            first.close(); // keeps the session: no CLOSE, the bearer stays up
+        }
+        assertTrue(mbim.emulator.state().bearer().connected());
+        awaitClientGone(closes);
+        Modem resumed = await(factory.open(mbim.emulator.path(), Protocol.AUTO));
+        try {
+            assertTrue(await(resumed.bearerSettings()).isPresent(), "the bearer survived the restart");
+            assertEquals(new Signal(-65, -9, -95, 12.5), await(resumed.signal()));
+        } finally {
+            resumed.close();
+        }
+    }
+
+    /** A pty is one stream: wait until the emulator has seen the last client go before the next opens it. */
+    private void awaitClientGone(long closesBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + EmulatedMbimModem.WAIT.toNanos();
+        while (mbim.emulator.statistics().lastClientCloses() <= closesBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void afterCloseEveryRequestFailsClosed() {
         modem.close();
         modem.close();
