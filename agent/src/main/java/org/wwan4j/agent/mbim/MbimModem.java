@@ -48,6 +48,7 @@ import org.wwan4j.mbim.RadioSwitchState;
 import org.wwan4j.mbim.RsrpSnrInfo;
 import org.wwan4j.mbim.Slot;
 import org.wwan4j.mbim.StatusError;
+import org.wwan4j.mbim.SubscriberReadyState;
 import org.wwan4j.mbim.UiccSlotState;
 import org.wwan4j.mbim.VisibleProvidersAction;
 import org.wwan4j.mbim.VoiceCallState;
@@ -323,7 +324,28 @@ public final class MbimModem implements Modem {
                         ? ipConfiguration()
                         : failed(Kind.REJECTED, "connect " + profile.apn() + ": session is "
                                 + up.activationState() + " (network error " + up.nwError() + ")"));
-        return MbimCalls.boundedChain(chain, CONNECT_TIMEOUT, "connect " + profile.apn());
+        return MbimCalls.boundedChain(chain.exceptionallyCompose(this::blameTheSim), CONNECT_TIMEOUT,
+                "connect " + profile.apn());
+    }
+
+    /**
+     * Without a usable SIM a modem refuses a connect with whatever comes first (not registered, detached...),
+     * which would read as a network refusal. The supervisor must instead wait for the card, so such a failure is
+     * reported as SIM when subscriber ready status says the card is not ready.
+     */
+    private CompletableFuture<BearerSettings> blameTheSim(Throwable failure) {
+        ModemException original = MbimErrors.toModemException(failure, "connect");
+        if (original.kind() != Kind.REJECTED) {
+            return CompletableFuture.failedFuture(original);
+        }
+        return call(() -> basic.querySubscriberReadyStatus(), REQUEST_TIMEOUT, "subscriber ready status")
+                .handle((status, error) -> {
+                    if (error != null || status.readyState().is(SubscriberReadyState.INITIALIZED)) {
+                        throw original;
+                    }
+                    throw new ModemException(Kind.SIM, original.getMessage() + "; SIM not ready: "
+                            + status.readyState(), original);
+                });
     }
 
     /** A modem that was detached (by us, or by a network that dropped it) must attach before a connect works. */

@@ -306,6 +306,25 @@ class MbimModemTest {
     }
 
     @Test
+    void aRemovedCardIsReportedAndBlocksConnectAsASimProblem() {
+        mbim.emulator.inject(Fault.SIM_REMOVAL);
+        mbim.events.await(ModemEvent.SimsChanged.class, e -> e.sims().getFirst().state() == SimState.ABSENT);
+        ModemException failure = assertThrows(ModemException.class, () -> await(modem.connect(CORP, true)));
+        assertEquals(Kind.SIM, failure.kind(), failure.getMessage());
+        mbim.emulator.clear(Fault.SIM_REMOVAL);
+        mbim.events.await(ModemEvent.SimsChanged.class, e -> e.sims().getFirst().state() == SimState.PRESENT
+                && e.sims().getFirst().iccid() != null);
+    }
+
+    @Test
+    void aHungModemTimesOutWithinTheRequestBound() {
+        mbim.emulator.inject(Fault.HANG);
+        ModemException failure = assertThrows(ModemException.class, () -> await(modem.identity()));
+        assertEquals(Kind.TIMEOUT, failure.kind(), failure.getMessage());
+        mbim.emulator.clear(Fault.HANG);
+    }
+
+    @Test
     void afterCloseEveryRequestFailsClosed() {
         modem.close();
         modem.close();
