@@ -26,27 +26,48 @@ public final class Wwan4jCli implements Runnable {
 
     /** Commands of the contract that are not built yet: they say so instead of pretending. */
     static final List<PendingCommand> PENDING = List.of(
-            new PendingCommand("info", "One snapshot of one modem (identity, SIMs, registration, signal, bearer, counters).", 6),
-            new PendingCommand("scan", "List visible providers, with progress.", 6),
-            new PendingCommand("connect", "Bring the data bearer up with an APN.", 6),
-            new PendingCommand("disconnect", "Bring the data bearer down.", 6),
-            new PendingCommand("radio", "Turn the radio on or off.", 6),
-            new PendingCommand("agent", "Run the daemon: config in, status and metrics out.", 6),
-            new PendingCommand("demo", "Emulated modems + the agent + a live status view; no hardware, no root.", 6),
             new PendingCommand("bench", "The side-by-side benchmark harness.", 8));
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo") && System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
+            // The live table is the demo's output; the agent's info logs would scroll it away.
+            System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
+        }
         System.exit(commandLine().execute(args));
     }
+
+    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     /** The full command tree; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Wwan4jCli());
+        cli.addSubcommand("info", new InfoCommand());
+        cli.addSubcommand("scan", new ScanCommand());
+        cli.addSubcommand("connect", new ConnectCommand());
+        cli.addSubcommand("disconnect", new DisconnectCommand());
+        cli.addSubcommand("radio", new RadioCommand());
+        cli.addSubcommand("agent", new AgentCommand());
+        cli.addSubcommand("demo", new DemoCommand());
         cli.addSubcommand("emulator", new EmulatorCommand());
         for (PendingCommand pending : PENDING) {
             cli.addSubcommand(pending.name(), pending.toCommandSpec());
         }
+        cli.setExecutionExceptionHandler(Wwan4jCli::failed);
         return cli;
+    }
+
+    /**
+     * Every failure is one line naming what went wrong, never a stack trace: {@link CliFailure}s carry their exit
+     * code; anything else is a device error (3).
+     */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        String name = "wwan4j " + command.getCommandName();
+        if (e instanceof CliFailure failure) {
+            command.getErr().println(name + ": " + failure.getMessage());
+            return failure.exitCode();
+        }
+        command.getErr().println(name + ": " + e);
+        return EXIT_DEVICE;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.wwan4j.agent.linux.UeventListener;
 import org.wwan4j.agent.modem.ModemFactory;
 import org.wwan4j.agent.policy.PasswordSource;
 import org.wwan4j.agent.supervisor.ExecutorScheduler;
+import org.wwan4j.agent.supervisor.IpConfigurator;
 
 /**
  * The agent as a process: wires {@link Agent} to the config file, sysfs discovery and hot-plug uevents, the kernel
@@ -43,17 +44,29 @@ public final class AgentDaemon implements AutoCloseable {
     }
 
     public static AgentDaemon start(AgentOptions options, ModemFactory factory) throws IOException {
+        return start(options, factory, null);
+    }
+
+    /**
+     * As {@link #start(AgentOptions, ModemFactory)} with another way to apply IP settings (the demo without root
+     * records them instead of failing on every netlink change); null means rtnetlink.
+     */
+    public static AgentDaemon start(AgentOptions options, ModemFactory factory, IpConfigurator ipOverride)
+            throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            Rtnetlink rtnetlink = Rtnetlink.open();
-            resources.add(rtnetlink);
+            IpConfigurator ip = ipOverride;
+            if (ip == null) {
+                Rtnetlink rtnetlink = Rtnetlink.open();
+                resources.add(rtnetlink);
+                ip = new LinuxIpConfigurator(new IpSettingsApplier(rtnetlink, options.resolvDir()));
+            }
             ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
             resources.add(probes::shutdownNow);
             Clock clock = Clock.systemUTC();
             SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
             AgentEnvironment env = new AgentEnvironment(factory, discovery::discover,
-                    new LinuxIpConfigurator(new IpSettingsApplier(rtnetlink, options.resolvDir())),
-                    new ConnectivityProbe(probes), PasswordSource.files(),
+                    ip, new ConnectivityProbe(probes), PasswordSource.files(),
                     key -> new ExecutorScheduler("wwan-" + key, clock), RandomGenerator.getDefault(),
                     options.settings());
             Agent agent = new Agent(env);

@@ -32,6 +32,13 @@ public final class StatusJson {
         return write(infoFields(new LinkedHashMap<>(), info), pretty);
     }
 
+    /** What {@code scan --json} prints: {"providers": [...]}, each provider as in {@code info --json}. */
+    public static String providers(List<Provider> providers, boolean pretty) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("providers", list(providers, StatusJson::provider));
+        return write(root, pretty);
+    }
+
     /** The status file. */
     public static String agent(AgentStatus status, boolean pretty) {
         Map<String, Object> root = new LinkedHashMap<>();

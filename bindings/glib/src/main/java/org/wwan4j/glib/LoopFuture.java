@@ -54,6 +54,20 @@ public class LoopFuture<T> extends CompletableFuture<T> {
         return cancelled;
     }
 
+    /**
+     * Completes the future with {@code cause} and, if that completed it, also cancels the underlying operation as
+     * {@link #cancel} would (e.g. a Java-side deadline or a removed device: the caller sees the real reason, and
+     * libqmi/libmbim stop waiting). Returns whether this call completed the future.
+     */
+    public boolean failAndCancel(Throwable cause) {
+        boolean completed = completeExceptionally(cause);
+        Runnable action = onCancel;
+        if (completed && action != null) {
+            action.run();
+        }
+        return completed;
+    }
+
     @Override
     public Executor defaultExecutor() {
         return CALLBACKS;

@@ -1,0 +1,207 @@
+package org.wwan4j.agent.qmi;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.config.Auth;
+import org.wwan4j.agent.modem.BearerProfile;
+import org.wwan4j.agent.modem.BearerSettings;
+import org.wwan4j.agent.modem.Modem;
+import org.wwan4j.agent.modem.ModemException;
+import org.wwan4j.agent.status.Counters;
+import org.wwan4j.qmi.ClientWds;
+import org.wwan4j.qmi.WdsAuthentication;
+import org.wwan4j.qmi.WdsConnectionStatus;
+import org.wwan4j.qmi.WdsIpFamily;
+import org.wwan4j.qmi.WdsPacketStatisticsMaskFlag;
+import org.wwan4j.qmi.WdsPdpType;
+import org.wwan4j.qmi.WdsProfileFamily;
+import org.wwan4j.qmi.WdsProfileType;
+import org.wwan4j.qmi.WdsRequestedSettings;
+
+/**
+ * The default bearer over QMI WDS: Start Network with the APN and credentials, Stop Network with the packet data
+ * handle it returned, Get Current Settings, Get Packet Statistics, and the attach profile through Modify Profile.
+ *
+ * <p>The handle is kept in the state dir beside the persistent CIDs, so a later process (the CLI's
+ * {@code disconnect}, or the agent after a restart) can stop a call this one started: with a persistent WDS CID the
+ * call survives the process, and only its owner's handle stops it.
+ */
+final class DataSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataSession.class);
+    /** What Get Current Settings is asked for: what the IP configurator needs, nothing more. */
+    private static final EnumSet<WdsRequestedSettings> SETTINGS = EnumSet.of(WdsRequestedSettings.IP_ADDRESS,
+            WdsRequestedSettings.GATEWAY_INFO, WdsRequestedSettings.DNS_ADDRESS, WdsRequestedSettings.MTU,
+            WdsRequestedSettings.IP_FAMILY);
+
+    private final ClientWds wds;
+    private final Path handleFile;
+    private volatile Long handle;
+
+    /** @param handleFile where the packet data handle is kept, or null to keep it in memory only */
+    DataSession(ClientWds wds, Path handleFile) {
+        this.wds = wds;
+        this.handleFile = handleFile;
+        this.handle = loadHandle(handleFile);
+    }
+
+    CompletableFuture<BearerSettings> connect(BearerProfile profile) {
+        return stopIfStarted().thenCompose(ignored -> wds.startNetwork(startInput(profile), Modem.CONNECT_TIMEOUT))
+                .thenCompose(started -> {
+                    setHandle(started.packetDataHandle());
+                    return wds.getCurrentSettings(new ClientWds.GetCurrentSettingsInput().requestedSettings(SETTINGS));
+                })
+                .thenApply(WdsSettings::of);
+    }
+
+    private CompletableFuture<Void> stopIfStarted() {
+        if (handle == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return disconnect().exceptionally(failure -> null);
+    }
+
+    /** Stops the call this session (or an earlier process on this state dir) started; down already is success. */
+    CompletableFuture<Void> disconnect() {
+        Long current = handle;
+        if (current == null) {
+            return connected().thenCompose(up -> up
+                    ? CompletableFuture.failedFuture(new ModemException(ModemException.Kind.REJECTED,
+                            "a data call is up but was not started through this state dir (no packet data handle)"))
+                    : CompletableFuture.completedFuture(null));
+        }
+        return wds.stopNetwork(new ClientWds.StopNetworkInput().packetDataHandle(current), Modem.CONNECT_TIMEOUT)
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        ModemException e = QmiFailures.map("WDS Stop Network", failure);
+                        // A handle the modem no longer knows means the call is already gone.
+                        if (e.kind() != ModemException.Kind.REJECTED) {
+                            throw e;
+                        }
+                    }
+                    setHandle(null);
+                    return null;
+                });
+    }
+
+    CompletableFuture<Boolean> connected() {
+        return wds.getPacketServiceStatus().thenApply(out -> out.connectionStatus() != null
+                && out.connectionStatus().is(WdsConnectionStatus.CONNECTED));
+    }
+
+    CompletableFuture<Optional<BearerSettings>> settings() {
+        return connected().thenCompose(up -> up
+                ? wds.getCurrentSettings(new ClientWds.GetCurrentSettingsInput().requestedSettings(SETTINGS))
+                        .thenApply(out -> Optional.of(WdsSettings.of(out)))
+                : CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    CompletableFuture<Counters> counters() {
+        return wds.getPacketStatistics(new ClientWds.GetPacketStatisticsInput()
+                .mask(EnumSet.allOf(WdsPacketStatisticsMaskFlag.class))).thenApply(WdsSettings::of);
+    }
+
+    /** The network ended the call: its handle is dead. */
+    void callEnded() {
+        setHandle(null);
+    }
+
+    /** Writes the attach APN into the default 3GPP profile, which the modem uses for the LTE attach. */
+    CompletableFuture<Void> setAttachProfile(BearerProfile profile) {
+        return wds.getDefaultProfileNumber(new ClientWds.GetDefaultProfileNumberInput()
+                        .profileType(WdsProfileType._3GPP, WdsProfileFamily.EMBEDDED))
+                .thenCompose(number -> {
+                    int index = number.index() == null ? 1 : number.index();
+                    ClientWds.ModifyProfileInput input = new ClientWds.ModifyProfileInput()
+                            .profileIdentifier(WdsProfileType._3GPP, index);
+                    if (profile == null) {
+                        input.apnName("");
+                    } else {
+                        input.apnName(profile.apn()).pdpType(pdpType(profile))
+                                .authentication(authentication(profile.auth()));
+                        if (profile.username() != null) {
+                            input.username(profile.username());
+                        }
+                        if (profile.password() != null) {
+                            input.password(profile.password());
+                        }
+                    }
+                    return wds.modifyProfile(input);
+                })
+                .thenApply(out -> null);
+    }
+
+    /** ipv4v6 asks for IPv4: one WDS client carries one family (a second family would need a second client). */
+    private static ClientWds.StartNetworkInput startInput(BearerProfile profile) {
+        ClientWds.StartNetworkInput input = new ClientWds.StartNetworkInput()
+                .ipFamilyPreference(profile.ipType() == org.wwan4j.agent.config.IpType.IPV6
+                        ? WdsIpFamily.IPV6 : WdsIpFamily.IPV4);
+        if (!profile.apn().isEmpty()) {
+            input.apn(profile.apn());
+        }
+        if (profile.auth() != Auth.NONE) {
+            input.authenticationPreference(authentication(profile.auth()));
+        }
+        if (profile.username() != null) {
+            input.username(profile.username());
+        }
+        if (profile.password() != null) {
+            input.password(profile.password());
+        }
+        return input;
+    }
+
+    private static EnumSet<WdsAuthentication> authentication(Auth auth) {
+        return switch (auth) {
+            case NONE -> EnumSet.noneOf(WdsAuthentication.class);
+            case PAP -> EnumSet.of(WdsAuthentication.PAP);
+            case CHAP -> EnumSet.of(WdsAuthentication.CHAP);
+            case PAP_AND_CHAP -> EnumSet.of(WdsAuthentication.PAP, WdsAuthentication.CHAP);
+        };
+    }
+
+    private static WdsPdpType pdpType(BearerProfile profile) {
+        return switch (profile.ipType()) {
+            case IPV4 -> WdsPdpType.IPV4;
+            case IPV6 -> WdsPdpType.IPV6;
+            case IPV4V6 -> WdsPdpType.IPV4_OR_IPV6;
+        };
+    }
+
+    private void setHandle(Long value) {
+        handle = value;
+        if (handleFile == null) {
+            return;
+        }
+        try {
+            if (value == null) {
+                Files.deleteIfExists(handleFile);
+            } else {
+                Path temp = handleFile.resolveSibling(handleFile.getFileName() + ".tmp");
+                Files.writeString(temp, Long.toString(value), StandardCharsets.US_ASCII);
+                Files.move(temp, handleFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot keep the packet data handle in {}: {}", handleFile, e.toString());
+        }
+    }
+
+    private static Long loadHandle(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+}

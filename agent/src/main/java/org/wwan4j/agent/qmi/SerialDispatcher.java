@@ -1,0 +1,65 @@
+package org.wwan4j.agent.qmi;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.modem.ModemEvent;
+import org.wwan4j.agent.modem.ModemListener;
+
+/**
+ * Delivers a modem's events to its listeners one at a time, in the order they were posted, on a shared executor
+ * (never the GLib loop thread). Indications of different QMI services arrive on separate subscriptions; funnelling
+ * them through one queue keeps the modem's order across services without a thread per modem.
+ */
+final class SerialDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialDispatcher.class);
+
+    private final Executor executor;
+    private final List<ModemListener> listeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<ModemEvent> queue = new ArrayDeque<>();
+    private boolean draining;
+
+    SerialDispatcher(Executor executor) {
+        this.executor = executor;
+    }
+
+    AutoCloseable add(ModemListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    void post(ModemEvent event) {
+        synchronized (queue) {
+            queue.add(event);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        executor.execute(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            ModemEvent event;
+            synchronized (queue) {
+                event = queue.poll();
+                if (event == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            for (ModemListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("modem listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.wwan4j.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.wwan4j.agent.config.ConfigException;
+import org.wwan4j.agent.config.ConfigParser;
+import org.wwan4j.agent.daemon.AgentDaemon;
+import org.wwan4j.agent.daemon.AgentOptions;
+import org.wwan4j.agent.linux.SysfsDiscovery;
+import org.wwan4j.agent.supervisor.SupervisorSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The daemon. The config is checked once before starting so a typo exits 2 at once with its errors; after that the
+ * file is watched, and an invalid edit is reported in status while the last good config keeps running.
+ */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Run the daemon: config in (watched), status file and metrics out. Stops on SIGINT/SIGTERM.")
+final class AgentCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Agent config (JSON).")
+    Path config;
+
+    @Option(names = "--status", paramLabel = "FILE", description = "Status file, written atomically on each change.")
+    Path status;
+
+    @Option(names = "--metrics-port", paramLabel = "N", description = "Prometheus text on 127.0.0.1:N/metrics.")
+    Integer metricsPort;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Persistent client IDs (default: ${DEFAULT-VALUE}).")
+    Path stateDir = AgentOptions.DEFAULT_STATE_DIR;
+
+    @Option(names = "--kmsg", paramLabel = "PATH", description = "Kernel log to follow (/dev/kmsg or a file in its format).")
+    Path kmsg;
+
+    @Option(names = "--sysfs-root", paramLabel = "DIR", description = "sysfs root (default: ${DEFAULT-VALUE}).")
+    Path sysfsRoot = SysfsDiscovery.DEFAULT_SYSFS_ROOT;
+
+    @Override
+    public Integer call() throws Exception {
+        checkConfig(config);
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw CliFailure.usage("--metrics-port " + metricsPort + " is not a port number");
+        }
+        AgentOptions options = new AgentOptions(config, status, metricsPort, stateDir, kmsg, sysfsRoot,
+                SysfsDiscovery.DEFAULT_DEV_ROOT, AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS);
+        AgentDaemon daemon;
+        try {
+            daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, SysfsDiscovery.DEFAULT_DEV_ROOT));
+        } catch (IOException e) {
+            throw new CliFailure(Wwan4jCli.EXIT_DEVICE, "agent: cannot start: " + e.getMessage());
+        }
+        new Lifetime(daemon::close).await(null);
+        return 0;
+    }
+
+    /** Exits 2 naming the file and every error in it. */
+    static void checkConfig(Path config) {
+        try {
+            ConfigParser.parse(config);
+        } catch (ConfigException e) {
+            throw CliFailure.usage("config " + config + ": " + String.join("; ", e.errors()));
+        } catch (NoSuchFileException e) {
+            throw CliFailure.usage("config " + config + ": no such file");
+        } catch (IOException e) {
+            throw CliFailure.usage("config " + config + ": " + e.getMessage());
+        }
+    }
+}

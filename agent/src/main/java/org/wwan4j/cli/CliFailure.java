@@ -1,0 +1,35 @@
+package org.wwan4j.cli;
+
+import org.wwan4j.agent.modem.ModemException;
+
+/**
+ * A failure the CLI reports as one line and an exit code, never a stack trace. Device problems exit 3, timeouts 4,
+ * bad input 2 (the contract in {@link Wwan4jCli}).
+ */
+final class CliFailure extends RuntimeException {
+
+    private final int exitCode;
+
+    CliFailure(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    static CliFailure usage(String message) {
+        return new CliFailure(Wwan4jCli.EXIT_USAGE, message);
+    }
+
+    /** A modem failure: timeouts get their own code so scripts can retry them. */
+    static CliFailure of(String device, Throwable failure) {
+        if (failure instanceof CliFailure c) {
+            return c;
+        }
+        ModemException e = ModemException.of(failure);
+        int code = e.kind() == ModemException.Kind.TIMEOUT ? Wwan4jCli.EXIT_TIMEOUT : Wwan4jCli.EXIT_DEVICE;
+        return new CliFailure(code, device + ": " + e.getMessage());
+    }
+}

@@ -1,0 +1,34 @@
+package org.wwan4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.wwan4j.agent.config.Protocol;
+import org.wwan4j.agent.linux.SysfsDiscovery;
+import org.wwan4j.agent.modem.ModemFactories;
+import org.wwan4j.agent.qmi.QmiModemFactory;
+
+/**
+ * The production table of modem protocols: the one place a protocol implementation is registered. The CLI
+ * commands, the daemon and {@code demo} (which starts one emulated modem per registered protocol) all take it
+ * from here.
+ */
+final class Factories {
+
+    private Factories() {
+    }
+
+    /** Protocols this build can speak, in the order {@code demo} starts emulators for them. */
+    static List<Protocol> protocols() {
+        return List.of(Protocol.QMI);
+        // MBIM seam: when org.wwan4j.agent.mbim.MbimModem lands, add Protocol.MBIM here and the line below.
+    }
+
+    static ModemFactories create(Path stateDir, Path sysfsRoot, Path devRoot) {
+        SysfsDiscovery discovery = new SysfsDiscovery(sysfsRoot, devRoot);
+        return ModemFactories.builder()
+                .register(Protocol.QMI, new QmiModemFactory(stateDir))
+                // .register(Protocol.MBIM, new org.wwan4j.agent.mbim.MbimModemFactory(stateDir))
+                .driverProtocol(ModemFactories.fromDiscovery(discovery::discover))
+                .build();
+    }
+}

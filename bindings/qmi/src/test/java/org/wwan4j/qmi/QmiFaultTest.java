@@ -1,0 +1,111 @@
+package org.wwan4j.qmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.glib.LoopFuture;
+
+/** A modem that hangs, goes away or sends odd frames never leaves a caller stuck or a wrong value behind. */
+@Timeout(120)
+class QmiFaultTest extends EmulatorFixture {
+
+    @Test
+    void aHangingModemTurnsIntoATimeoutException() {
+        ClientDms dms = Await.result(device.dms());
+        modem.inject(Fault.HANG);
+        Throwable failure = Await.failure(dms.getIds(Duration.ofSeconds(1)));
+        QmiCoreException e = assertInstanceOf(QmiCoreException.class, failure);
+        assertEquals(CoreError.TIMEOUT, e.error().constant());
+        modem.clear(Fault.HANG);
+        assertEquals(modem.state().identity().imei(), Await.result(dms.getIds()).imei());
+    }
+
+    @Test
+    void theJavaSideDeadlineFailsARequestLibqmiNeverAnswers() {
+        RequestDeadlines deadlines = new RequestDeadlines();
+        try {
+            LoopFuture<Object> never = deadlines.watch(new LoopFuture<>(), Duration.ZERO,
+                    () -> QmiErrors.deadline("test", Duration.ZERO));
+            QmiCoreException e = assertInstanceOf(QmiCoreException.class, Await.failure(never));
+            assertEquals(CoreError.TIMEOUT, e.error().constant());
+        } finally {
+            deadlines.stop();
+        }
+    }
+
+    @Test
+    void unpluggingFailsPendingRequestsAndTellsListeners() throws InterruptedException {
+        ClientDms dms = Await.result(device.dms());
+        CountDownLatch told = new CountDownLatch(1);
+        device.onRemoved(d -> told.countDown());
+        modem.inject(Fault.HANG);
+        LoopFuture<ClientDms.GetIdsOutput> pending = dms.getIds(Duration.ofSeconds(20));
+        modem.inject(Fault.UNPLUG);
+        assertTrue(told.await(30, TimeUnit.SECONDS), "onRemoved listener");
+        assertInstanceOf(QmiDeviceRemovedException.class, Await.failure(pending));
+        assertInstanceOf(QmiDeviceRemovedException.class, Await.failure(dms.getIds()));
+        assertTrue(device.isRemoved());
+    }
+
+    @Test
+    void unknownExtraTlvsAreIgnored() {
+        modem.inject(Fault.UNKNOWN_TLVS);
+        ClientDms dms = Await.result(device.dms());
+        ClientNas nas = Await.result(device.nas());
+        assertEquals(modem.state().identity().imei(), Await.result(dms.getIds()).imei());
+        assertEquals(modem.state().registration().operatorName(),
+                Await.result(nas.getServingSystem()).currentPlmn().description());
+    }
+
+    @Test
+    void responsesDribbledAcrossReadsAreReassembled() {
+        modem.inject(Fault.DRIBBLE);
+        ClientDms dms = Await.result(device.dms());
+        for (int i = 0; i < 20; i++) {
+            assertEquals(modem.state().identity().model(), Await.result(dms.getModel()).model());
+        }
+    }
+
+    @Test
+    void indicationsInterleavedWithResponsesBreakNothing() throws InterruptedException {
+        ClientNas nas = Await.result(device.nas());
+        ClientDms dms = Await.result(device.dms());
+        AtomicInteger indications = new AtomicInteger();
+        try (Subscription s = nas.onSignalInfo(i -> indications.incrementAndGet())) {
+            Await.result(nas.registerIndications(new ClientNas.RegisterIndicationsInput().signalInfo(true)));
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread changer = Thread.ofPlatform().start(() -> {
+                int n = 0;
+                while (!stop.get()) {
+                    modem.state().setSignal(new Signal(-60 - n++ % 30, -9, -95, 10.0));
+                    Thread.onSpinWait();
+                }
+            });
+            try {
+                List<LoopFuture<ClientDms.GetIdsOutput>> all = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    all.add(dms.getIds());
+                }
+                for (LoopFuture<ClientDms.GetIdsOutput> f : all) {
+                    assertEquals(modem.state().identity().imei(), Await.result(f).imei());
+                }
+            } finally {
+                stop.set(true);
+                changer.join();
+            }
+            Await.until("indications", () -> indications.get() > 0);
+        }
+    }
+}

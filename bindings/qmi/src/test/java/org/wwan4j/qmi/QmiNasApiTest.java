@@ -1,0 +1,98 @@
+package org.wwan4j.qmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.wwan4j.emulator.model.Provider;
+import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.Registration;
+import org.wwan4j.emulator.model.RegistrationState;
+import org.wwan4j.emulator.model.Signal;
+
+/** NAS requests and indications; expected values come from the emulator's state. */
+@Timeout(120)
+class QmiNasApiTest extends EmulatorFixture {
+
+    @Test
+    void servingSystemShowsTheHomeNetwork() {
+        ClientNas nas = Await.result(device.nas());
+        Registration home = modem.state().registration();
+        ClientNas.GetServingSystemOutput out = Await.result(nas.getServingSystem());
+        assertEquals(NasRegistrationState.REGISTERED, out.servingSystem().registrationState().constant());
+        assertEquals(NasAttachState.ATTACHED, out.servingSystem().psAttachState().constant());
+        assertEquals(Integer.parseInt(home.mcc()), out.currentPlmn().mcc());
+        assertEquals(Integer.parseInt(home.mnc()), out.currentPlmn().mnc());
+        assertEquals(home.operatorName(), out.currentPlmn().description());
+        assertEquals(home.lac(), out.lac3gpp());
+        assertEquals(home.cellId(), out.cid3gpp());
+    }
+
+    @Test
+    void signalInfoFollowsTheState() {
+        ClientNas nas = Await.result(device.nas());
+        modem.state().setSignal(new Signal(-71, -11, -101, 7.5));
+        ClientNas.GetSignalInfoOutput.LteSignalStrengthTlv lte = Await.result(nas.getSignalInfo()).lteSignalStrength();
+        assertEquals(-71, lte.rssi());
+        assertEquals(-11, lte.rsrq());
+        assertEquals(-101, lte.rsrp());
+        assertEquals(75, lte.snr()); // tenths of a dB
+    }
+
+    @Test
+    void networkScanListsTheVisibleProviders() {
+        ClientNas nas = Await.result(device.nas());
+        List<Provider> providers = modem.state().providers();
+        List<ClientNas.NetworkScanNetworkInformationElement> found = Await.result(nas.networkScan()).networkInformation();
+        assertEquals(providers.size(), found.size());
+        for (int i = 0; i < providers.size(); i++) {
+            assertEquals(Integer.parseInt(providers.get(i).mcc()), found.get(i).mcc());
+            assertEquals(Integer.parseInt(providers.get(i).mnc()), found.get(i).mnc());
+            assertEquals(providers.get(i).name(), found.get(i).description());
+        }
+    }
+
+    @Test
+    void systemSelectionPreferenceIsReadAndWritten() {
+        ClientNas nas = Await.result(device.nas());
+        Set<NasRatModePreference> initial = Await.result(nas.getSystemSelectionPreference()).modePreference().members();
+        assertTrue(initial.containsAll(EnumSet.of(NasRatModePreference.GSM, NasRatModePreference.UMTS,
+                NasRatModePreference.LTE)), initial::toString);
+        Await.result(nas.setSystemSelectionPreference(new ClientNas.SetSystemSelectionPreferenceInput()
+                .modePreference(EnumSet.of(NasRatModePreference.LTE))
+                .changeDuration(NasChangeDuration.PERMANENT)));
+        assertEquals(Set.of(Rat.LTE), modem.state().ratPreference());
+        assertEquals(Set.of(NasRatModePreference.LTE),
+                Await.result(nas.getSystemSelectionPreference()).modePreference().members());
+    }
+
+    @Test
+    void registeredIndicationsReportServingSystemAndSignalChanges() throws InterruptedException {
+        ClientNas nas = Await.result(device.nas());
+        LinkedBlockingQueue<ClientNas.ServingSystemIndication> serving = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<ClientNas.SignalInfoIndication> signal = new LinkedBlockingQueue<>();
+        try (Subscription a = nas.onServingSystem(serving::add); Subscription b = nas.onSignalInfo(signal::add)) {
+            Await.result(nas.registerIndications(new ClientNas.RegisterIndicationsInput()
+                    .servingSystemEvents(true).signalInfo(true)));
+            modem.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "01", "Emu Roam",
+                    Set.of(Rat.LTE), 1, 2, 3));
+            ClientNas.ServingSystemIndication roaming = serving.poll(30, TimeUnit.SECONDS);
+            assertEquals(208, roaming.currentPlmn().mcc());
+            assertEquals(1, roaming.currentPlmn().mnc());
+            assertEquals("Emu Roam", roaming.currentPlmn().description());
+            assertEquals(NasRoamingIndicatorStatus.ON, roaming.roamingIndicator().constant());
+
+            modem.state().setSignal(new Signal(-80, -12, -110, 3.0));
+            ClientNas.SignalInfoIndication weaker = signal.poll(30, TimeUnit.SECONDS);
+            assertEquals(-80, weaker.lteSignalStrength().rssi());
+            assertEquals(-110, weaker.lteSignalStrength().rsrp());
+            assertEquals(30, weaker.lteSignalStrength().snr());
+        }
+    }
+}
