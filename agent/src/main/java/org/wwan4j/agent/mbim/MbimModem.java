@@ -423,22 +423,31 @@ public final class MbimModem implements Modem {
         CompletableFuture<List<Provider>> scan = call(() -> basic.queryVisibleProviders(
                 VisibleProvidersAction.FULL_SCAN), SCAN_TIMEOUT, "visible providers")
                 .thenApply(visible -> MbimProviders.of(visible.providers()));
-        reportProgress(scan, progress, started);
-        return scan;
+        // The first report comes from our side too (never re-entrantly inside the caller's call), and always
+        // before the result, so even an instant answer was announced as a scan in progress.
+        CompletableFuture<Void> firstReport = CompletableFuture.runAsync(() -> report(progress, started),
+                LoopFuture.callbacks());
+        firstReport.thenRun(() -> scheduleProgress(scan, progress, started));
+        return scan.thenCombine(firstReport, (providers, ignored) -> providers);
     }
 
     /** Tells the caller how long the scan has run, every few seconds until it ends. */
-    private static void reportProgress(CompletableFuture<?> scan, Consumer<ScanProgress> progress, long started) {
-        if (scan.isDone()) {
-            return;
-        }
+    private static void scheduleProgress(CompletableFuture<?> scan, Consumer<ScanProgress> progress, long started) {
+        CompletableFuture.delayedExecutor(SCAN_PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS,
+                LoopFuture.callbacks()).execute(() -> {
+            if (!scan.isDone()) {
+                report(progress, started);
+                scheduleProgress(scan, progress, started);
+            }
+        });
+    }
+
+    private static void report(Consumer<ScanProgress> progress, long started) {
         try {
             progress.accept(new ScanProgress(Duration.ofNanos(System.nanoTime() - started), SCAN_TIMEOUT, 0));
         } catch (RuntimeException e) {
             LOG.warn("scan progress listener failed", e);
         }
-        CompletableFuture.delayedExecutor(SCAN_PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS,
-                org.wwan4j.glib.LoopFuture.callbacks()).execute(() -> reportProgress(scan, progress, started));
     }
 
     @Override
