@@ -98,6 +98,10 @@ public final class MbimModem implements Modem {
      * MBIMEx version to ask for (2 is what gives RSRP/SNR); the libmbim timeout is set here.
      */
     public static CompletableFuture<Modem> open(Path device, MbimDeviceOptions options) {
+        if (!java.nio.file.Files.exists(device)) {
+            // The port is gone (unplugged, renamed): the supervisor treats that as absent, not as a modem error.
+            return failed(Kind.CLOSED, "open " + device + ": no such control port");
+        }
         LoopFuture<MbimDevice> opening = MbimDevice.open(device, options.withTimeout(LIBMBIM_TIMEOUT));
         CompletableFuture<Modem> opened = opening.thenCompose(mbim -> mbim.msMbimExVersion()
                 .thenApply(version -> (Modem) start(mbim, version))

@@ -34,6 +34,14 @@ class MbimRegistryTest {
     }
 
     @Test
+    void aMissingPortFailsClosed() {
+        org.wwan4j.agent.modem.ModemException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                org.wwan4j.agent.modem.ModemException.class,
+                () -> await(new MbimModemFactory(state).open(state.resolve("cdc-wdm9"), Protocol.MBIM)));
+        assertEquals(org.wwan4j.agent.modem.ModemException.Kind.CLOSED, failure.kind());
+    }
+
+    @Test
     void anMbimPortOpensThroughTheRegistryAndKeepsItsSession() throws Exception {
         try (EmulatedModem emulator = EmulatedModem.start(org.wwan4j.emulator.Protocol.MBIM,
                 EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)))) {
