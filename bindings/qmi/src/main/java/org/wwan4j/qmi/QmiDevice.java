@@ -4,29 +4,20 @@ import static org.wwan4j.glib.ffi.glib_h.g_file_new_for_path;
 import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_client_get_cid;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_allocate_client;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_allocate_client_finish;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_close_async;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_close_finish;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_new;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_new_finish;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_open;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_open_finish;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_release_client;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_release_client_finish;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -44,15 +35,12 @@ import org.wwan4j.glib.Upcalls;
  */
 public final class QmiDevice implements AutoCloseable {
 
-    private static final int RELEASE_FLAGS_NONE = 0;
-
     private final Path path;
     private final QmiDeviceOptions options;
     private final MainLoopThread loop;
     private final GObjectRef device;
-    private final CidStore cids;
     private final RequestDeadlines deadlines = new RequestDeadlines();
-    private final Set<QmiClient> clients = ConcurrentHashMap.newKeySet();
+    private final QmiClientIds clientIds;
     private final List<Consumer<QmiDevice>> removedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean removed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,7 +51,7 @@ public final class QmiDevice implements AutoCloseable {
         this.options = options;
         this.loop = options.loop();
         this.device = device;
-        this.cids = cids;
+        this.clientIds = new QmiClientIds(loop, device, options, cids, deadlines);
     }
 
     /** Opens the device; the future fails with a {@link QmiCoreException} if it cannot be opened in time. */
@@ -98,7 +86,9 @@ public final class QmiDevice implements AutoCloseable {
                         CidStore store = options.stateDir() == null ? null : CidStore.open(options.stateDir(), path);
                         QmiDevice qmiDevice = new QmiDevice(path, options, ref, store);
                         qmiDevice.watchRemoval();
-                        opened.complete(qmiDevice);
+                        if (!opened.complete(qmiDevice)) {
+                            qmiDevice.close(); // the open deadline already failed the future: nobody owns it
+                        }
                     });
         });
         // The whole open is bounded too: two libqmi steps, each with its own timeout.
@@ -167,7 +157,7 @@ public final class QmiDevice implements AutoCloseable {
 
     /** The CID store, or null when no state dir was given. */
     public CidStore cidStore() {
-        return cids;
+        return clientIds.store();
     }
 
     /** Requests started and not yet finished (finished ones are forgotten at the latest by the next sweep). */
@@ -191,39 +181,9 @@ public final class QmiDevice implements AutoCloseable {
             f.completeExceptionally(new QmiDeviceRemovedException(path + (removed.get() ? " was removed" : " is closed")));
             return f;
         }
-        int reuse = freeStoredCid(kind);
-        int seconds = seconds(options.timeout());
-        MemorySegment self = device.pointer();
-        LoopFuture<C> future = AsyncCall.start(loop,
-                (cancellable, callback, userData) -> qmi_device_allocate_client(self, (int) kind.service().value(),
-                        (byte) reuse, seconds, cancellable, callback, userData),
-                (source, result, error) -> {
-                    MemorySegment client = qmi_device_allocate_client_finish(self, result, error);
-                    if (client.equals(MemorySegment.NULL)) {
-                        return null;
-                    }
-                    int cid = Byte.toUnsignedInt(qmi_client_get_cid(client));
-                    C typed = kind.factory().apply(new QmiClient.Binding(this, new GObjectRef(loop, client), kind, cid));
-                    clients.add(typed);
-                    if (cids != null) {
-                        cids.add(kind.serviceName(), cid);
-                    }
-                    return typed;
-                });
+        LoopFuture<C> future = clientIds.allocate(kind, (client, cid) ->
+                kind.factory().apply(new QmiClient.Binding(this, new GObjectRef(loop, client), kind, cid)));
         return track(future, options.timeout(), "allocate " + kind.serviceName());
-    }
-
-    private int freeStoredCid(QmiClientKind<?> kind) {
-        if (cids == null) {
-            return 0; // QMI_CID_NONE: allocate a new one
-        }
-        Set<Integer> inUse = new HashSet<>();
-        for (QmiClient c : clients) {
-            if (c.service() == kind.service()) {
-                inUse.add(c.cid());
-            }
-        }
-        return cids.cids(kind.serviceName()).stream().filter(cid -> !inUse.contains(cid)).findFirst().orElse(0);
     }
 
     public LoopFuture<ClientDms> dms() {
@@ -251,92 +211,16 @@ public final class QmiDevice implements AutoCloseable {
     }
 
     /**
-     * Releases (on the modem) the stored CIDs that no client of this process uses, e.g. those of services an
-     * older version of the program needed; completes with how many were released.
+     * Releases (on the modem) the stored CIDs that no client of this process uses, e.g. those a previous process
+     * held for services this one does not need; completes with how many were released.
      */
     public LoopFuture<Integer> releaseUnused() {
-        LoopFuture<Integer> done = new LoopFuture<>();
-        if (cids == null) {
-            done.complete(0);
-            return done;
-        }
-        List<CompletableFuture<Boolean>> steps = new ArrayList<>();
-        for (Map.Entry<String, List<Integer>> entry : cids.all().entrySet()) {
-            Service service;
-            try {
-                service = Service.valueOf(entry.getKey().toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            for (int cid : entry.getValue()) {
-                boolean used = clients.stream().anyMatch(c -> c.service() == service && c.cid() == cid);
-                if (!used) {
-                    steps.add(releaseStored(service, entry.getKey(), cid));
-                }
-            }
-        }
-        CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).whenComplete((v, t) -> done.complete(
-                (int) steps.stream().filter(s -> !s.isCompletedExceptionally() && Boolean.TRUE.equals(s.join())).count()));
-        return done;
-    }
-
-    private CompletableFuture<Boolean> releaseStored(Service service, String serviceName, int cid) {
-        int seconds = seconds(options.timeout());
-        MemorySegment self = device.pointer();
-        LoopFuture<MemorySegment> allocated = AsyncCall.start(loop,
-                (cancellable, callback, userData) -> qmi_device_allocate_client(self, (int) service.value(),
-                        (byte) cid, seconds, cancellable, callback, userData),
-                (source, result, error) -> qmi_device_allocate_client_finish(self, result, error));
-        return allocated.thenCompose(client -> {
-            GObjectRef ref = new GObjectRef(loop, client);
-            return releaseNative(ref, true).handle((ok, failure) -> {
-                ref.close();
-                cids.remove(serviceName, cid);
-                return failure == null;
-            });
-        });
+        return clientIds.releaseUnused();
     }
 
     /** Releases a client: on the modem too when {@code releaseCid}, else only from libqmi (the CID stays). */
     LoopFuture<Void> release(QmiClient client, boolean releaseCid) {
-        LoopFuture<Void> done = new LoopFuture<>();
-        if (!client.markClosed()) {
-            done.complete(null);
-            return done;
-        }
-        clients.remove(client);
-        if (releaseCid && cids != null) {
-            cids.remove(client.kind().serviceName(), client.cid());
-        }
-        if (closed.get() && releaseCid) {
-            client.ref().close();
-            done.complete(null);
-            return done;
-        }
-        releaseNative(client.ref(), releaseCid).whenComplete((v, t) -> {
-            client.ref().close();
-            if (t != null) {
-                done.completeExceptionally(t);
-            } else {
-                done.complete(null);
-            }
-        });
-        return done;
-    }
-
-    private LoopFuture<Void> releaseNative(GObjectRef client, boolean releaseCid) {
-        int flags = releaseCid ? (int) DeviceReleaseClientFlags.RELEASE_CID.value() : RELEASE_FLAGS_NONE;
-        int seconds = seconds(options.timeout());
-        MemorySegment self = device.pointer();
-        MemorySegment clientPointer = client.pointer();
-        LoopFuture<Void> future = AsyncCall.start(loop,
-                (cancellable, callback, userData) -> qmi_device_release_client(self, clientPointer, flags, seconds,
-                        cancellable, callback, userData),
-                (source, result, error) -> {
-                    qmi_device_release_client_finish(self, result, error);
-                    return null;
-                });
-        return deadlines.watch(future, options.timeout(), () -> QmiErrors.deadline("release client", options.timeout()));
+        return clientIds.release(client, releaseCid);
     }
 
     /**
@@ -350,7 +234,7 @@ public final class QmiDevice implements AutoCloseable {
         }
         Duration bound = options.timeout().plus(RequestDeadlines.GRACE);
         List<CompletableFuture<Void>> detaching = new ArrayList<>();
-        for (QmiClient client : List.copyOf(clients)) {
+        for (QmiClient client : clientIds.live()) {
             detaching.add(release(client, false));
         }
         try {
