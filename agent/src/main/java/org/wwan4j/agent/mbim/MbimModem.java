@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -36,22 +35,15 @@ import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.mbim.ActivationState;
 import org.wwan4j.mbim.BasicConnect;
 import org.wwan4j.mbim.CellInfoServingLte;
-import org.wwan4j.mbim.ContextIpType;
 import org.wwan4j.mbim.MbimDevice;
 import org.wwan4j.mbim.MbimDeviceOptions;
-import org.wwan4j.mbim.MbimStatusException;
 import org.wwan4j.mbim.MbimSubscription;
 import org.wwan4j.mbim.MsBasicConnectExtensions;
-import org.wwan4j.mbim.PacketServiceAction;
-import org.wwan4j.mbim.PacketServiceState;
 import org.wwan4j.mbim.RadioSwitchState;
 import org.wwan4j.mbim.RsrpSnrInfo;
 import org.wwan4j.mbim.Slot;
-import org.wwan4j.mbim.StatusError;
-import org.wwan4j.mbim.SubscriberReadyState;
 import org.wwan4j.mbim.UiccSlotState;
 import org.wwan4j.mbim.VisibleProvidersAction;
-import org.wwan4j.mbim.VoiceCallState;
 
 /**
  * The {@link Modem} over MBIM: Basic Connect for identity, radio, registration, signal, data and statistics; the
@@ -79,6 +71,8 @@ public final class MbimModem implements Modem {
     private final MsBasicConnectExtensions extensions;
     private final boolean mbimEx2;
     private final MbimEvents events = new MbimEvents();
+    private final MbimRequester requester;
+    private final MbimDataSession data;
     private final List<MbimSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean removed = new AtomicBoolean();
@@ -91,6 +85,8 @@ public final class MbimModem implements Modem {
         this.basic = new BasicConnect(device);
         this.extensions = new MsBasicConnectExtensions(device);
         this.mbimEx2 = mbimExVersion >= 2;
+        this.requester = new MbimRequester(closed::get);
+        this.data = new MbimDataSession(basic, requester);
     }
 
     /**
@@ -319,99 +315,18 @@ public final class MbimModem implements Modem {
                         ? failed(Kind.REJECTED, "roaming is not allowed and the modem is roaming on "
                                 + r.mcc() + r.mnc())
                         : CompletableFuture.completedFuture(null));
-        CompletableFuture<BearerSettings> chain = roamingChecked
-                .thenCompose(ignored -> attach())
-                .thenCompose(ignored -> deactivateIfActive())
-                .thenCompose(ignored -> call(() -> basic.setConnect(MbimBearers.activate(profile)), CONNECT_TIMEOUT,
-                        "connect " + profile.apn()))
-                .thenCompose(up -> up.activationState().is(ActivationState.ACTIVATED)
-                        ? ipConfiguration()
-                        : failed(Kind.REJECTED, "connect " + profile.apn() + ": session is "
-                                + up.activationState() + " (network error " + up.nwError() + ")"));
-        return MbimCalls.boundedChain(chain.exceptionallyCompose(this::blameTheSim), CONNECT_TIMEOUT,
+        return MbimCalls.boundedChain(roamingChecked.thenCompose(ignored -> data.connect(profile)), CONNECT_TIMEOUT,
                 "connect " + profile.apn());
-    }
-
-    /**
-     * Without a usable SIM a modem refuses a connect with whatever comes first (not registered, detached...),
-     * which would read as a network refusal. The supervisor must instead wait for the card, so such a failure is
-     * reported as SIM when subscriber ready status says the card is not ready.
-     */
-    private CompletableFuture<BearerSettings> blameTheSim(Throwable failure) {
-        ModemException original = MbimErrors.toModemException(failure, "connect");
-        if (original.kind() != Kind.REJECTED) {
-            return CompletableFuture.failedFuture(original);
-        }
-        return call(() -> basic.querySubscriberReadyStatus(), REQUEST_TIMEOUT, "subscriber ready status")
-                .handle((status, error) -> {
-                    if (error != null || status.readyState().is(SubscriberReadyState.INITIALIZED)) {
-                        throw original;
-                    }
-                    throw new ModemException(Kind.SIM, original.getMessage() + "; SIM not ready: "
-                            + status.readyState(), original);
-                });
-    }
-
-    /** A modem that was detached (by us, or by a network that dropped it) must attach before a connect works. */
-    private CompletableFuture<Void> attach() {
-        return call(() -> basic.queryPacketService(), REQUEST_TIMEOUT, "packet service")
-                .thenCompose(service -> service.packetServiceState().is(PacketServiceState.ATTACHED)
-                        ? CompletableFuture.completedFuture(null)
-                        : call(() -> basic.setPacketService(PacketServiceAction.ATTACH), CONNECT_TIMEOUT,
-                                "packet service attach").thenApply(r -> null));
-    }
-
-    /** The contract: connecting an already connected modem first drops the old session. */
-    private CompletableFuture<Void> deactivateIfActive() {
-        return sessionState().thenCompose(state -> state.is(ActivationState.ACTIVATED) ? disconnect()
-                : CompletableFuture.completedFuture(null));
-    }
-
-    private CompletableFuture<EnumValue<ActivationState>> sessionState() {
-        BasicConnect.ConnectQueryRequest query = BasicConnect.ConnectQueryRequest.builder()
-                .sessionId(MbimBearers.SESSION_ID)
-                .activationState(ActivationState.UNKNOWN)
-                .voiceCallState(VoiceCallState.NONE)
-                .ipType(ContextIpType.DEFAULT)
-                .contextType(new UUID(0, 0))
-                .build();
-        return call(() -> basic.queryConnect(query), REQUEST_TIMEOUT, "connect state")
-                .thenApply(BasicConnect.ConnectResponse::activationState);
-    }
-
-    private CompletableFuture<BearerSettings> ipConfiguration() {
-        BasicConnect.IpConfigurationQueryRequest query = BasicConnect.IpConfigurationQueryRequest.builder()
-                .sessionId(MbimBearers.SESSION_ID).build();
-        return call(() -> basic.queryIpConfiguration(query), REQUEST_TIMEOUT, "IP configuration")
-                .thenApply(MbimBearers::settings);
     }
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        return call(() -> basic.setConnect(MbimBearers.deactivate()), CONNECT_TIMEOUT, "disconnect")
-                .handle((down, error) -> {
-                    if (error != null && !notActivated(error)) {
-                        throw MbimErrors.toModemException(error, "disconnect");
-                    }
-                    return null;
-                });
-    }
-
-    /** Some modems answer a deactivate of an inactive session with this status: already where we want it. */
-    private static boolean notActivated(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof MbimStatusException status) {
-                return status.error().is(StatusError.CONTEXTNOTACTIVATED);
-            }
-        }
-        return false;
+        return data.disconnect();
     }
 
     @Override
     public CompletableFuture<Optional<BearerSettings>> bearerSettings() {
-        return sessionState().thenCompose(state -> state.is(ActivationState.ACTIVATED)
-                ? ipConfiguration().thenApply(Optional::of)
-                : CompletableFuture.completedFuture(Optional.<BearerSettings>empty()));
+        return data.settings();
     }
 
     @Override
@@ -520,19 +435,9 @@ public final class MbimModem implements Modem {
         });
     }
 
-    /** Sends one request unless closed, bounded and with its failure mapped. */
     private <T> CompletableFuture<T> call(java.util.function.Supplier<LoopFuture<T>> request, Duration bound,
                                           String what) {
-        if (closed.get()) {
-            return failed(Kind.CLOSED, what + ": modem closed");
-        }
-        LoopFuture<T> sent;
-        try {
-            sent = request.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(MbimErrors.toModemException(e, what));
-        }
-        return MbimCalls.bounded(sent, bound, what);
+        return requester.call(request, bound, what);
     }
 
     private static <T> CompletableFuture<T> failed(Kind kind, String message) {
