@@ -14,6 +14,7 @@ import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_finish;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command_finish;
+import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_ms_mbimex_version;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_transaction_id;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new_finish;
@@ -54,6 +55,11 @@ import org.wwan4j.glib.Upcalls;
 public final class MbimDevice implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MbimDevice.class);
+    /**
+     * CLOSE gets its own short bound: a device opened with a long request timeout (for scans) must still close
+     * promptly when the modem no longer answers.
+     */
+    private static final int CLOSE_TIMEOUT_SECONDS = 5;
 
     static {
         MbimErrorDomains.ensureRegistered();
@@ -285,6 +291,14 @@ public final class MbimDevice implements AutoCloseable {
         return () -> removedListeners.remove(listener);
     }
 
+    /**
+     * The MS MBIMEx major version agreed at open (1 when none was asked for or the modem refused), so callers know
+     * whether the V2/V3 methods and notification layouts apply. Read on the loop thread, which owns the device.
+     */
+    public LoopFuture<Integer> msMbimExVersion() {
+        return loop.submit(() -> Math.max(1, (int) mbim_device_get_ms_mbimex_version(device, MemorySegment.NULL)));
+    }
+
     public boolean isRemoved() {
         return removed;
     }
@@ -346,24 +360,29 @@ public final class MbimDevice implements AutoCloseable {
                 disconnectSignals();
                 return null;
             }).thenCompose(ignored -> AsyncCall.<Void>start(loop,
-                    (cancellable, callback, userData) -> mbim_device_close(device, timeoutSeconds(), cancellable,
+                    (cancellable, callback, userData) -> mbim_device_close(device, closeTimeoutSeconds(), cancellable,
                             callback, userData),
                     (source, result, errorSlot) -> {
                         mbim_device_close_finish(device, result, errorSlot);
                         return null;
                     }));
         }
+        // Unref only once the close steps have run: an interrupted or timed-out wait must not free the device
+        // under a CLOSE still queued on the loop (libmbim would be handed a dead object).
+        done.whenComplete((ignored, error) -> release());
         try {
             if (!loop.inLoopThread()) {
-                done.get(options.deadline().toMillis(), TimeUnit.MILLISECONDS);
+                done.get(closeTimeoutSeconds() * 1000L + options.grace().toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("{}: close did not finish cleanly: {}", path, e.toString());
-        } finally {
-            release();
         }
+    }
+
+    private int closeTimeoutSeconds() {
+        return Math.min(timeoutSeconds(), CLOSE_TIMEOUT_SECONDS);
     }
 
     private void disconnectSignals() {

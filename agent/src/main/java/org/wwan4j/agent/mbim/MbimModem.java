@@ -1,0 +1,455 @@
+package org.wwan4j.agent.mbim;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.config.Protocol;
+import org.wwan4j.agent.config.Rat;
+import org.wwan4j.agent.modem.BearerProfile;
+import org.wwan4j.agent.modem.BearerSettings;
+import org.wwan4j.agent.modem.Modem;
+import org.wwan4j.agent.modem.ModemEvent;
+import org.wwan4j.agent.modem.ModemException;
+import org.wwan4j.agent.modem.ModemException.Kind;
+import org.wwan4j.agent.modem.ModemListener;
+import org.wwan4j.agent.modem.ScanProgress;
+import org.wwan4j.agent.status.Counters;
+import org.wwan4j.agent.status.Identity;
+import org.wwan4j.agent.status.Power;
+import org.wwan4j.agent.status.Provider;
+import org.wwan4j.agent.status.Registration;
+import org.wwan4j.agent.status.RegistrationState;
+import org.wwan4j.agent.status.Signal;
+import org.wwan4j.agent.status.Sim;
+import org.wwan4j.glib.EnumValue;
+import org.wwan4j.glib.LoopFuture;
+import org.wwan4j.mbim.ActivationState;
+import org.wwan4j.mbim.BasicConnect;
+import org.wwan4j.mbim.CellInfoServingLte;
+import org.wwan4j.mbim.MbimDevice;
+import org.wwan4j.mbim.MbimDeviceOptions;
+import org.wwan4j.mbim.MbimSubscription;
+import org.wwan4j.mbim.MsBasicConnectExtensions;
+import org.wwan4j.mbim.RadioSwitchState;
+import org.wwan4j.mbim.RsrpSnrInfo;
+import org.wwan4j.mbim.Slot;
+import org.wwan4j.mbim.UiccSlotState;
+import org.wwan4j.mbim.VisibleProvidersAction;
+
+/**
+ * The {@link Modem} over MBIM: Basic Connect for identity, radio, registration, signal, data and statistics; the
+ * Microsoft Basic Connect Extensions for SIM slots and the serving cell (RSRQ); MBIMEx 2.0 for RSRP and SNR when
+ * the modem agrees to it. MBIM has no service for RAT/PLMN preferences the agent could rely on, no LTE attach
+ * configuration in the modems and emulator we test with, and no GNSS: those calls fail UNSUPPORTED, saying so.
+ */
+public final class MbimModem implements Modem {
+    private static final Logger LOG = LoggerFactory.getLogger(MbimModem.class);
+
+    /** Opening includes MBIM OPEN (or resuming a kept session) and the MBIMEx version exchange. */
+    static final Duration OPEN_TIMEOUT = REQUEST_TIMEOUT.multipliedBy(3);
+    /**
+     * libmbim's own timeout covers the longest request (a scan); each call is bounded more tightly here and
+     * cancelled when its bound runs out.
+     */
+    static final Duration LIBMBIM_TIMEOUT = SCAN_TIMEOUT;
+    /** SIM notifications come in bursts (one per slot plus subscriber status): read the slots once after it. */
+    static final Duration SIM_NOTIFICATION_SETTLE = Duration.ofMillis(200);
+    /** Scan progress is time based (MBIM reports nothing while scanning). */
+    static final Duration SCAN_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    private final MbimDevice device;
+    private final BasicConnect basic;
+    private final MsBasicConnectExtensions extensions;
+    private final boolean mbimEx2;
+    private final MbimEvents events = new MbimEvents();
+    private final MbimRequester requester;
+    private final MbimDataSession data;
+    private final List<MbimSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean removed = new AtomicBoolean();
+    private final AtomicBoolean simRefreshScheduled = new AtomicBoolean();
+    /** Set once the modem answered that it has no base stations info: then RSRQ is simply not asked for. */
+    private volatile boolean baseStationsUnsupported;
+
+    private MbimModem(MbimDevice device, int mbimExVersion) {
+        this.device = device;
+        this.basic = new BasicConnect(device);
+        this.extensions = new MsBasicConnectExtensions(device);
+        this.mbimEx2 = mbimExVersion >= 2;
+        this.requester = new MbimRequester(closed::get);
+        this.data = new MbimDataSession(basic, requester);
+    }
+
+    /**
+     * Opens the control port. {@code options} says direct or proxy, the state dir for a kept session and the
+     * MBIMEx version to ask for (2 is what gives RSRP/SNR); the libmbim timeout is set here.
+     */
+    public static CompletableFuture<Modem> open(Path device, MbimDeviceOptions options) {
+        if (!java.nio.file.Files.exists(device)) {
+            // The port is gone (unplugged, renamed): the supervisor treats that as absent, not as a modem error.
+            return failed(Kind.CLOSED, "open " + device + ": no such control port");
+        }
+        LoopFuture<MbimDevice> opening = MbimDevice.open(device, options.withTimeout(LIBMBIM_TIMEOUT));
+        CompletableFuture<Modem> opened = opening.thenCompose(mbim -> mbim.msMbimExVersion()
+                .thenApply(version -> (Modem) start(mbim, version))
+                .whenComplete((modem, error) -> {
+                    if (error != null) {
+                        mbim.close();
+                    }
+                }));
+        CompletableFuture<Modem> bounded = MbimCalls.boundedChain(opened, OPEN_TIMEOUT, "open " + device);
+        bounded.whenComplete((modem, error) -> {
+            if (error != null) {
+                opening.cancel(true);
+                // Opened after we gave up: nobody will ever close it but us.
+                opened.thenAccept(Modem::close);
+            }
+        });
+        return bounded;
+    }
+
+    private static MbimModem start(MbimDevice device, int mbimExVersion) {
+        MbimModem modem = new MbimModem(device, mbimExVersion);
+        modem.subscribe();
+        LOG.info("{}: MBIM modem opened (MBIMEx {})", device.path(), mbimExVersion);
+        return modem;
+    }
+
+    private void subscribe() {
+        if (mbimEx2) {
+            subscriptions.add(basic.onRegisterStateV2(s -> events.emit(new ModemEvent.RegistrationChanged(
+                    MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
+                            s.availableDataClasses())))));
+            subscriptions.add(basic.onSignalStateV2(s -> signalChanged(s.rssi(), s.rsrpSnr())));
+        } else {
+            subscriptions.add(basic.onRegisterState(s -> events.emit(new ModemEvent.RegistrationChanged(
+                    MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
+                            s.availableDataClasses())))));
+            subscriptions.add(basic.onSignalState(s -> signalChanged(s.rssi(), List.of())));
+        }
+        subscriptions.add(basic.onConnect(this::connectChanged));
+        subscriptions.add(basic.onRadioState(s -> events.emit(new ModemEvent.PowerChanged(power(s)))));
+        subscriptions.add(basic.onSubscriberReadyStatus(s -> simsChanged()));
+        subscriptions.add(extensions.onSlotInfoStatus(s -> simsChanged()));
+        subscriptions.add(device.onRemoved(d -> {
+            if (removed.compareAndSet(false, true)) {
+                events.emit(new ModemEvent.Removed(device.path() + " removed"));
+            }
+        }));
+    }
+
+    @Override
+    public Path device() {
+        return device.path();
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.MBIM;
+    }
+
+    @Override
+    public CompletableFuture<Identity> identity() {
+        return call(() -> basic.queryDeviceCaps(), REQUEST_TIMEOUT, "device caps")
+                // MBIM has no manufacturer field: null rather than a guess from the hardware string.
+                .thenApply(caps -> new Identity(blankToNull(caps.deviceId()), null, blankToNull(caps.hardwareInfo()),
+                        blankToNull(caps.firmwareInfo())));
+    }
+
+    @Override
+    public CompletableFuture<Power> power() {
+        return call(() -> basic.queryRadioState(), REQUEST_TIMEOUT, "radio state").thenApply(MbimModem::power);
+    }
+
+    private static Power power(BasicConnect.RadioStateResponse radio) {
+        if (radio.hwRadioState().is(RadioSwitchState.OFF)) {
+            return Power.OFFLINE; // the hardware switch (rfkill, W_DISABLE#): software cannot turn it on
+        }
+        if (radio.swRadioState().is(RadioSwitchState.OFF)) {
+            return Power.LOW_POWER;
+        }
+        return radio.swRadioState().is(RadioSwitchState.ON) ? Power.ONLINE : Power.UNKNOWN;
+    }
+
+    @Override
+    public CompletableFuture<Void> setPower(Power power) {
+        java.util.Objects.requireNonNull(power, "power");
+        if (power != Power.ONLINE && power != Power.LOW_POWER) {
+            return failed(Kind.UNSUPPORTED, "MBIM radio state is only on (online) or off (low-power), not "
+                    + power.jsonName());
+        }
+        RadioSwitchState wanted = power == Power.ONLINE ? RadioSwitchState.ON : RadioSwitchState.OFF;
+        return call(() -> basic.setRadioState(wanted), REQUEST_TIMEOUT, "set radio state").thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<List<Sim>> sims() {
+        CompletableFuture<MbimSims.Subscriber> subscriber = call(() -> basic.querySubscriberReadyStatus(),
+                REQUEST_TIMEOUT, "subscriber ready status")
+                .thenApply(s -> new MbimSims.Subscriber(s.readyState(), s.subscriberId(), s.simIccId()));
+        CompletableFuture<List<Sim>> chain = call(() -> extensions.querySysCaps(), REQUEST_TIMEOUT, "sys caps")
+                .handle((caps, error) -> {
+                    if (error != null && !MbimErrors.isUnsupported(error)) {
+                        throw MbimErrors.toModemException(error, "sys caps");
+                    }
+                    return caps;
+                })
+                .thenCompose(caps -> caps == null || caps.numberOfSlots() < 1
+                        ? subscriber.thenApply(MbimSims::singleSlot)
+                        : slots((int) caps.numberOfSlots(), subscriber));
+        return MbimCalls.boundedChain(chain, REQUEST_TIMEOUT, "SIM slots");
+    }
+
+    private CompletableFuture<List<Sim>> slots(int count, CompletableFuture<MbimSims.Subscriber> subscriber) {
+        CompletableFuture<Integer> active = call(() -> extensions.queryDeviceSlotMappings(), REQUEST_TIMEOUT,
+                "device slot mappings")
+                .handle((map, error) -> error != null || map.slotMap().isEmpty() ? -1
+                        : (int) map.slotMap().getFirst().slot());
+        List<CompletableFuture<EnumValue<UiccSlotState>>> states = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            long slotIndex = index;
+            states.add(call(() -> extensions.querySlotInfoStatus(slotIndex), REQUEST_TIMEOUT, "slot info status")
+                    .handle((status, error) -> error == null ? status.state() : null));
+        }
+        return CompletableFuture.allOf(states.toArray(CompletableFuture[]::new))
+                .thenCombine(active, (ignored, activeIndex) -> activeIndex)
+                .thenCombine(subscriber, (activeIndex, card) -> MbimSims.of(
+                        states.stream().map(CompletableFuture::join).toList(), activeIndex, card));
+    }
+
+    @Override
+    public CompletableFuture<Void> switchSimSlot(int slot) {
+        CompletableFuture<Void> chain = call(() -> extensions.querySysCaps(), REQUEST_TIMEOUT, "sys caps")
+                .exceptionallyCompose(error -> MbimErrors.isUnsupported(error)
+                        ? failed(Kind.UNSUPPORTED, "the modem has no MS Basic Connect Extensions: one SIM slot only")
+                        : CompletableFuture.failedFuture(error))
+                .thenCompose(caps -> {
+                    if (caps.numberOfSlots() <= 1) {
+                        return failed(Kind.UNSUPPORTED, "the modem has a single SIM slot");
+                    }
+                    if (slot < 1 || slot > caps.numberOfSlots()) {
+                        return failed(Kind.REJECTED, "no SIM slot " + slot + " (the modem has "
+                                + caps.numberOfSlots() + ")");
+                    }
+                    // MBIM slots are 0-based; the one executor gets the chosen slot.
+                    return call(() -> extensions.setDeviceSlotMappings(List.of(new Slot(slot - 1))),
+                            SLOT_SWITCH_TIMEOUT, "set device slot mappings").thenApply(map -> null);
+                });
+        return MbimCalls.boundedChain(chain, SLOT_SWITCH_TIMEOUT, "switch to SIM slot " + slot);
+    }
+
+    @Override
+    public CompletableFuture<Registration> registration() {
+        if (mbimEx2) {
+            return call(() -> basic.queryRegisterStateV2(), REQUEST_TIMEOUT, "register state").thenApply(s ->
+                    MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
+                            s.availableDataClasses()));
+        }
+        return call(() -> basic.queryRegisterState(), REQUEST_TIMEOUT, "register state").thenApply(s ->
+                MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(), s.availableDataClasses()));
+    }
+
+    @Override
+    public CompletableFuture<Signal> signal() {
+        CompletableFuture<Signal> chain = mbimEx2
+                ? call(() -> basic.querySignalStateV2(), REQUEST_TIMEOUT, "signal state")
+                        .thenCompose(s -> withRsrq(s.rssi(), s.rsrpSnr()))
+                : call(() -> basic.querySignalState(), REQUEST_TIMEOUT, "signal state")
+                        .thenCompose(s -> withRsrq(s.rssi(), List.of()));
+        return MbimCalls.boundedChain(chain, REQUEST_TIMEOUT, "signal");
+    }
+
+    /** Adds RSRQ from the serving LTE cell, when the modem has base stations info; never fails for its sake. */
+    private CompletableFuture<Signal> withRsrq(long rssi, List<RsrpSnrInfo> rsrpSnr) {
+        if (baseStationsUnsupported || MbimSignals.silent(rssi)) {
+            return CompletableFuture.completedFuture(MbimSignals.of(rssi, rsrpSnr, null));
+        }
+        MsBasicConnectExtensions.BaseStationsInfoQueryRequest onlyServing =
+                MsBasicConnectExtensions.BaseStationsInfoQueryRequest.builder().build();
+        return call(() -> extensions.queryBaseStationsInfo(onlyServing), REQUEST_TIMEOUT, "base stations info")
+                .handle((cells, error) -> {
+                    if (error != null && MbimErrors.isUnsupported(error)) {
+                        baseStationsUnsupported = true;
+                    }
+                    CellInfoServingLte lte = error == null ? cells.lteServingCell() : null;
+                    return MbimSignals.of(rssi, rsrpSnr, lte);
+                });
+    }
+
+    private void signalChanged(long rssi, List<RsrpSnrInfo> rsrpSnr) {
+        events.emit(withRsrq(rssi, rsrpSnr).thenApply(ModemEvent.SignalChanged::new));
+    }
+
+    @Override
+    public CompletableFuture<Void> setPreferences(List<Rat> rats, List<String> plmns) {
+        if (rats.isEmpty() && plmns.isEmpty()) {
+            return CompletableFuture.completedFuture(null); // "the modem's choice" is what MBIM always has
+        }
+        return failed(Kind.UNSUPPORTED, "RAT/PLMN preferences are not supported on MBIM: Basic Connect has no"
+                + " mode preference, and preferred providers are not applied by the modems (needs QMI-over-MBIM)");
+    }
+
+    @Override
+    public CompletableFuture<Void> setAttachProfile(BearerProfile profile) {
+        if (profile == null) {
+            return CompletableFuture.completedFuture(null); // never changed here, so the modem's own is in place
+        }
+        return failed(Kind.UNSUPPORTED, "the LTE attach APN is not supported on MBIM by this implementation"
+                + " (MS LTE attach configuration is not offered by the modem)");
+    }
+
+    @Override
+    public CompletableFuture<BearerSettings> connect(BearerProfile profile, boolean allowRoaming) {
+        java.util.Objects.requireNonNull(profile, "profile");
+        CompletableFuture<Void> roamingChecked = allowRoaming ? CompletableFuture.completedFuture(null)
+                : registration().thenCompose(r -> r.state() == RegistrationState.ROAMING
+                        ? failed(Kind.REJECTED, "roaming is not allowed and the modem is roaming on "
+                                + r.mcc() + r.mnc())
+                        : CompletableFuture.completedFuture(null));
+        return MbimCalls.boundedChain(roamingChecked.thenCompose(ignored -> data.connect(profile)), CONNECT_TIMEOUT,
+                "connect " + profile.apn());
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        return data.disconnect();
+    }
+
+    @Override
+    public CompletableFuture<Optional<BearerSettings>> bearerSettings() {
+        return data.settings();
+    }
+
+    @Override
+    public CompletableFuture<Counters> counters() {
+        return call(() -> basic.queryPacketStatistics(), REQUEST_TIMEOUT, "packet statistics")
+                .thenApply(MbimCounters::of);
+    }
+
+    @Override
+    public CompletableFuture<List<Provider>> scanProviders(Consumer<ScanProgress> progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        long started = System.nanoTime();
+        CompletableFuture<List<Provider>> scan = call(() -> basic.queryVisibleProviders(
+                VisibleProvidersAction.FULL_SCAN), SCAN_TIMEOUT, "visible providers")
+                .thenApply(visible -> MbimProviders.of(visible.providers()));
+        // The first report comes from our side too (never re-entrantly inside the caller's call), and always
+        // before the result, so even an instant answer was announced as a scan in progress.
+        CompletableFuture<Void> firstReport = CompletableFuture.runAsync(() -> report(progress, started),
+                LoopFuture.callbacks());
+        firstReport.thenRun(() -> scheduleProgress(scan, progress, started));
+        return scan.thenCombine(firstReport, (providers, ignored) -> providers);
+    }
+
+    /** Tells the caller how long the scan has run, every few seconds until it ends. */
+    private static void scheduleProgress(CompletableFuture<?> scan, Consumer<ScanProgress> progress, long started) {
+        CompletableFuture.delayedExecutor(SCAN_PROGRESS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS,
+                LoopFuture.callbacks()).execute(() -> {
+            if (!scan.isDone()) {
+                report(progress, started);
+                scheduleProgress(scan, progress, started);
+            }
+        });
+    }
+
+    private static void report(Consumer<ScanProgress> progress, long started) {
+        try {
+            progress.accept(new ScanProgress(Duration.ofNanos(System.nanoTime() - started), SCAN_TIMEOUT, 0));
+        } catch (RuntimeException e) {
+            LOG.warn("scan progress listener failed", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> startLocation(Duration interval) {
+        return failed(Kind.UNSUPPORTED, "location is not supported on MBIM: MBIM has no GNSS service"
+                + " (GNSS needs the QMI LOC service, e.g. through QMI-over-MBIM)");
+    }
+
+    @Override
+    public CompletableFuture<Void> stopLocation() {
+        return CompletableFuture.completedFuture(null); // never started, so nothing runs
+    }
+
+    @Override
+    public AutoCloseable addListener(ModemListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        return events.add(listener);
+    }
+
+    /** Closes the subscriptions and the port; an active data session stays up (MBIM sessions survive CLOSE). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (MbimSubscription subscription : subscriptions) {
+            subscription.close();
+        }
+        events.clear();
+        try {
+            device.close();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: closing failed", device.path(), e);
+        }
+    }
+
+    private void connectChanged(BasicConnect.ConnectResponse session) {
+        if (session.sessionId() != MbimBearers.SESSION_ID) {
+            return;
+        }
+        if (session.activationState().is(ActivationState.ACTIVATED)) {
+            events.emit(new ModemEvent.BearerChanged(true, null));
+        } else if (session.activationState().is(ActivationState.DEACTIVATED)) {
+            events.emit(new ModemEvent.BearerChanged(false, session.nwError() == 0 ? "deactivated"
+                    : "deactivated, network error " + session.nwError()));
+        }
+    }
+
+    /** Coalesces a burst of SIM notifications into one read of every slot after it has settled. */
+    private void simsChanged() {
+        if (!simRefreshScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        CompletableFuture<ModemEvent> event = new CompletableFuture<>();
+        events.emit(event);
+        CompletableFuture.delayedExecutor(SIM_NOTIFICATION_SETTLE.toMillis(), TimeUnit.MILLISECONDS,
+                LoopFuture.callbacks()).execute(() -> {
+            simRefreshScheduled.set(false); // a notification from now on needs a read after this one
+            sims().<ModemEvent>thenApply(ModemEvent.SimsChanged::new).whenComplete((value, error) -> {
+                if (error == null) {
+                    event.complete(value);
+                } else {
+                    event.completeExceptionally(error);
+                }
+            });
+        });
+    }
+
+    private <T> CompletableFuture<T> call(java.util.function.Supplier<LoopFuture<T>> request, Duration bound,
+                                          String what) {
+        return requester.call(request, bound, what);
+    }
+
+    private static <T> CompletableFuture<T> failed(Kind kind, String message) {
+        return CompletableFuture.failedFuture(new ModemException(kind, message));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public String toString() {
+        return "MbimModem[" + device.path() + ", MBIMEx " + (mbimEx2 ? 2 : 1) + "]";
+    }
+}
