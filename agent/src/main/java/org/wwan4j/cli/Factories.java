@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.linux.SysfsDiscovery;
+import org.wwan4j.agent.mbim.MbimModemFactory;
 import org.wwan4j.agent.modem.ModemFactories;
 import org.wwan4j.agent.qmi.QmiModemFactory;
 
@@ -19,15 +20,14 @@ final class Factories {
 
     /** Protocols this build can speak, in the order {@code demo} starts emulators for them. */
     static List<Protocol> protocols() {
-        return List.of(Protocol.QMI);
-        // MBIM seam: when org.wwan4j.agent.mbim.MbimModem lands, add Protocol.MBIM here and the line below.
+        return List.of(Protocol.QMI, Protocol.MBIM);
     }
 
     static ModemFactories create(Path stateDir, Path sysfsRoot, Path devRoot) {
         SysfsDiscovery discovery = new SysfsDiscovery(sysfsRoot, devRoot);
         return ModemFactories.builder()
                 .register(Protocol.QMI, new QmiModemFactory(stateDir))
-                // .register(Protocol.MBIM, new org.wwan4j.agent.mbim.MbimModemFactory(stateDir))
+                .register(Protocol.MBIM, new MbimModemFactory(stateDir))
                 .driverProtocol(ModemFactories.fromDiscovery(discovery::discover))
                 .build();
     }

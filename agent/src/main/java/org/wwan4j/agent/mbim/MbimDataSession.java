@@ -118,7 +118,7 @@ final class MbimDataSession {
     private static boolean notActivated(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof MbimStatusException status) {
-                return status.error().is(StatusError.CONTEXTNOTACTIVATED);
+                return status.error().is(StatusError.CONTEXT_NOT_ACTIVATED);
             }
         }
         return false;

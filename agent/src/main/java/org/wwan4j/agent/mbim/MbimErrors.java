@@ -72,7 +72,7 @@ final class MbimErrors {
         if (cause instanceof ModemException modem) {
             return modem.kind() == Kind.UNSUPPORTED;
         }
-        return cause instanceof MbimStatusException status && status.error().is(StatusError.NODEVICESUPPORT);
+        return cause instanceof MbimStatusException status && status.error().is(StatusError.NO_DEVICE_SUPPORT);
     }
 
     private static Throwable unwrap(Throwable failure) {

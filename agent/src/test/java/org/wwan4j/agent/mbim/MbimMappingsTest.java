@@ -100,10 +100,10 @@ class MbimMappingsTest {
 
     @Test
     void simStatusErrorsAreSimAndMissingSupportIsUnsupported() {
-        assertEquals(Kind.SIM, MbimErrors.kindOf(StatusError.PINREQUIRED));
-        assertEquals(Kind.SIM, MbimErrors.kindOf(StatusError.SIMNOTINSERTED));
-        assertEquals(Kind.UNSUPPORTED, MbimErrors.kindOf(StatusError.NODEVICESUPPORT));
-        assertEquals(Kind.REJECTED, MbimErrors.kindOf(StatusError.INVALIDACCESSSTRING));
+        assertEquals(Kind.SIM, MbimErrors.kindOf(StatusError.PIN_REQUIRED));
+        assertEquals(Kind.SIM, MbimErrors.kindOf(StatusError.SIM_NOT_INSERTED));
+        assertEquals(Kind.UNSUPPORTED, MbimErrors.kindOf(StatusError.NO_DEVICE_SUPPORT));
+        assertEquals(Kind.REJECTED, MbimErrors.kindOf(StatusError.INVALID_ACCESS_STRING));
         assertEquals(Kind.REJECTED, MbimErrors.kindOf(null));
     }
 
