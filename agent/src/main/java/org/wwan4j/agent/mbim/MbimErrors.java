@@ -60,8 +60,8 @@ final class MbimErrors {
             return Kind.REJECTED;
         }
         return switch (error) {
-            case SIMNOTINSERTED, BADSIM, PINREQUIRED, NOTINITIALIZED -> Kind.SIM;
-            case NODEVICESUPPORT -> Kind.UNSUPPORTED;
+            case SIM_NOT_INSERTED, BAD_SIM, PIN_REQUIRED, NOT_INITIALIZED -> Kind.SIM;
+            case NO_DEVICE_SUPPORT -> Kind.UNSUPPORTED;
             default -> Kind.REJECTED;
         };
     }

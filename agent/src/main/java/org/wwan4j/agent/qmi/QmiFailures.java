@@ -53,12 +53,12 @@ final class QmiFailures {
         if (t instanceof ModemException && t.getCause() != null) {
             t = unwrap(t.getCause());
         }
-        return t instanceof QmiProtocolException e && e.error().is(ProtocolError.INVALIDCLIENTID);
+        return t instanceof QmiProtocolException e && e.error().is(ProtocolError.INVALID_CLIENT_ID);
     }
 
     /** Whether the modem said the request changed nothing (e.g. switching to the slot already active). */
     static boolean noEffect(Throwable failure) {
-        return unwrap(failure) instanceof QmiProtocolException e && e.error().is(ProtocolError.NOEFFECT);
+        return unwrap(failure) instanceof QmiProtocolException e && e.error().is(ProtocolError.NO_EFFECT);
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -76,7 +76,7 @@ final class QmiFailures {
         return switch (error) {
             case TIMEOUT -> Kind.TIMEOUT;
             case UNSUPPORTED -> Kind.UNSUPPORTED;
-            case WRONGSTATE -> Kind.CLOSED;
+            case WRONG_STATE -> Kind.CLOSED;
             default -> Kind.IO;
         };
     }
@@ -87,10 +87,10 @@ final class QmiFailures {
             return Kind.REJECTED;
         }
         return switch (error) {
-            case INVALIDQMICOMMAND, NOTSUPPORTED, DEVICEUNSUPPORTED, NETWORKUNSUPPORTED, INVALIDSERVICETYPE,
-                 REQUESTEDNUMBERUNSUPPORTED -> Kind.UNSUPPORTED;
-            case UIMUNINITIALIZED, NOSIM, PINBLOCKED, PINALWAYSBLOCKED, INCORRECTPIN, SIMFILENOTFOUND,
-                 PINRESTRICTION, PIN1RESTRICTION, PUKRESTRICTION, PUK2RESTRICTION, NOSUBSCRIPTION -> Kind.SIM;
+            case INVALID_QMI_COMMAND, NOT_SUPPORTED, DEVICE_UNSUPPORTED, NETWORK_UNSUPPORTED, INVALID_SERVICE_TYPE,
+                 REQUESTED_NUMBER_UNSUPPORTED -> Kind.UNSUPPORTED;
+            case UIM_UNINITIALIZED, NO_SIM, PIN_BLOCKED, PIN_ALWAYS_BLOCKED, INCORRECT_PIN, SIM_FILE_NOT_FOUND,
+                 PIN_RESTRICTION, PIN2_RESTRICTION, PUK_RESTRICTION, PUK2_RESTRICTION, NO_SUBSCRIPTION -> Kind.SIM;
             default -> Kind.REJECTED;
         };
     }

@@ -73,6 +73,6 @@ class QmiDmsApiTest {
         Throwable failure = Await.failure(dms.setOperatingMode(
                 new ClientDms.SetOperatingModeInput().mode(DmsOperatingMode.FACTORY_TEST)));
         QmiProtocolException e = assertInstanceOf(QmiProtocolException.class, failure);
-        assertEquals(ProtocolError.NOTSUPPORTED, e.error().constant());
+        assertEquals(ProtocolError.NOT_SUPPORTED, e.error().constant());
     }
 }
