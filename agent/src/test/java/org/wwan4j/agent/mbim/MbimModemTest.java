@@ -190,7 +190,7 @@ class MbimModemTest {
         ModemException failure = assertThrows(ModemException.class, () -> await(modem.connect(
                 new BearerProfile("private.corp", IpType.IPV4, Auth.CHAP, "corp", "wrong-secret"), true)));
         assertEquals(Kind.REJECTED, failure.kind());
-        assertTrue(failure.getMessage().contains("INVALIDUSERNAMEPWD"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("INVALID_USER_NAME_PWD"), failure.getMessage());
         assertFalse(failure.getMessage().contains("wrong-secret"));
         assertFalse(mbim.emulator.state().bearer().connected());
     }
