@@ -1,5 +1,7 @@
 package org.wwan4j.agent.qmi;
 
+import org.wwan4j.agent.mbim.MbimModemFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,7 @@ final class AgentHarness implements AutoCloseable {
                 dir.resolve("dev"), dir.resolve("resolv"), false, settings);
         ModemFactories factories = ModemFactories.builder()
                 .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
+                .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))
                 .build();
         daemon = AgentDaemon.start(options, factories, ip);
         daemon.agent().addListener(new AgentListener() {
