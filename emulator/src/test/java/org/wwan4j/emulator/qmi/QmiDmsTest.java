@@ -3,11 +3,10 @@ package org.wwan4j.emulator.qmi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.model.Identity;
 import org.wwan4j.emulator.model.PowerState;
@@ -16,65 +15,57 @@ import org.wwan4j.emulator.model.PowerState;
 @Timeout(60)
 class QmiDmsTest {
 
-    private static EmulatedModem modem;
-
-    @BeforeAll
-    static void start() {
-        modem = EmulatedModem.start(Protocol.QMI);
-    }
-
-    @AfterAll
-    static void stop() {
-        modem.close();
-    }
+    @RegisterExtension
+    static final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    private static final Qmicli qmicli = Qmicli.on(emulator::path);
 
     @Test
     void identityAndCapabilitiesAreWhatTheStateHolds() {
-        Identity identity = modem.state().identity();
-        Qmicli.Result ids = Qmicli.run(modem.path(), "--dms-get-ids");
+        Identity identity = emulator.state().identity();
+        Qmicli.Result ids = qmicli.run("--dms-get-ids");
         assertTrue(ids.ok(), ids::toString);
         assertTrue(ids.stdout().contains("IMEI: '" + identity.imei() + "'"), ids::toString);
-        assertTrue(modem.statistics().requestsSeen("DMS", DmsService.GET_IDS) >= 1);
-        assertTrue(modem.statistics().totalAllocations("DMS") >= 1);
-        assertEquals(0, modem.statistics().clientsAllocated("DMS"), "qmicli released its client id");
+        assertTrue(emulator.modem().statistics().requestsSeen("DMS", DmsService.GET_IDS) >= 1);
+        assertTrue(emulator.modem().statistics().totalAllocations("DMS") >= 1);
+        assertEquals(0, emulator.modem().statistics().clientsAllocated("DMS"), "qmicli released its client id");
 
-        Qmicli.Result manufacturer = Qmicli.run(modem.path(), "--dms-get-manufacturer");
+        Qmicli.Result manufacturer = qmicli.run("--dms-get-manufacturer");
         assertTrue(manufacturer.stdout().contains("Manufacturer: '" + identity.manufacturer() + "'"), manufacturer::toString);
-        Qmicli.Result model = Qmicli.run(modem.path(), "--dms-get-model");
+        Qmicli.Result model = qmicli.run("--dms-get-model");
         assertTrue(model.stdout().contains("Model: '" + identity.model() + "'"), model::toString);
-        Qmicli.Result revision = Qmicli.run(modem.path(), "--dms-get-revision");
+        Qmicli.Result revision = qmicli.run("--dms-get-revision");
         assertTrue(revision.stdout().contains("Revision: '" + identity.revision() + "'"), revision::toString);
-        Qmicli.Result capabilities = Qmicli.run(modem.path(), "--dms-get-capabilities");
+        Qmicli.Result capabilities = qmicli.run("--dms-get-capabilities");
         assertTrue(capabilities.stdout().contains("Max TX channel rate: '50000000'"), capabilities::toString);
         assertTrue(capabilities.stdout().contains("Networks: 'gsm, umts, lte'"), capabilities::toString);
     }
 
     @Test
     void operatingModeIsSetAndReadBackAndResetRebootsFromOffline() throws Exception {
-        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
-        Qmicli.Result lowPower = Qmicli.run(modem.path(), "--dms-set-operating-mode=low-power");
+        assertTrue(qmicli.run("--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
+        Qmicli.Result lowPower = qmicli.run("--dms-set-operating-mode=low-power");
         assertTrue(lowPower.ok(), lowPower::toString);
-        assertEquals(PowerState.LOW_POWER, modem.state().power());
-        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'low-power'"));
-        assertTrue(Qmicli.run(modem.path(), "--nas-get-serving-system").stdout()
+        assertEquals(PowerState.LOW_POWER, emulator.state().power());
+        assertTrue(qmicli.run("--dms-get-operating-mode").stdout().contains("Mode: 'low-power'"));
+        assertTrue(qmicli.run("--nas-get-serving-system").stdout()
                 .contains("Registration state: 'not-registered'"));
 
-        Qmicli.Result resetWhileOnline = Qmicli.run(modem.path(), "--dms-set-operating-mode=reset");
+        Qmicli.Result resetWhileOnline = qmicli.run("--dms-set-operating-mode=reset");
         assertTrue(!resetWhileOnline.ok() && resetWhileOnline.stderr().contains("InvalidTransition"),
                 resetWhileOnline::toString);
-        assertTrue(Qmicli.run(modem.path(), "--dms-set-operating-mode=offline").ok());
-        assertEquals(PowerState.OFFLINE, modem.state().power());
-        assertTrue(Qmicli.run(modem.path(), "--dms-set-operating-mode=reset").ok());
+        assertTrue(qmicli.run("--dms-set-operating-mode=offline").ok());
+        assertEquals(PowerState.OFFLINE, emulator.state().power());
+        assertTrue(qmicli.run("--dms-set-operating-mode=reset").ok());
         // The reset answers first and restarts the modem a moment later: back to its defaults, online.
-        while (modem.state().power() != PowerState.ONLINE) {
+        while (emulator.state().power() != PowerState.ONLINE) {
             Thread.sleep(20);
         }
-        assertTrue(Qmicli.run(modem.path(), "--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
+        assertTrue(qmicli.run("--dms-get-operating-mode").stdout().contains("Mode: 'online'"));
     }
 
     @Test
     void serviceVersionInfoListsTheEmulatedServices() {
-        Qmicli.Result versions = Qmicli.run(modem.path(), "--get-service-version-info");
+        Qmicli.Result versions = qmicli.run("--get-service-version-info");
         assertTrue(versions.ok(), versions::toString);
         for (String service : new String[] {"ctl (1.5)", "wds (1.67)", "dms (1.14)", "nas (1.25)", "uim (1.46)",
                 "loc (2.0)", "wda (1.16)"}) {

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.Rat;
@@ -21,17 +20,9 @@ import org.wwan4j.emulator.model.Signal;
 @Timeout(30)
 class QmiIndicationTest {
 
-    private EmulatedModem modem;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.QMI);
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     private static boolean isIndication(QmuxFrame frame, int service, int messageId) {
         return frame.service() == service && frame.messageId() == messageId
@@ -40,11 +31,11 @@ class QmiIndicationTest {
 
     @Test
     void servingSystemIndicationUsesItsOwnTlvNumbering() throws Exception {
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             int nas = client.allocate(QmiServiceId.NAS);
             client.request(QmiServiceId.NAS, nas, NasService.REGISTER_INDICATIONS,
                     new TlvWriter().tlv(NasService.REGISTER_SERVING_SYSTEM).u8(1).toBytes());
-            modem.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "001", "Emu Roam",
+            emulator.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "001", "Emu Roam",
                     Set.of(Rat.LTE), 0x0102, 0x0708, 0x03040506));
             QmuxFrame indication = client.await(f -> isIndication(f, QmiServiceId.NAS,
                     NasService.SERVING_SYSTEM_INDICATION));
@@ -63,14 +54,14 @@ class QmiIndicationTest {
 
     @Test
     void systemInfoIndicationFollowsCoverageWhenRegisteredFor() throws Exception {
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             int nas = client.allocate(QmiServiceId.NAS);
             client.request(QmiServiceId.NAS, nas, NasService.REGISTER_INDICATIONS,
                     new TlvWriter().tlv(NasService.REGISTER_SYSTEM_INFO).u8(1).toBytes());
-            modem.inject(Fault.NETWORK_LOSS);
+            emulator.modem().inject(Fault.NETWORK_LOSS);
             QmuxFrame lost = client.await(f -> isIndication(f, QmiServiceId.NAS, NasService.SYSTEM_INFO_INDICATION));
             assertEquals(0, RawQmiClient.tlvs(lost).require(0x14).u8(), "LTE service status: none");
-            modem.clear(Fault.NETWORK_LOSS);
+            emulator.modem().clear(Fault.NETWORK_LOSS);
             QmuxFrame back = client.await(f -> isIndication(f, QmiServiceId.NAS, NasService.SYSTEM_INFO_INDICATION));
             assertEquals(2, RawQmiClient.tlvs(back).require(0x14).u8(), "LTE service status: available");
             assertTrue(RawQmiClient.tlvs(back).has(0x19));
@@ -79,18 +70,18 @@ class QmiIndicationTest {
 
     @Test
     void signalInfoIndicationsOnlyAfterRegistrationAndDroppedUnderTheFault() throws Exception {
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             int nas = client.allocate(QmiServiceId.NAS);
             client.request(QmiServiceId.NAS, nas, NasService.REGISTER_INDICATIONS,
                     new TlvWriter().tlv(NasService.REGISTER_SIGNAL_INFO).u8(1).toBytes());
-            modem.state().setSignal(new Signal(-80, -12, -110, 3.0));
+            emulator.state().setSignal(new Signal(-80, -12, -110, 3.0));
             QmuxFrame indication = client.await(f -> isIndication(f, QmiServiceId.NAS,
                     NasService.SIGNAL_INFO_INDICATION));
             TlvReader lte = RawQmiClient.tlvs(indication).require(0x14);
             assertEquals(-80, (byte) lte.u8());
 
-            modem.inject(Fault.DROP_INDICATIONS);
-            modem.state().setSignal(new Signal(-90, -13, -115, 1.0));
+            emulator.modem().inject(Fault.DROP_INDICATIONS);
+            emulator.state().setSignal(new Signal(-90, -13, -115, 1.0));
             // The indication would have been written before this request was even sent: the next frame is the answer.
             int txn = client.send(QmiServiceId.NAS, nas, NasService.GET_SIGNAL_INFO, new byte[0]);
             QmuxFrame next = client.await(f -> f.service() == QmiServiceId.NAS);
@@ -102,7 +93,7 @@ class QmiIndicationTest {
 
     @Test
     void packetServiceStatusIndicationWhenTheNetworkDropsTheCall() throws Exception {
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             int wds = client.allocate(QmiServiceId.WDS);
             QmuxFrame started = client.request(QmiServiceId.WDS, wds, WdsService.START_NETWORK,
                     new TlvWriter().tlv(0x14).rawString("internet").toBytes());
@@ -110,7 +101,7 @@ class QmiIndicationTest {
             QmuxFrame up = client.await(f -> isIndication(f, QmiServiceId.WDS,
                     WdsService.PACKET_SERVICE_STATUS_INDICATION));
             assertEquals(2, RawQmiClient.tlvs(up).require(0x01).u8(), "connected");
-            modem.inject(Fault.NETWORK_LOSS);
+            emulator.modem().inject(Fault.NETWORK_LOSS);
             QmuxFrame down = client.await(f -> isIndication(f, QmiServiceId.WDS,
                     WdsService.PACKET_SERVICE_STATUS_INDICATION));
             assertEquals(1, RawQmiClient.tlvs(down).require(0x01).u8(), "disconnected");

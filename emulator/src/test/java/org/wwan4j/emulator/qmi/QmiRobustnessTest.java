@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 
 /** Bad input never stops the emulator: it answers the protocol error where there is one and serves on. */
@@ -23,21 +22,13 @@ class QmiRobustnessTest {
     private static final int[] SERVICES = {QmiServiceId.CTL, QmiServiceId.WDS, QmiServiceId.DMS, QmiServiceId.NAS,
             QmiServiceId.UIM, QmiServiceId.LOC, QmiServiceId.WDA, 0x22};
 
-    private EmulatedModem modem;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.QMI);
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     @Test
     void badRequestsGetTheMatchingQmiErrors() throws Exception {
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             int dms = client.allocate(QmiServiceId.DMS);
             assertEquals(QmiError.INVALID_QMI_COMMAND,
                     RawQmiClient.error(client.request(QmiServiceId.DMS, dms, 0x7777, new byte[0])));
@@ -66,21 +57,21 @@ class QmiRobustnessTest {
     @Test
     void aClientThatDiesMidFrameDoesNotBreakTheNext() throws Exception {
         byte[] frame = new QmuxFrame(QmiServiceId.CTL, 0, 0, 1, CtlService.GET_VERSION_INFO, new byte[0]).encode();
-        long closes = modem.statistics().lastClientCloses();
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        long closes = emulator.modem().statistics().lastClientCloses();
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             client.writeRaw(Arrays.copyOf(frame, frame.length / 2));
         }
         awaitLastClientClosed(closes);
-        Qmicli.Result ids = Qmicli.run(modem.path(), "--dms-get-ids");
-        assertTrue(ids.ok() && ids.stdout().contains(modem.state().identity().imei()), ids::toString);
+        Qmicli.Result ids = qmicli.run("--dms-get-ids");
+        assertTrue(ids.ok() && ids.stdout().contains(emulator.state().identity().imei()), ids::toString);
     }
 
     @Test
     void thousandsOfRandomAndMutatedFramesLeaveItServing() throws Exception {
         Random random = new Random(FUZZ_SEED);
         List<byte[]> valid = validFrames();
-        long closes = modem.statistics().lastClientCloses();
-        try (RawQmiClient client = new RawQmiClient(modem.path())) {
+        long closes = emulator.modem().statistics().lastClientCloses();
+        try (RawQmiClient client = new RawQmiClient(emulator.path())) {
             for (int i = 0; i < FUZZ_FRAMES; i++) {
                 byte[] fuzz = switch (random.nextInt(4)) {
                     case 0 -> randomBytes(random, 1 + random.nextInt(64));
@@ -96,21 +87,22 @@ class QmiRobustnessTest {
         // One byte stream per pty: the next client starts once the port saw the fuzzer go (its backlog is dropped).
         awaitLastClientClosed(closes);
         // The fuzzing client may have left client ids allocated, as a crashed client would: the next client syncs.
-        Qmicli.Result ids = Qmicli.run(modem.path(), "--device-open-sync", "--dms-get-ids");
-        assertTrue(ids.ok() && ids.stdout().contains(modem.state().identity().imei()), ids::toString);
-        Qmicli.Result mode = Qmicli.run(modem.path(), "--dms-get-operating-mode");
-        String expected = switch (modem.state().power()) {
+        Qmicli.Result ids = qmicli.run("--device-open-sync", "--dms-get-ids");
+        assertTrue(ids.ok() && ids.stdout().contains(emulator.state().identity().imei()), ids::toString);
+        Qmicli.Result mode = qmicli.run("--dms-get-operating-mode");
+        String expected = switch (emulator.state().power()) {
             case ONLINE -> "online";
             case LOW_POWER -> "low-power";
             case OFFLINE -> "offline";
         };
         assertTrue(mode.ok() && mode.stdout().contains("Mode: '" + expected + "'"), mode::toString);
-        assertTrue(Qmicli.run(modem.path(), "--uim-get-slot-status").ok());
-        assertTrue(modem.statistics().requestCounts().values().stream().mapToLong(Long::longValue).sum() > 100);
+        assertTrue(qmicli.run("--uim-get-slot-status").ok());
+        assertTrue(emulator.modem().statistics().requestCounts().values().stream()
+                .mapToLong(Long::longValue).sum() > 100);
     }
 
     private void awaitLastClientClosed(long before) throws InterruptedException {
-        while (modem.statistics().lastClientCloses() == before) {
+        while (emulator.modem().statistics().lastClientCloses() == before) {
             Thread.sleep(10);
         }
     }

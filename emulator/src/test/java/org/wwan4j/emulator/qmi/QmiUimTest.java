@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.SimSlot;
@@ -19,31 +18,17 @@ import org.wwan4j.emulator.model.SimSlot;
 @Timeout(60)
 class QmiUimTest {
 
-    private EmulatedModem modem;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.QMI);
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
-
-    private Qmicli.Result qmicli(String... args) {
-        Qmicli.Result result = Qmicli.run(modem.path(), args);
-        assertTrue(result.ok(), result::toString);
-        return result;
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     private SimSlot slot(int number) {
-        return modem.state().simSlots().stream().filter(s -> s.number() == number).findFirst().orElseThrow();
+        return emulator.state().simSlots().stream().filter(s -> s.number() == number).findFirst().orElseThrow();
     }
 
     @Test
     void slotStatusTellsAnInactiveSlotWithACardFromAnEmptySlotAndShowsTheEid() {
-        String status = qmicli("--uim-get-slot-status").stdout();
+        String status = qmicli.ok("--uim-get-slot-status").stdout();
         assertTrue(status.contains("4 physical slots found"), status);
         String[] slots = status.split("Physical slot ");
         assertTrue(slots[1].contains("Card status: present") && slots[1].contains("Slot status: active")
@@ -56,31 +41,31 @@ class QmiUimTest {
 
     @Test
     void cardStatusShowsAReadyUsimAndAbsentAfterSimRemoval() {
-        String card = qmicli("--uim-get-card-status").stdout();
+        String card = qmicli.ok("--uim-get-card-status").stdout();
         assertTrue(card.contains("Card state: 'present'"), card);
         assertTrue(card.contains("Application state: 'ready'"), card);
-        modem.inject(Fault.SIM_REMOVAL);
-        String removed = qmicli("--uim-get-card-status").stdout();
+        emulator.modem().inject(Fault.SIM_REMOVAL);
+        String removed = qmicli.ok("--uim-get-card-status").stdout();
         assertTrue(removed.contains("Card state: 'absent'"), removed);
-        Qmicli.Result iccid = Qmicli.run(modem.path(), "--dms-uim-get-iccid");
+        Qmicli.Result iccid = qmicli.run("--dms-uim-get-iccid");
         assertFalse(iccid.ok(), iccid::toString);
-        modem.clear(Fault.SIM_REMOVAL);
-        assertTrue(qmicli("--uim-get-card-status").stdout().contains("Card state: 'present'"));
+        emulator.modem().clear(Fault.SIM_REMOVAL);
+        assertTrue(qmicli.ok("--uim-get-card-status").stdout().contains("Card state: 'present'"));
     }
 
     @Test
     void iccidAndImsiAreReadFromTheCardFilesInSwappedBcd() {
-        String iccid = qmicli("--uim-read-transparent=0x3F00,0x2FE2").stdout();
+        String iccid = qmicli.ok("--uim-read-transparent=0x3F00,0x2FE2").stdout();
         assertTrue(iccid.contains("SW1: '0x90'"), iccid);
         assertTrue(iccid.contains(colonHex(SimFiles.swappedBcd(slot(1).iccid()))), iccid);
         assertTrue(iccid.contains("98:94:70:00:00:21:43:65:87:09"), iccid);
-        String imsi = qmicli("--uim-read-transparent=0x3F00,0x7FFF,0x6F07").stdout();
+        String imsi = qmicli.ok("--uim-read-transparent=0x3F00,0x7FFF,0x6F07").stdout();
         assertTrue(imsi.contains("08:29:26:70:21:43:65:87:09"), imsi);
-        Qmicli.Result missing = Qmicli.run(modem.path(), "--uim-read-transparent=0x3F00,0x6F99");
+        Qmicli.Result missing = qmicli.run("--uim-read-transparent=0x3F00,0x6F99");
         assertFalse(missing.ok(), missing::toString);
 
-        assertTrue(qmicli("--dms-uim-get-iccid").stdout().contains("ICCID: '" + slot(1).iccid() + "'"));
-        assertTrue(qmicli("--dms-uim-get-imsi").stdout().contains("IMSI: '" + slot(1).imsi() + "'"));
+        assertTrue(qmicli.ok("--dms-uim-get-iccid").stdout().contains("ICCID: '" + slot(1).iccid() + "'"));
+        assertTrue(qmicli.ok("--dms-uim-get-imsi").stdout().contains("IMSI: '" + slot(1).imsi() + "'"));
     }
 
     private static String colonHex(byte[] bytes) {
@@ -93,11 +78,11 @@ class QmiUimTest {
 
     @Test
     void switchingSlotsActivatesTheOtherCard() {
-        qmicli("--uim-switch-slot=2");
+        qmicli.ok("--uim-switch-slot=2");
         assertEquals(List.of(false, true), List.of(slot(1).active(), slot(2).active()));
-        assertEquals(slot(2).imsi(), modem.state().activeCard().orElseThrow().imsi());
-        assertTrue(qmicli("--dms-uim-get-imsi").stdout().contains("IMSI: '" + slot(2).imsi() + "'"));
-        Qmicli.Result again = Qmicli.run(modem.path(), "--uim-switch-slot=2");
+        assertEquals(slot(2).imsi(), emulator.state().activeCard().orElseThrow().imsi());
+        assertTrue(qmicli.ok("--dms-uim-get-imsi").stdout().contains("IMSI: '" + slot(2).imsi() + "'"));
+        Qmicli.Result again = qmicli.run("--uim-switch-slot=2");
         assertFalse(again.ok(), "switching to the active slot has no effect: " + again);
     }
 
@@ -105,11 +90,11 @@ class QmiUimTest {
     void slotChangesAreIndicatedToAMonitoringClient() throws Exception {
         // One client per port, as on a real cdc-wdm port without qmi-proxy: the change comes from the state API.
         CompletableFuture<Qmicli.Result> monitor = CompletableFuture.supplyAsync(
-                () -> Qmicli.runFor(3, modem.path(), "--uim-monitor-slot-status"));
-        while (modem.statistics().requestsSeen("UIM", UimService.REGISTER_EVENTS) == 0) {
+                () -> Qmicli.runFor(3, emulator.path(), "--uim-monitor-slot-status"));
+        while (emulator.modem().statistics().requestsSeen("UIM", UimService.REGISTER_EVENTS) == 0) {
             Thread.sleep(20);
         }
-        modem.state().switchSlot(2);
+        emulator.state().switchSlot(2);
         Qmicli.Result monitored = monitor.get();
         assertTrue(monitored.stdout().contains("Received slot status indication"), monitored::toString);
         String afterIndication = monitored.stdout().substring(monitored.stdout().indexOf("Received slot status"));

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.model.Auth;
 import org.wwan4j.emulator.model.Bearer;
@@ -25,23 +24,9 @@ class QmiWdsTest {
     private static final Pattern HANDLE = Pattern.compile("Packet data handle: '(\\d+)'");
     private static final Pattern CID = Pattern.compile("CID: '(\\d+)'");
 
-    private EmulatedModem modem;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.QMI);
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
-
-    private Qmicli.Result qmicli(String... args) {
-        Qmicli.Result result = Qmicli.run(modem.path(), args);
-        assertTrue(result.ok(), result::toString);
-        return result;
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     private static String group(Pattern pattern, Qmicli.Result result) {
         Matcher m = pattern.matcher(result.stdout());
@@ -51,21 +36,21 @@ class QmiWdsTest {
 
     /** Starts a call keeping the WDS client id; returns {handle, cid}. */
     private String[] startCall(String options) {
-        Qmicli.Result started = qmicli("--wds-start-network=" + options, "--client-no-release-cid");
+        Qmicli.Result started = qmicli.ok("--wds-start-network=" + options, "--client-no-release-cid");
         assertTrue(started.stdout().contains("Network started"), started::toString);
         return new String[] {group(HANDLE, started), group(CID, started)};
     }
 
     @Test
     void aCallComesUpWithTheNetworksSettingsAndGoesDownOnStop() {
-        assertTrue(qmicli("--wds-get-packet-service-status").stdout().contains("Connection status: 'disconnected'"));
+        assertTrue(qmicli.ok("--wds-get-packet-service-status").stdout().contains("Connection status: 'disconnected'"));
         String[] call = startCall("apn=internet,ip-type=4");
-        Bearer bearer = modem.state().bearer();
+        Bearer bearer = emulator.state().bearer();
         assertTrue(bearer.connected());
         assertEquals("internet", bearer.apn());
-        assertTrue(qmicli("--wds-get-packet-service-status").stdout().contains("Connection status: 'connected'"));
+        assertTrue(qmicli.ok("--wds-get-packet-service-status").stdout().contains("Connection status: 'connected'"));
 
-        Qmicli.Result settings = qmicli("--wds-get-current-settings");
+        Qmicli.Result settings = qmicli.ok("--wds-get-current-settings");
         for (String line : new String[] {"IP Family: IPv4", "IPv4 address: " + bearer.ipv4().address(),
                 "IPv4 subnet mask: 255.255.255.252", "IPv4 gateway address: " + bearer.ipv4().gateway(),
                 "IPv4 primary DNS: " + bearer.ipv4().dns().get(0), "IPv4 secondary DNS: " + bearer.ipv4().dns().get(1),
@@ -73,10 +58,10 @@ class QmiWdsTest {
             assertTrue(settings.stdout().contains(line), () -> line + " missing in\n" + settings);
         }
 
-        qmicli("--wds-stop-network=" + call[0], "--client-cid=" + call[1]);
-        assertFalse(modem.state().bearer().connected());
-        assertTrue(qmicli("--wds-get-packet-service-status").stdout().contains("Connection status: 'disconnected'"));
-        assertEquals(0, modem.statistics().clientsAllocated("WDS"));
+        qmicli.ok("--wds-stop-network=" + call[0], "--client-cid=" + call[1]);
+        assertFalse(emulator.state().bearer().connected());
+        assertTrue(qmicli.ok("--wds-get-packet-service-status").stdout().contains("Connection status: 'disconnected'"));
+        assertEquals(0, emulator.modem().statistics().clientsAllocated("WDS"));
     }
 
     /** qmicli --wds-follow-network polls the packet service status every 20 s; it must see the call gone. */
@@ -84,12 +69,12 @@ class QmiWdsTest {
     @Timeout(90)
     void followNetworkSeesTheNetworkDropTheCall() throws Exception {
         java.util.concurrent.CompletableFuture<Qmicli.Result> follow = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> Qmicli.runFor(FOLLOW_BOUND_SECONDS, modem.path(),
+                .supplyAsync(() -> Qmicli.runFor(FOLLOW_BOUND_SECONDS, emulator.path(),
                         "--wds-start-network=apn=internet,ip-type=4", "--wds-follow-network"));
-        while (!modem.state().bearer().connected()) {
+        while (!emulator.state().bearer().connected()) {
             Thread.sleep(20);
         }
-        modem.inject(org.wwan4j.emulator.fault.Fault.NETWORK_LOSS);
+        emulator.modem().inject(org.wwan4j.emulator.fault.Fault.NETWORK_LOSS);
         Qmicli.Result followed = follow.get();
         assertTrue(followed.stdout().contains("Network started"), followed::toString);
         assertTrue(followed.stdout().contains("Connection status: 'disconnected'"), followed::toString);
@@ -102,9 +87,9 @@ class QmiWdsTest {
     @Test
     void ipv6CallReportsIpv6Settings() {
         startCall("apn=internet,ip-type=6");
-        Bearer bearer = modem.state().bearer();
+        Bearer bearer = emulator.state().bearer();
         assertEquals(IpType.IPV6, bearer.ipType());
-        Qmicli.Result settings = qmicli("--wds-get-current-settings");
+        Qmicli.Result settings = qmicli.ok("--wds-get-current-settings");
         assertTrue(settings.stdout().contains("IP Family: IPv6"), settings::toString);
         assertTrue(settings.stdout().contains("IPv6 address: " + bearer.ipv6().address() + "/" + bearer.ipv6().prefix()),
                 settings::toString);
@@ -113,35 +98,35 @@ class QmiWdsTest {
 
     @Test
     void releasingTheClientThatOwnsTheCallTearsItDown() {
-        qmicli("--wds-start-network=apn=internet,ip-type=4");
-        assertFalse(modem.state().bearer().connected(), "qmicli released its WDS client, so the call must be down");
+        qmicli.ok("--wds-start-network=apn=internet,ip-type=4");
+        assertFalse(emulator.state().bearer().connected(), "qmicli released its WDS client, so the call must be down");
     }
 
     @Test
     void credentialsAndApnAreCheckedByTheNetwork() {
-        Qmicli.Result wrongPassword = Qmicli.run(modem.path(),
+        Qmicli.Result wrongPassword = Qmicli.run(emulator.path(),
                 "--wds-start-network=apn=private.corp,ip-type=4,auth=CHAP,username=corp,password=wrong");
         assertFalse(wrongPassword.ok());
         assertTrue(wrongPassword.stderr().contains("CallFailed"), wrongPassword::toString);
         assertTrue(wrongPassword.stderr().contains("authentication-failed"), wrongPassword::toString);
         assertFalse(wrongPassword.all().contains("wrong'"), "the password must not be echoed back");
 
-        Qmicli.Result unknownApn = Qmicli.run(modem.path(), "--wds-start-network=apn=nope,ip-type=4");
+        Qmicli.Result unknownApn = qmicli.run("--wds-start-network=apn=nope,ip-type=4");
         assertFalse(unknownApn.ok());
         assertTrue(unknownApn.stderr().contains("CallFailed"), unknownApn::toString);
 
         startCall("apn=private.corp,ip-type=4,auth=CHAP,username=corp,password=s3cret");
-        assertEquals("private.corp", modem.state().bearer().apn());
+        assertEquals("private.corp", emulator.state().bearer().apn());
     }
 
     @Test
     void packetStatisticsAreTheModelsCountersAndGrowWhileConnected() {
         startCall("apn=internet,ip-type=4");
-        modem.state().tick();
-        modem.state().tick();
-        Counters counters = modem.state().counters();
+        emulator.state().tick();
+        emulator.state().tick();
+        Counters counters = emulator.state().counters();
         assertTrue(counters.rxBytes() > 0);
-        Qmicli.Result stats = qmicli("--wds-get-packet-statistics");
+        Qmicli.Result stats = qmicli.ok("--wds-get-packet-statistics");
         // The emulator's clock may tick between the read above and qmicli's request; compare with what it printed.
         long tx = Long.parseLong(field(stats, "TX packets OK: (\\d+)"));
         long rxBytes = Long.parseLong(field(stats, "RX bytes OK: (\\d+)"));
@@ -159,22 +144,22 @@ class QmiWdsTest {
 
     @Test
     void profilesAreListedModifiedAndTheDefaultIsReported() {
-        Qmicli.Result list = qmicli("--wds-get-profile-list=3gpp");
+        Qmicli.Result list = qmicli.ok("--wds-get-profile-list=3gpp");
         assertTrue(list.stdout().contains("[1] 3gpp - default"), list::toString);
         assertTrue(list.stdout().contains("APN: 'internet'"), list::toString);
-        assertTrue(qmicli("--wds-get-default-profile-num=3gpp").stdout().contains("Default profile number: '1'"));
+        assertTrue(qmicli.ok("--wds-get-default-profile-num=3gpp").stdout().contains("Default profile number: '1'"));
 
-        qmicli("--wds-modify-profile=3gpp,2,apn=attach.apn,pdp-type=IPV4V6,auth=CHAP,username=u,password=secret2");
-        Profile changed = modem.state().profile(2).orElseThrow();
+        qmicli.ok("--wds-modify-profile=3gpp,2,apn=attach.apn,pdp-type=IPV4V6,auth=CHAP,username=u,password=secret2");
+        Profile changed = emulator.state().profile(2).orElseThrow();
         assertEquals("attach.apn", changed.apn());
         assertEquals(Auth.CHAP, changed.auth());
         assertEquals("secret2", changed.password());
-        Qmicli.Result after = qmicli("--wds-get-profile-list=3gpp");
+        Qmicli.Result after = qmicli.ok("--wds-get-profile-list=3gpp");
         assertTrue(after.stdout().contains("APN: 'attach.apn'"), after::toString);
         assertFalse(after.stdout().contains("secret2"), "profile passwords are not handed out");
 
-        qmicli("--wds-set-default-profile-num=3gpp,2");
-        assertEquals(2, modem.state().defaultProfile());
-        assertTrue(qmicli("--wds-get-default-profile-num=3gpp").stdout().contains("Default profile number: '2'"));
+        qmicli.ok("--wds-set-default-profile-num=3gpp,2");
+        assertEquals(2, emulator.state().defaultProfile());
+        assertTrue(qmicli.ok("--wds-get-default-profile-num=3gpp").stdout().contains("Default profile number: '2'"));
     }
 }

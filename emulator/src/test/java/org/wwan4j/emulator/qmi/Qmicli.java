@@ -1,15 +1,20 @@
 package org.wwan4j.emulator.qmi;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs the real qmicli (libqmi-utils) against an emulated port, as a child of the test JVM (a pty belongs to one
- * devpts instance, so the client must live in ours). Every run is bounded, so a bug cannot hang the suite.
+ * devpts instance, so the client must live in ours). Every run is bounded, so a bug cannot hang the suite. Either
+ * once against a path ({@link #run}, {@link #ok}) or bound to a port ({@link #on}) that is looked up again for every
+ * run, since a replugged modem has a new one.
  */
 final class Qmicli {
 
@@ -32,7 +37,39 @@ final class Qmicli {
         }
     }
 
-    private Qmicli() {
+    private final Supplier<Path> device;
+
+    private Qmicli(Supplier<Path> device) {
+        this.device = device;
+    }
+
+    /** qmicli bound to the port {@code device} supplies at each run, e.g. {@code Qmicli.on(emulator::path)}. */
+    static Qmicli on(Supplier<Path> device) {
+        return new Qmicli(device);
+    }
+
+    /** Runs against the bound port, whatever the outcome. */
+    Result run(String... args) {
+        return run(device.get(), args);
+    }
+
+    /** Runs against the bound port and fails the test unless qmicli succeeds. */
+    Result ok(String... args) {
+        return ok(device.get(), args);
+    }
+
+    /** Runs against {@code device} and fails the test unless qmicli succeeds. */
+    static Result ok(Path device, String... args) {
+        Result result = run(device, args);
+        assertTrue(result.ok(), result::toString);
+        return result;
+    }
+
+    /** Fails the test unless every one of {@code lines} is in what qmicli printed. */
+    static void assertHas(Result result, String... lines) {
+        for (String line : lines) {
+            assertTrue(result.stdout().contains(line), () -> "missing '" + line + "' in\n" + result);
+        }
     }
 
     static Result run(Path device, String... args) {

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
@@ -22,7 +21,6 @@ import org.wwan4j.emulator.mbim.codec.MbimFrame;
 import org.wwan4j.emulator.mbim.codec.MbimMessageType;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
-import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.RegistrationState;
 import org.wwan4j.emulator.model.Signal;
 
@@ -33,19 +31,9 @@ import org.wwan4j.emulator.model.Signal;
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimIndicationsTest {
-    private EmulatedModem modem;
-    private ModemState state;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.MBIM);
-        state = modem.state();
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     /** The "Fields:" block libmbim printed for the INDICATE_STATUS of {@code cid}. */
     private static String indication(Mbimcli.Result verbose, String cid) {
@@ -57,7 +45,7 @@ class MbimIndicationsTest {
 
     @Test
     void radioOffIsIndicatedAndParsedByLibmbim() throws Exception {
-        Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--set-radio-state=off").assertSuccess();
+        Mbimcli.Result verbose = mbimcli.ok("-v", "--set-radio-state=off");
         assertTrue(indication(verbose, "radio-state").contains("SwRadioState = 'off'"), verbose.all());
         assertTrue(indication(verbose, "register-state").contains("RegisterState = 'deregistered'"));
         assertTrue(indication(verbose, "packet-service").contains("PacketServiceState = 'detached'"));
@@ -66,15 +54,15 @@ class MbimIndicationsTest {
 
     @Test
     void connectAndDisconnectAreIndicated() throws Exception {
-        Mbimcli.Result up = Mbimcli.run(modem.path(), "-v", "--connect=access-string=internet").assertSuccess();
+        Mbimcli.Result up = mbimcli.ok("-v", "--connect=access-string=internet");
         assertTrue(indication(up, "connect").contains("ActivationState = 'activated'"), up.all());
-        Mbimcli.Result down = Mbimcli.run(modem.path(), "-v", "--disconnect").assertSuccess();
+        Mbimcli.Result down = mbimcli.ok("-v", "--disconnect");
         assertTrue(indication(down, "connect").contains("ActivationState = 'deactivated'"), down.all());
     }
 
     @Test
     void slotSwitchIndicatesSubscriberAndSlotStatus() throws Exception {
-        Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--ms-set-device-slot-mappings=2").assertSuccess();
+        Mbimcli.Result verbose = mbimcli.ok("-v", "--ms-set-device-slot-mappings=2");
         assertTrue(indication(verbose, "subscriber-ready-status").contains("ReadyState = 'sim-not-inserted'"),
                 verbose.all());
         assertTrue(indication(verbose, "slot-info-status").contains("SlotIndex = '0'"));
@@ -82,14 +70,14 @@ class MbimIndicationsTest {
 
     @Test
     void networkLossReachesAnOpenHostAsRegisterAndSignalIndications() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             assertEquals(MbimMessageType.OPEN_DONE, host.open(1, 4096).type());
-            state.setSignal(new Signal(-79, -10, -100, 5));
+            emulator.state().setSignal(new Signal(-79, -10, -100, 5));
             MbimFrame signal = host.nextMessage();
             assertIndication(signal, BasicConnectCid.SIGNAL_STATE);
             assertEquals(17, body(signal).u32(0), "(-79 + 113) / 2");
 
-            modem.inject(Fault.NETWORK_LOSS);
+            emulator.modem().inject(Fault.NETWORK_LOSS);
             MbimFrame first = host.nextMessage();
             assertIndication(first, BasicConnectCid.SIGNAL_STATE);
             assertEquals(99, body(first).u32(0));
@@ -101,9 +89,9 @@ class MbimIndicationsTest {
 
     @Test
     void simRemovalIsIndicatedPerSlot() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             host.open(1, 4096);
-            modem.inject(Fault.SIM_REMOVAL);
+            emulator.modem().inject(Fault.SIM_REMOVAL);
             MbimFrame ready = host.nextMessage();
             assertIndication(ready, BasicConnectCid.SUBSCRIBER_READY_STATUS);
             assertEquals(2, body(ready).u32(0), "MBIM_SUBSCRIBER_READY_STATE_SIM_NOT_INSERTED");
@@ -117,15 +105,15 @@ class MbimIndicationsTest {
 
     @Test
     void droppedIndicationsFaultSilencesIndicationsButNotAnswers() throws Exception {
-        modem.inject(Fault.DROP_INDICATIONS);
-        Mbimcli.Result verbose = Mbimcli.run(modem.path(), "-v", "--set-radio-state=off").assertSuccess();
+        emulator.modem().inject(Fault.DROP_INDICATIONS);
+        Mbimcli.Result verbose = mbimcli.ok("-v", "--set-radio-state=off");
         assertTrue(!verbose.all().contains("indicate-status"), verbose.all());
         assertEquals("off", verbose.field("Software radio state"));
     }
 
     @Test
     void aSubscribeListLimitsIndicationsToWhatTheHostAskedFor() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             host.open(1, 4096);
             InformationBufferWriter onlySignal = new InformationBufferWriter()
                     .uuid(MbimServiceIds.BASIC_CONNECT).u32(1).u32(BasicConnectCid.SIGNAL_STATE);
@@ -136,8 +124,9 @@ class MbimIndicationsTest {
             assertEquals(MbimMessageType.COMMAND_DONE, done.type());
             assertEquals(MbimStatus.NONE, done.u32(40));
 
-            state.setNetworkRegistration(state.registration().withState(RegistrationState.ROAMING));
-            state.setSignal(new Signal(-91, -12, -110, 1));
+            emulator.state().setNetworkRegistration(
+                    emulator.state().registration().withState(RegistrationState.ROAMING));
+            emulator.state().setSignal(new Signal(-91, -12, -110, 1));
             MbimFrame next = host.nextMessage();
             assertIndication(next, BasicConnectCid.SIGNAL_STATE); // register and packet service were filtered out
             assertEquals(11, body(next).u32(0));

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
@@ -32,20 +31,12 @@ import org.wwan4j.emulator.model.Rat;
 /** Bad input gets the proper MBIM answer or is dropped, and the port keeps serving mbimcli afterwards. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimRobustnessTest {
-    private EmulatedModem modem;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.MBIM);
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     private void assertMbimcliStillWorks() throws Exception {
-        assertEquals("on", Mbimcli.run(modem.path(), "--query-radio-state").assertSuccess()
+        assertEquals("on", mbimcli.ok("--query-radio-state")
                 .field("Software radio state"));
     }
 
@@ -56,8 +47,8 @@ class MbimRobustnessTest {
             crowded.add(new Provider("310", String.format("%03d", i), "Operator number " + i,
                     i == 0 ? ProviderStatus.CURRENT : ProviderStatus.AVAILABLE, false, Set.of(Rat.LTE)));
         }
-        modem.state().setProviders(crowded);
-        Mbimcli.Result scan = Mbimcli.run(modem.path(), "-v", "--query-visible-providers").assertSuccess();
+        emulator.state().setProviders(crowded);
+        Mbimcli.Result scan = mbimcli.ok("-v", "--query-visible-providers");
         assertTrue(scan.all().contains("total   = 3"), "expected a 3-fragment answer at 4096 bytes per transfer");
         List<String> ids = scan.fields("Provider ID");
         assertEquals(120, ids.size());
@@ -68,7 +59,7 @@ class MbimRobustnessTest {
 
     @Test
     void aSmallMaximumTransferFragmentsEvenShortAnswers() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             host.open(1, 64);
             host.send(MbimMessages.command(2, MbimServiceIds.BASIC_CONNECT, BasicConnectCid.DEVICE_CAPS,
                     MbimCommand.QUERY, new byte[0]));
@@ -86,7 +77,7 @@ class MbimRobustnessTest {
 
     @Test
     void aFragmentedCommandFromTheHostIsReassembled() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             host.open(1, 4096);
             byte[] query = MbimMessages.command(2, MbimServiceIds.BASIC_CONNECT, BasicConnectCid.CONNECT,
                     MbimCommand.QUERY, new byte[200]);
@@ -102,7 +93,7 @@ class MbimRobustnessTest {
 
     @Test
     void framingErrorsAreFunctionErrors() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             host.send(MbimMessages.command(1, MbimServiceIds.BASIC_CONNECT, 1, MbimCommand.QUERY, new byte[0]));
             assertFunctionError(host.nextMessage(), 1, MbimProtocolError.NOT_OPENED);
 
@@ -130,7 +121,7 @@ class MbimRobustnessTest {
 
     @Test
     void unknownServicesAndCidsAreNoDeviceSupportAndBadBuffersInvalidParameters() throws Exception {
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             host.open(1, 4096);
             host.send(MbimMessages.command(2, UUID.fromString("11111111-2222-3333-4444-555555555555"), 1,
                     MbimCommand.QUERY, new byte[0]));
@@ -153,7 +144,7 @@ class MbimRobustnessTest {
     @Test
     void junkAndCutMessagesWrittenToThePortDoNotStopMbimcli() throws Exception {
         Random random = new Random(42);
-        try (RawMbimClient host = new RawMbimClient(modem.path())) {
+        try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             for (int round = 0; round < 20; round++) {
                 byte[] junk = new byte[1 + random.nextInt(300)];
                 random.nextBytes(junk);
@@ -163,7 +154,7 @@ class MbimRobustnessTest {
             host.send(java.util.Arrays.copyOf(cut, 30)); // a client dying mid-message
         }
         assertMbimcliStillWorks();
-        assertEquals("26207", Mbimcli.run(modem.path(), "--query-home-provider").assertSuccess().field("Provider ID"));
+        assertEquals("26207", mbimcli.ok("--query-home-provider").field("Provider ID"));
     }
 
     private static void assertFunctionError(MbimFrame frame, int transactionId, int protocolError) {

@@ -1,17 +1,26 @@
 package org.wwan4j.emulator.mbim.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the real mbimcli (libmbim 1.28) against an emulated port, bounded by a timeout. */
+/**
+ * Runs the real mbimcli (libmbim 1.28) against an emulated port, bounded by a timeout. Either once against a path
+ * ({@link #run}, {@link #ok}) or bound to a port ({@link #on}) that is looked up again for every run, since a
+ * replugged modem has a new one.
+ */
 final class Mbimcli {
     static final long TIMEOUT_SECONDS = 20;
+
+    private final Supplier<Path> device;
 
     /** What one mbimcli run printed. */
     record Result(int exitCode, String stdout, String stderr) {
@@ -55,7 +64,35 @@ final class Mbimcli {
         }
     }
 
-    private Mbimcli() {
+    private Mbimcli(Supplier<Path> device) {
+        this.device = device;
+    }
+
+    /** mbimcli bound to the port {@code device} supplies at each run, e.g. {@code Mbimcli.on(emulator::path)}. */
+    static Mbimcli on(Supplier<Path> device) {
+        return new Mbimcli(device);
+    }
+
+    /** Runs against the bound port, whatever the outcome. */
+    Result run(String... arguments) throws IOException, InterruptedException {
+        return run(device.get(), arguments);
+    }
+
+    /** Runs against the bound port and fails the test unless mbimcli succeeds. */
+    Result ok(String... arguments) throws IOException, InterruptedException {
+        return ok(device.get(), arguments);
+    }
+
+    /** Runs against {@code device} and fails the test unless mbimcli succeeds. */
+    static Result ok(Path device, String... arguments) throws IOException, InterruptedException {
+        return run(device, arguments).assertSuccess();
+    }
+
+    /** The transaction id mbimcli prints to continue a session it left open (--no-close). */
+    static String nextTransactionId(Result result) {
+        Matcher matcher = Pattern.compile("TRID: '(\\d+)'").matcher(result.stdout());
+        assertTrue(matcher.find(), result.all());
+        return matcher.group(1);
     }
 
     static Result run(Path device, String... arguments) throws IOException, InterruptedException {

@@ -2,38 +2,26 @@ package org.wwan4j.emulator.mbim.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.Registration;
 import org.wwan4j.emulator.model.Signal;
 
 /** MS Base Stations Info: the serving LTE cell, the MBIM source of RSRQ, read back by mbimcli 1.28. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimcliBaseStationsInfoTest {
-    private EmulatedModem modem;
-    private ModemState state;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.MBIM);
-        state = modem.state();
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test
     void theServingLteCellCarriesRegistrationAndSignal() throws Exception {
-        state.setSignal(new Signal(-66, -13, -104, 3));
-        Registration registration = state.registration();
-        String out = Mbimcli.run(modem.path(), "--ms-query-base-stations-info").assertSuccess().stdout();
+        emulator.state().setSignal(new Signal(-66, -13, -104, 3));
+        Registration registration = emulator.state().registration();
+        String out = mbimcli.ok("--ms-query-base-stations-info").stdout();
         assertTrue(out.contains("System type: lte"), out);
         assertTrue(out.contains("Provider id: 26207"), out);
         assertTrue(out.contains("Cell id: " + registration.cellId()), out);
@@ -45,8 +33,8 @@ class MbimcliBaseStationsInfoTest {
 
     @Test
     void withoutCoverageThereIsNoServingCell() throws Exception {
-        state.setCoverage(false);
-        String out = Mbimcli.run(modem.path(), "--ms-query-base-stations-info").assertSuccess().stdout();
+        emulator.state().setCoverage(false);
+        String out = mbimcli.ok("--ms-query-base-stations-info").stdout();
         assertTrue(out.contains("LTE Serving cell: n/a") || out.contains("LTE serving cell: n/a"), out);
     }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.EmulatedModem;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.SimSlot;
 
 /**
@@ -21,67 +19,53 @@ import org.wwan4j.emulator.model.SimSlot;
 class MbimcliSlotsTest {
     private static final String EXECUTOR_SLOT = "Executor '0': slot '(\\d+)'";
 
-    private EmulatedModem modem;
-    private ModemState state;
-
-    @BeforeEach
-    void start() {
-        modem = EmulatedModem.start(Protocol.MBIM);
-        state = modem.state();
-    }
-
-    @AfterEach
-    void stop() {
-        modem.close();
-    }
-
-    private Mbimcli.Result mbimcli(String... arguments) throws Exception {
-        return Mbimcli.run(modem.path(), arguments).assertSuccess();
-    }
+    @RegisterExtension
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     private String slotState(int index) throws Exception {
-        return mbimcli("--ms-query-slot-info-status=" + index).field("Slot '" + index + "'");
+        return mbimcli.ok("--ms-query-slot-info-status=" + index).field("Slot '" + index + "'");
     }
 
     @Test
     void sysCapsCountTheModelsSlots() throws Exception {
-        Mbimcli.Result caps = mbimcli("--ms-query-sys-caps");
+        Mbimcli.Result caps = mbimcli.ok("--ms-query-sys-caps");
         assertEquals("1", caps.field("Number of executors"));
-        assertEquals(String.valueOf(state.simSlots().size()), caps.field("Number of slots"));
+        assertEquals(String.valueOf(emulator.state().simSlots().size()), caps.field("Number of slots"));
         assertEquals("1", caps.field("Concurrency"));
-        assertEquals(state.identity().imei(), caps.field("Modem ID"));
+        assertEquals(emulator.state().identity().imei(), caps.field("Modem ID"));
     }
 
     @Test
     void slotInfoTellsAnInactiveCardFromAnEmptySlot() throws Exception {
-        assertEquals(4, state.simSlots().size());
+        assertEquals(4, emulator.state().simSlots().size());
         assertEquals("state-active", slotState(0));
         assertEquals("state-off", slotState(1), "inactive slot holding a card");
         // libmbim 1.28 spells MBIM_UICC_SLOT_STATE_OFF_EMPTY's nick "sate-off-empty"; the value is what counts.
         assertEquals("sate-off-empty", slotState(2), "inactive empty slot");
         assertEquals("state-off", slotState(3), "inactive eSIM");
-        Mbimcli.Result missing = Mbimcli.run(modem.path(), "--ms-query-slot-info-status=9");
+        Mbimcli.Result missing = mbimcli.run("--ms-query-slot-info-status=9");
         assertTrue(missing.stderr().contains("InvalidParameters"), missing.all());
     }
 
     @Test
     void slotMappingsShowAndSwitchTheActiveSlot() throws Exception {
-        assertEquals("0", mbimcli("--ms-query-device-slot-mappings").group(EXECUTOR_SLOT));
+        assertEquals("0", mbimcli.ok("--ms-query-device-slot-mappings").group(EXECUTOR_SLOT));
 
-        Mbimcli.Result switched = mbimcli("--ms-set-device-slot-mappings=1");
+        Mbimcli.Result switched = mbimcli.ok("--ms-set-device-slot-mappings=1");
         assertEquals("1", switched.group(EXECUTOR_SLOT));
-        SimSlot active = state.activeSlot().orElseThrow();
+        SimSlot active = emulator.state().activeSlot().orElseThrow();
         assertEquals(2, active.number());
         assertEquals("state-active", slotState(1));
         assertEquals("state-off", slotState(0));
-        assertEquals(active.iccid(), mbimcli("--query-subscriber-ready-status").field("SIM ICCID"));
+        assertEquals(active.iccid(), mbimcli.ok("--query-subscriber-ready-status").field("SIM ICCID"));
 
-        mbimcli("--ms-set-device-slot-mappings=3");
+        mbimcli.ok("--ms-set-device-slot-mappings=3");
         assertEquals("state-active-esim", slotState(3));
 
-        mbimcli("--ms-set-device-slot-mappings=2");
+        mbimcli.ok("--ms-set-device-slot-mappings=2");
         assertEquals("state-empty", slotState(2));
-        assertEquals("sim-not-inserted", mbimcli("--query-subscriber-ready-status").field("Ready state"));
-        assertFalse(Mbimcli.run(modem.path(), "--ms-set-device-slot-mappings=7").exitCode() == 0);
+        assertEquals("sim-not-inserted", mbimcli.ok("--query-subscriber-ready-status").field("Ready state"));
+        assertFalse(mbimcli.run("--ms-set-device-slot-mappings=7").exitCode() == 0);
     }
 }
