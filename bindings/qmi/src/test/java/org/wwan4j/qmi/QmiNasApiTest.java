@@ -95,4 +95,22 @@ class QmiNasApiTest extends EmulatorFixture {
             assertEquals(30, weaker.lteSignalStrength().snr());
         }
     }
+
+    @Test
+    void preferredNetworksListIsWrittenWithItsPcsDigits() {
+        ClientNas nas = Await.result(device.nas());
+        Await.result(nas.setPreferredNetworks(NasPreferredNetworks.networks(
+                new ClientNas.SetPreferredNetworksInput().clearPreviousPreferredNetworks(true), List.of(
+                        new NasPreferredNetworks.Network(262, 7, false, Set.of(NasPlmnAccessTechnologyIdentifier.ALL)),
+                        new NasPreferredNetworks.Network(310, 10, true, Set.of(NasPlmnAccessTechnologyIdentifier.EUTRAN,
+                                NasPlmnAccessTechnologyIdentifier.UTRAN))))));
+        List<org.wwan4j.emulator.model.Plmn> stored = modem.state().preferredNetworks();
+        assertEquals(List.of("26207", "310010"), stored.stream().map(p -> p.mcc() + p.mnc()).toList());
+        assertEquals(Set.of(Rat.LTE, Rat.UMTS), stored.get(1).rats());
+        List<ClientNas.GetPreferredNetworksPreferredNetworksElement> read =
+                Await.result(nas.getPreferredNetworks()).preferredNetworks();
+        assertEquals(2, read.size());
+        assertEquals(310, read.get(1).mcc());
+        assertEquals(10, read.get(1).mnc());
+    }
 }
