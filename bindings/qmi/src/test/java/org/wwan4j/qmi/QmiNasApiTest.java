@@ -99,11 +99,17 @@ class QmiNasApiTest extends EmulatorFixture {
     @Test
     void preferredNetworksListIsWrittenWithItsPcsDigits() {
         ClientNas nas = Await.result(device.nas());
-        Await.result(nas.setPreferredNetworks(NasPreferredNetworks.networks(
-                new ClientNas.SetPreferredNetworksInput().clearPreviousPreferredNetworks(true), List.of(
-                        new NasPreferredNetworks.Network(262, 7, false, Set.of(NasPlmnAccessTechnologyIdentifier.ALL)),
-                        new NasPreferredNetworks.Network(310, 10, true, Set.of(NasPlmnAccessTechnologyIdentifier.EUTRAN,
-                                NasPlmnAccessTechnologyIdentifier.UTRAN))))));
+        Await.result(nas.setPreferredNetworks(new ClientNas.SetPreferredNetworksInput()
+                .clearPreviousPreferredNetworks(true)
+                .preferredNetworks(List.of(
+                        new ClientNas.SetPreferredNetworksInputPreferredNetworksElement(262, 7, org.wwan4j.glib.FlagSet.of(
+                                NasPlmnAccessTechnologyIdentifier.class, Set.of(NasPlmnAccessTechnologyIdentifier.ALL))),
+                        new ClientNas.SetPreferredNetworksInputPreferredNetworksElement(310, 10, org.wwan4j.glib.FlagSet.of(
+                                NasPlmnAccessTechnologyIdentifier.class, Set.of(NasPlmnAccessTechnologyIdentifier.EUTRAN,
+                                        NasPlmnAccessTechnologyIdentifier.UTRAN)))))
+                .mncPcsDigitIncludeStatus(List.of(
+                        new ClientNas.SetPreferredNetworksInputMncPcsDigitIncludeStatusElement(262, 7, false),
+                        new ClientNas.SetPreferredNetworksInputMncPcsDigitIncludeStatusElement(310, 10, true)))));
         List<org.wwan4j.emulator.model.Plmn> stored = modem.state().preferredNetworks();
         assertEquals(List.of("26207", "310010"), stored.stream().map(p -> p.mcc() + p.mnc()).toList());
         assertEquals(Set.of(Rat.LTE, Rat.UMTS), stored.get(1).rats());
