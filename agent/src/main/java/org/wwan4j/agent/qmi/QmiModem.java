@@ -238,6 +238,13 @@ public final class QmiModem implements Modem {
 
     @Override
     public CompletableFuture<Void> setPreferences(List<Rat> rats, List<String> plmns) {
+        ClientNas.SetPreferredNetworksInput networks;
+        try {
+            // Checked before anything is sent, so a bad PLMN leaves the RAT preference untouched too.
+            networks = plmns.isEmpty() ? null : PreferredPlmns.input(plmns);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.REJECTED, e.getMessage()));
+        }
         CompletableFuture<EnumSet<NasRatModePreference>> modes = rats.isEmpty()
                 ? dms.getCapabilities().thenApply(caps -> supportedModes(caps.info() == null ? null
                         : caps.info().radioInterfaceList()))
@@ -246,9 +253,7 @@ public final class QmiModem implements Modem {
                         new ClientNas.SetSystemSelectionPreferenceInput().modePreference(m)
                                 .changeDuration(NasChangeDuration.PERMANENT)))
                 .thenCompose(ok -> plmns.isEmpty() ? CompletableFuture.completedFuture(null)
-                        // The generated API has no setter for the preferred-networks list (a GArray input).
-                        : CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
-                                "preferred PLMNs: NAS Set Preferred Networks list input is not available yet"))));
+                        : nas.setPreferredNetworks(networks).thenApply(out -> (Void) null)));
     }
 
     @Override

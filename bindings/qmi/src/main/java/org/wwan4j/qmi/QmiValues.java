@@ -134,4 +134,28 @@ final class QmiValues {
     static void unrefArray(MemorySegment garray) {
         g_array_unref(garray);
     }
+
+    /**
+     * A new GPtrArray (no free func) of zero-filled structs allocated in {@code arena} and filled by {@code write};
+     * the caller unrefs it with {@link #unrefPtrArray} after the setter, and the arena frees the structs.
+     */
+    static <T> MemorySegment ptrArray(Arena arena, List<T> elements, long structSize,
+            java.util.function.BiConsumer<T, MemorySegment> write) {
+        MemorySegment array = org.wwan4j.glib.ffi.glib_h.g_ptr_array_new();
+        try {
+            for (T element : elements) {
+                MemorySegment struct = arena.allocate(structSize, 8);
+                write.accept(element, struct);
+                org.wwan4j.glib.ffi.glib_h.g_ptr_array_add(array, struct);
+            }
+            return array;
+        } catch (RuntimeException e) {
+            org.wwan4j.glib.ffi.glib_h.g_ptr_array_unref(array);
+            throw e;
+        }
+    }
+
+    static void unrefPtrArray(MemorySegment gptrarray) {
+        org.wwan4j.glib.ffi.glib_h.g_ptr_array_unref(gptrarray);
+    }
 }

@@ -95,4 +95,28 @@ class QmiNasApiTest extends EmulatorFixture {
             assertEquals(30, weaker.lteSignalStrength().snr());
         }
     }
+
+    @Test
+    void preferredNetworksListIsWrittenWithItsPcsDigits() {
+        ClientNas nas = Await.result(device.nas());
+        Await.result(nas.setPreferredNetworks(new ClientNas.SetPreferredNetworksInput()
+                .clearPreviousPreferredNetworks(true)
+                .preferredNetworks(List.of(
+                        new ClientNas.SetPreferredNetworksInputPreferredNetworksElement(262, 7, org.wwan4j.glib.FlagSet.of(
+                                NasPlmnAccessTechnologyIdentifier.class, Set.of(NasPlmnAccessTechnologyIdentifier.ALL))),
+                        new ClientNas.SetPreferredNetworksInputPreferredNetworksElement(310, 10, org.wwan4j.glib.FlagSet.of(
+                                NasPlmnAccessTechnologyIdentifier.class, Set.of(NasPlmnAccessTechnologyIdentifier.EUTRAN,
+                                        NasPlmnAccessTechnologyIdentifier.UTRAN)))))
+                .mncPcsDigitIncludeStatus(List.of(
+                        new ClientNas.SetPreferredNetworksInputMncPcsDigitIncludeStatusElement(262, 7, false),
+                        new ClientNas.SetPreferredNetworksInputMncPcsDigitIncludeStatusElement(310, 10, true)))));
+        List<org.wwan4j.emulator.model.Plmn> stored = modem.state().preferredNetworks();
+        assertEquals(List.of("26207", "310010"), stored.stream().map(p -> p.mcc() + p.mnc()).toList());
+        assertEquals(Set.of(Rat.LTE, Rat.UMTS), stored.get(1).rats());
+        List<ClientNas.GetPreferredNetworksPreferredNetworksElement> read =
+                Await.result(nas.getPreferredNetworks()).preferredNetworks();
+        assertEquals(2, read.size());
+        assertEquals(310, read.get(1).mcc());
+        assertEquals(10, read.get(1).mnc());
+    }
 }

@@ -54,7 +54,16 @@ final class InputEmitter {
                     break;
                 }
                 Resolved r = kinds.resolve(p.type());
-                if (r.kind() == null || javaParam(r.kind()) == null) {
+                if (r.kind() != null && r.kind().shape() == Shape.RECORD_LIST) {
+                    // A GPtrArray of element structs: settable when the element record can write itself and
+                    // the setter is the _gir form (libqmi copies the elements before it returns).
+                    if (!setter.name().endsWith("_gir") || args.size() != 1
+                            || ElementWriter.write(r.kind().element(), kinds, "") == null) {
+                        problem = p.name() + ": list input";
+                    } else {
+                        argKinds.add(r.kind());
+                    }
+                } else if (r.kind() == null || javaParam(r.kind()) == null) {
                     problem = p.name() + ": " + (r.kind() == null ? r.unsupported() : "list input");
                 } else {
                     argKinds.add(r.kind());
@@ -66,7 +75,7 @@ final class InputEmitter {
                 continue;
             }
             coverage.setters++;
-            String base = setter.name().substring(4);
+            String base = setter.name().substring(4).replaceFirst("_gir$", "");
             String method = ApiNames.lowerCamel(base);
             while (used.contains(method) || method.equals("build") || method.equals("release")) {
                 method = method + "_";
@@ -83,7 +92,7 @@ final class InputEmitter {
                 params.append(i > 0 ? ", " : "").append(javaParam(k)).append(' ').append(p);
                 captures.append(capture(k, p, "v" + i));
                 String carrier = toCarrier(k, "v" + i);
-                if (k.shape() == Shape.BYTES) {
+                if (k.shape() == Shape.BYTES || k.shape() == Shape.RECORD_LIST) {
                     arrays.add("a" + i);
                     carrier = "a" + i;
                 }
@@ -98,6 +107,12 @@ final class InputEmitter {
                 if (argKinds.get(i).shape() == Shape.BYTES) {
                     out.append("                java.lang.foreign.MemorySegment a").append(i)
                             .append(" = QmiValues.byteArray(v").append(i).append(");\n");
+                } else if (argKinds.get(i).shape() == Shape.RECORD_LIST) {
+                    // Element structs live in the build arena, which outlives every setter call.
+                    out.append("                java.lang.foreign.MemorySegment a").append(i)
+                            .append(" = QmiValues.ptrArray(arena, v").append(i).append(", org.wwan4j.qmi.ffi.")
+                            .append(argKinds.get(i).element().cType()).append(".layout().byteSize(), ")
+                            .append(argKinds.get(i).elementName()).append("::write);\n");
                 }
             }
             if (arrays.isEmpty()) {
@@ -107,8 +122,12 @@ final class InputEmitter {
                 out.append("                try {\n                    return org.wwan4j.qmi.ffi.libqmi_glib_h.")
                         .append(setter.cIdentifier()).append('(').append(call).append(");\n")
                         .append("                } finally {\n");
-                for (String a : arrays) {
-                    out.append("                    QmiValues.unrefArray(").append(a).append(");\n");
+                for (int i = 0; i < args.size(); i++) {
+                    Shape shape = argKinds.get(i).shape();
+                    if (shape == Shape.BYTES || shape == Shape.RECORD_LIST) {
+                        out.append("                    QmiValues.").append(shape == Shape.BYTES ? "unrefArray"
+                                : "unrefPtrArray").append("(a").append(i).append(");\n");
+                    }
                 }
                 out.append("                }\n");
             }
@@ -133,6 +152,7 @@ final class InputEmitter {
             case ENUM -> k.enumClass();
             case FLAGS -> "java.util.Collection<" + k.enumClass() + ">";
             case BYTES -> "byte[]";
+            case RECORD_LIST -> "java.util.List<" + k.elementName() + ">";
             default -> null;
         };
     }
@@ -147,6 +167,7 @@ final class InputEmitter {
                     + "\").value();\n";
             case FLAGS -> indent + "long " + local + " = " + k.enumClass() + ".toValue(" + param + ");\n";
             case BYTES -> indent + "byte[] " + local + " = " + param + ".clone();\n";
+            case RECORD_LIST -> indent + "var " + local + " = java.util.List.copyOf(" + param + ");\n";
             default -> indent + "var " + local + " = " + param + ";\n";
         };
     }

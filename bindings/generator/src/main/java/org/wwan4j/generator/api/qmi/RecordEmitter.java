@@ -196,7 +196,12 @@ final class RecordEmitter {
                 .append(".layout().byteSize());\n");
         out.append(indent).append("        return new ").append(placement.simpleName()).append('(')
                 .append(String.join(",\n" + indent + "                ", values)).append(");\n");
-        out.append(indent).append("    }\n").append(indent).append("}\n");
+        out.append(indent).append("    }\n");
+        String write = skipped.isEmpty() ? ElementWriter.write(record, kinds, indent) : null;
+        if (write != null) {
+            out.append(write);
+        }
+        out.append(indent).append("}\n");
         return out.toString();
     }
 
