@@ -11,7 +11,7 @@ public record EnumValue<E extends Enum<E> & NativeEnum>(E constant, long raw) {
 
     /** The value for a raw number: the first constant with that value, else unknown (never throws). */
     public static <E extends Enum<E> & NativeEnum> EnumValue<E> of(Class<E> type, long raw) {
-        for (E candidate : type.getEnumConstants()) {
+        for (E candidate : EnumConstants.of(type)) {
             if (candidate.value() == raw) {
                 return new EnumValue<>(candidate, raw);
             }

@@ -20,7 +20,7 @@ public record FlagSet<E extends Enum<E> & NativeEnum>(Set<E> members, long raw) 
     /** The flags of a raw mask (never throws). */
     public static <E extends Enum<E> & NativeEnum> FlagSet<E> of(Class<E> type, long raw) {
         EnumSet<E> set = EnumSet.noneOf(type);
-        for (E candidate : type.getEnumConstants()) {
+        for (E candidate : EnumConstants.of(type)) {
             long bits = candidate.value();
             if (bits != 0 && (raw & bits) == bits) {
                 set.add(candidate);
