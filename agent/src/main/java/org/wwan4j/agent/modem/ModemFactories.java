@@ -80,9 +80,12 @@ public final class ModemFactories implements ModemFactory {
         Protocol protocol = PROBE_ORDER.get(index);
         CompletableFuture<Modem> attempt = factories.get(protocol).open(device, protocol);
         CompletableFuture<Modem> bounded = attempt.copy().orTimeout(probeBound.toMillis(), TimeUnit.MILLISECONDS);
-        bounded.whenComplete((m, failure) -> {
-            if (failure != null) {
-                attempt.thenAccept(Modem::close); // answered after we moved on: do not leak it
+        // A modem that answers after its try was abandoned is closed, not leaked. Registered on the attempt itself, now,
+        // so it is in place before the probe can move on (a dependent added when the bound fires would run only after
+        // the next try had already completed the open).
+        attempt.thenAccept(modem -> {
+            if (bounded.isCompletedExceptionally()) {
+                modem.close();
             }
         });
         int next = index + 1;
