@@ -1,6 +1,8 @@
 package org.wwan4j.emulator;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class EmulatedModem implements AutoCloseable {
     private final EmulatorStatistics statistics = new EmulatorStatistics();
     private final ScheduledExecutorService scheduler;
     private final EmulatedPort port;
+    private final List<IndicationLoad> loads = new CopyOnWriteArrayList<>();
 
     private EmulatedModem(Protocol protocol, EmulatorOptions options) {
         this.protocol = protocol;
@@ -86,6 +89,16 @@ public final class EmulatedModem implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * Changes the signal {@code perSecond} times a second until the returned load is closed (or the modem is): a
+     * steady stream of signal indications through the normal path, for load tests.
+     */
+    public IndicationLoad startIndicationLoad(int perSecond) {
+        IndicationLoad load = IndicationLoad.start(state, perSecond);
+        loads.add(load);
+        return load;
+    }
+
     public void inject(Fault fault) {
         faults.inject(fault);
     }
@@ -131,6 +144,7 @@ public final class EmulatedModem implements AutoCloseable {
 
     @Override
     public void close() {
+        loads.forEach(IndicationLoad::close);
         scheduler.shutdownNow();
         port.close();
     }

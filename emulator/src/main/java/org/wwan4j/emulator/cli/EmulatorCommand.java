@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.IndicationLoad;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.script.TimelineScript;
@@ -40,6 +41,11 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--script", description = "JSON timeline of state changes and faults to play.")
     Path script;
 
+    @Option(names = "--indication-rate", paramLabel = "N",
+            description = "Change the signal N times a second: N signal indications a second per subscribed client "
+                    + "(load tests).")
+    int indicationRate;
+
     @Option(names = "--exec", description = "Run this shell command with {dev} replaced by the pty path, then exit "
             + "with its status.")
     String exec;
@@ -51,6 +57,11 @@ public final class EmulatorCommand implements Callable<Integer> {
             faults.forEach(name -> initial.add(Fault.fromName(name)));
         } catch (IllegalArgumentException e) {
             System.err.println("wwan4j emulator: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (indicationRate < 0 || indicationRate > IndicationLoad.MAX_PER_SECOND) {
+            System.err.println("wwan4j emulator: --indication-rate " + indicationRate + " is not between 1 and "
+                    + IndicationLoad.MAX_PER_SECOND);
             return EXIT_USAGE;
         }
         TimelineScript timeline = null;
@@ -65,6 +76,9 @@ public final class EmulatorCommand implements Callable<Integer> {
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
                 .withFaults(initial));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
+        if (indicationRate > 0) {
+            modem.startIndicationLoad(indicationRate); // closed with the modem
+        }
         try {
             return exec != null ? runCommand(modem) : serveUntilInterrupted(modem);
         } finally {
