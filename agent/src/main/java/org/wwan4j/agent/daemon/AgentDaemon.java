@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
@@ -32,10 +35,30 @@ public final class AgentDaemon implements AutoCloseable {
 
     private final Agent agent;
     private final List<AutoCloseable> resources;
+    private final Set<ExecutorScheduler> schedulers;
+    private final StatusFileWriter statusWriter;
 
-    private AgentDaemon(Agent agent, List<AutoCloseable> resources) {
+    private AgentDaemon(Agent agent, List<AutoCloseable> resources, Set<ExecutorScheduler> schedulers,
+            StatusFileWriter statusWriter) {
         this.agent = agent;
         this.resources = resources;
+        this.schedulers = schedulers;
+        this.statusWriter = statusWriter;
+    }
+
+    /**
+     * Tasks queued on the agent's and the supervisors' threads right now (a read-only gauge: under an indication
+     * storm it must stay small, not grow).
+     */
+    public int backlog() {
+        synchronized (schedulers) {
+            return schedulers.stream().mapToInt(ExecutorScheduler::queuedTasks).sum();
+        }
+    }
+
+    /** Status files written so far; 0 without a status file. */
+    public long statusWrites() {
+        return statusWriter == null ? 0 : statusWriter.writes();
     }
 
     /** The running agent, e.g. to add a listener (status snapshots for a terminal view). */
@@ -64,15 +87,25 @@ public final class AgentDaemon implements AutoCloseable {
             ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
             resources.add(probes::shutdownNow);
             Clock clock = Clock.systemUTC();
+            // Weak: a supervisor's scheduler goes with its modem; the gauge must not keep it alive.
+            Set<ExecutorScheduler> schedulers = Collections.synchronizedSet(Collections.newSetFromMap(
+                    new WeakHashMap<>()));
             SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
             AgentEnvironment env = new AgentEnvironment(factory, discovery::discover,
                     ip, new ConnectivityProbe(probes), PasswordSource.files(),
-                    key -> new ExecutorScheduler("wwan-" + key, clock), RandomGenerator.getDefault(),
+                    key -> {
+                        ExecutorScheduler scheduler = new ExecutorScheduler("wwan-" + key, clock);
+                        schedulers.add(scheduler);
+                        return scheduler;
+                    }, RandomGenerator.getDefault(),
                     options.settings());
             Agent agent = new Agent(env);
             resources.add(agent);
+            StatusFileWriter writer = null;
             if (options.statusFile() != null) {
-                agent.addListener(new StatusFileWriter(options.statusFile()));
+                writer = new StatusFileWriter(options.statusFile());
+                agent.addListener(writer);
+                resources.add(writer); // writes a coalesced last snapshot still pending
             }
             if (options.metricsPort() != null) {
                 MetricsServer metrics = MetricsServer.start(options.metricsPort(), agent::status);
@@ -107,7 +140,7 @@ public final class AgentDaemon implements AutoCloseable {
                     agent.rejectConfig(errors);
                 }
             }));
-            return new AgentDaemon(agent, resources);
+            return new AgentDaemon(agent, resources, schedulers, writer);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;

@@ -50,6 +50,15 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
         return () -> future.cancel(false);
     }
 
+    /**
+     * Tasks waiting in this scheduler's queue: ready ones not yet run plus pending timers (a handful: state
+     * timeout, safety tick...). A read-only gauge for load tests: growing without bound means the thread cannot
+     * keep up with what the modem sends.
+     */
+    public int queuedTasks() {
+        return executor.getQueue().size();
+    }
+
     /** A task that throws must not kill the supervisor's only thread. */
     private static Runnable guarded(Runnable task) {
         return () -> {
