@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Brings the bearer up. The password only ever comes from a file: a command line is visible to every user. */
+/**
+ * Brings the bearer up. The password only ever comes from a file or standard input: a command line is visible to
+ * every user of the machine ({@code ps}, {@code /proc/PID/cmdline}), so {@code --password} is refused.
+ */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Bring the data bearer up with an APN and print the IP settings the network gave.")
 final class ConnectCommand implements Callable<Integer> {
@@ -37,8 +40,16 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "U", description = "User name.")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "F", description = "File holding the password (never on the command line).")
-    Path passwordFile;
+    /** The path that means standard input, as in most Unix tools. */
+    static final String STDIN = "-";
+
+    @Option(names = "--password-file", paramLabel = "F",
+            description = "File holding the password, or - to read it from standard input (never on the command line).")
+    String passwordFile;
+
+    /** Only here to refuse it without echoing the value (picocli would quote an unknown option's argument). */
+    @Option(names = "--password", hidden = true, paramLabel = "P")
+    String passwordOnCommandLine;
 
     @Option(names = "--no-roaming", description = "Refuse to connect while roaming.")
     boolean noRoaming;
@@ -47,10 +58,15 @@ final class ConnectCommand implements Callable<Integer> {
     public Integer call() {
         IpType ip = JsonNames.parse(IpType.class, "--ip-type", ipType);
         Auth a = JsonNames.parse(Auth.class, "--auth", auth);
+        if (passwordOnCommandLine != null) {
+            throw CliFailure.usage("--password is refused: a command line is visible to every user; use "
+                    + "--password-file F (a file only you can read) or --password-file - (standard input)");
+        }
         String password = null;
         if (passwordFile != null) {
             try {
-                password = PasswordFiles.read(passwordFile);
+                password = STDIN.equals(passwordFile) ? PasswordFiles.read(System.in, "standard input")
+                        : PasswordFiles.read(Path.of(passwordFile));
             } catch (IOException e) {
                 throw CliFailure.usage("--password-file " + passwordFile + ": " + e.getMessage());
             }

@@ -176,10 +176,19 @@ public final class ConfigWatcher implements AutoCloseable {
                 throw new ConfigException(List.of(file + ": larger than " + ConfigParser.MAX_CONFIG_BYTES + " bytes"));
             }
             AgentConfig parsed = ConfigParser.parse(new String(content, StandardCharsets.UTF_8));
+            warnIfExposed(parsed);
             current = parsed;
             deliver(() -> listener.applied(parsed));
         } catch (ConfigException e) {
             deliver(() -> listener.rejected(file, e.errors()));
+        }
+    }
+
+    private void warnIfExposed(AgentConfig parsed) {
+        try {
+            PasswordFiles.warnIfConfigExposesPasswords(file, parsed);
+        } catch (IOException e) {
+            LOG.debug("cannot read the mode of {}: {}", file, e.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.wwan4j.agent.config;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,43 @@ public final class PasswordFiles {
             throw new IOException("password file " + file + " is " + size + " bytes; at most "
                     + MAX_PASSWORD_FILE_BYTES + " expected");
         }
-        String content = Files.readString(file, StandardCharsets.UTF_8);
+        return withoutTrailingLineBreaks(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A password piped in (e.g. {@code --password-file -}): read up to end of input, at most
+     * {@link #MAX_PASSWORD_FILE_BYTES}, without its trailing line break(s).
+     */
+    public static String read(InputStream in, String source) throws IOException {
+        byte[] content = in.readNBytes(MAX_PASSWORD_FILE_BYTES + 1);
+        if (content.length > MAX_PASSWORD_FILE_BYTES) {
+            throw new IOException(source + " gave more than " + MAX_PASSWORD_FILE_BYTES + " bytes; a password expected");
+        }
+        return withoutTrailingLineBreaks(new String(content, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Warns when a config file holding an inline password may be read by group or others. Names the file, never its
+     * content. A config without inline passwords carries no secret, so its mode is the admin's business.
+     *
+     * @return whether it warned
+     */
+    public static boolean warnIfConfigExposesPasswords(Path configFile, AgentConfig config) throws IOException {
+        boolean inline = config.modems().stream().anyMatch(m -> hasInlinePassword(m.accessPoint())
+                || hasInlinePassword(m.attachAccessPoint()));
+        if (inline && isReadableByOthers(configFile)) {
+            LOG.warn("config file {} holds a password and is readable by group or others; chmod 600 it, or move the "
+                    + "password to a passwordFile", configFile);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean hasInlinePassword(AccessPoint accessPoint) {
+        return accessPoint != null && accessPoint.password() != null;
+    }
+
+    private static String withoutTrailingLineBreaks(String content) {
         int end = content.length();
         while (end > 0 && (content.charAt(end - 1) == '\n' || content.charAt(end - 1) == '\r')) {
             end--;
