@@ -2,6 +2,7 @@ package org.wwan4j.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.wwan4j.bench.load.LoadBenchMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side benchmark: wwan4j (Java) vs the C client, qmicli/mbimcli per request, "
-                + "ModemManager, on emulated modems.")
+                + "ModemManager, on emulated modems. `bench --load [MINUTES]` runs the load benchmark instead.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer samples and a 15 s idle window: under 3 minutes.")
@@ -29,6 +30,10 @@ public final class BenchMain implements Callable<Integer> {
     private String[] arguments = new String[0];
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--load")) {
+            // The load benchmark is its own runner (org.wwan4j.bench.load); it needs no private network.
+            System.exit(LoadBenchMain.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.setProperty("java.awt.headless", "true");
         BenchMain bench = new BenchMain();
         bench.arguments = args.clone();
