@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,28 @@ class PasswordFilesTest {
         Path file = write("x".repeat(PasswordFiles.MAX_PASSWORD_FILE_BYTES + 1), "rw-------");
         IOException e = assertThrows(IOException.class, () -> PasswordFiles.read(file));
         assertFalse(e.getMessage().contains("xxxx"));
+    }
+
+    @Test
+    void aPipedPasswordLosesItsLineBreakAndAFloodIsRefused() throws IOException {
+        assertEquals("piped pw", PasswordFiles.read(new ByteArrayInputStream("piped pw\n".getBytes()), "stdin"));
+        byte[] flood = "y".repeat(PasswordFiles.MAX_PASSWORD_FILE_BYTES + 1).getBytes();
+        IOException e = assertThrows(IOException.class,
+                () -> PasswordFiles.read(new ByteArrayInputStream(flood), "standard input"));
+        assertTrue(e.getMessage().startsWith("standard input"), e.getMessage());
+        assertFalse(e.getMessage().contains("yyyy"));
+    }
+
+    @Test
+    void onlyAConfigHoldingAnInlinePasswordIsWarnedAboutForItsMode() throws Exception {
+        AgentConfig inline = ConfigParser.parse("{\"modems\": [{\"name\": \"m\", \"attachAccessPoint\":"
+                + " {\"apn\": \"a\", \"auth\": \"pap\", \"password\": \"p\"}}]}");
+        AgentConfig viaFile = ConfigParser.parse("{\"modems\": [{\"name\": \"m\", \"accessPoint\":"
+                + " {\"apn\": \"a\", \"auth\": \"pap\", \"passwordFile\": \"/etc/pw\"}}]}");
+        Path groupReadable = write("{}", "rw-r-----");
+        assertTrue(PasswordFiles.warnIfConfigExposesPasswords(groupReadable, inline));
+        assertFalse(PasswordFiles.warnIfConfigExposesPasswords(write("{}", "rw-------"), inline));
+        assertFalse(PasswordFiles.warnIfConfigExposesPasswords(groupReadable, viaFile), "no secret in it");
     }
 
     private Path write(String content, String permissions) throws IOException {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,14 +109,14 @@ class SecretsTest {
         assertFalse(refusing.state().bearer().connected());
 
         String metrics = metrics(agent);
-        assertTrue(metrics.contains("wwan_rssi_dbm{modem=\"chap\"}"), metrics);
+        assertTrue(metrics.contains("wwan_rssi_dbm{modem=\"chap\"}"), masked(metrics));
 
         // A bad field next to the password: the error names the field, never the password beside it.
         writeConfig(config, goodConfig(chap, pap, refusing, passwordFile)
                 .replace("\"ipType\": \"ipv4\", \"auth\": \"chap\"", "\"ipType\": \"ipv5\", \"auth\": \"chap\""));
         Map<String, Object> rejected = status.await("the bad ipType rejected",
                 s -> s.get("configError") instanceof String e && e.contains("ipType"));
-        assertTrue(((String) rejected.get("configError")).contains("ipv5"), "the bad value is named: " + rejected);
+        assertTrue(((String) rejected.get("configError")).contains("ipv5"), "the bad value is named: " + masked(rejected.toString()));
         // Broken JSON with an unquoted password: the parser's own message would quote the token.
         writeConfig(config, goodConfig(chap, pap, refusing, passwordFile)
                 .replace("\"" + INLINE_PASSWORD + "\"", UNQUOTED_PASSWORD));
@@ -129,9 +130,9 @@ class SecretsTest {
 
         agent.stop();
         String log = agent.stderr();
-        assertTrue(log.contains("DEBUG"), "debug logging was on, so there was something to grep:\n" + log);
-        assertTrue(log.contains("config rejected"), log);
-        assertFalse(log.contains(PERMISSION_WARNING), "0600 files are not warned about:\n" + log);
+        assertTrue(log.contains("DEBUG"), "debug logging was on, so there was something to grep:\n" + masked(log));
+        assertTrue(log.contains("config rejected"), masked(log));
+        assertFalse(log.contains(PERMISSION_WARNING), "0600 files are not warned about:\n" + masked(log));
         assertNoSecret("agent log (stderr)", log);
         assertNoSecret("agent stdout", agent.stdout());
         assertNoSecret("metrics", metrics);
@@ -286,8 +287,8 @@ class SecretsTest {
                 openConfig.toString(), openPassword.toString()));
         assertEquals(0, open.awaitExit(), open.describe());
         String log = open.stderr();
-        assertTrue(warned(log, openConfig), "0640 config warned about by name:\n" + log);
-        assertTrue(warned(log, openPassword), "0604 password file warned about by name:\n" + log);
+        assertTrue(warned(log, openConfig), "0640 config warned about by name:\n" + masked(log));
+        assertTrue(warned(log, openPassword), "0604 password file warned about by name:\n" + masked(log));
         assertTrue(open.stdout().contains("config applied: 1 modem(s)"), open.describe());
         assertTrue(open.stdout().contains("password read: " + FILE_PASSWORD.length() + " characters"),
                 "still read: refusing would take a device offline over a permission bit. " + open.describe());
@@ -298,7 +299,7 @@ class SecretsTest {
         ObservedProcess closed = start("0600-modes", javaCommand(PermissionWarningsMain.class.getName(),
                 closedConfig.toString(), closedPassword.toString()));
         assertEquals(0, closed.awaitExit(), closed.describe());
-        assertFalse(closed.stderr().contains(PERMISSION_WARNING), "0600 gives no warning:\n" + closed.stderr());
+        assertFalse(closed.stderr().contains(PERMISSION_WARNING), "0600 gives no warning:\n" + masked(closed.stderr()));
         assertTrue(closed.stdout().contains("password read"), closed.describe());
     }
 
@@ -317,6 +318,15 @@ class SecretsTest {
                     + text.substring(Math.max(0, at - 120), Math.min(text.length(), at + 40)).replace(secret, "<SECRET>")
                     + "...");
         }
+    }
+
+    /** A failing test must not print a secret either. */
+    private static String masked(String text) {
+        String shown = text;
+        for (String secret : SECRETS) {
+            shown = shown.replace(secret, "<SECRET>");
+        }
+        return shown;
     }
 
     private Path secretFile(String name, String content, String mode) throws IOException {
@@ -393,15 +403,15 @@ class SecretsTest {
         }
 
         Map<String, Object> await(String what, Predicate<Map<String, Object>> condition) throws InterruptedException {
-            Map<String, Object>[] last = new Map[1];
+            AtomicReference<Map<String, Object>> last = new AtomicReference<>();
             try {
                 return awaitValue(what, () -> {
                     Map<String, Object> status = read();
-                    last[0] = status;
+                    last.set(status);
                     return status != null && condition.test(status) ? status : null;
                 });
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "; last status: " + last[0], e);
+                throw new AssertionError(e.getMessage() + "; last status: " + masked(String.valueOf(last.get())), e);
             }
         }
 
@@ -516,11 +526,7 @@ class SecretsTest {
         }
 
         private static String tail(String text) {
-            String shown = text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-            for (String secret : SECRETS) {
-                shown = shown.replace(secret, "<SECRET>"); // a failing test must not print one either
-            }
-            return shown;
+            return masked(text.length() > 4000 ? text.substring(text.length() - 4000) : text);
         }
     }
 }
