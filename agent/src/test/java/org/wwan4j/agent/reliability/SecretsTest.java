@@ -61,7 +61,8 @@ class SecretsTest {
     private static final String FILE_PASSWORD = "File-Apn-Kp4vR8";
     private static final String ATTACH_PASSWORD = "Attach-Apn-Lm2nB6";
     private static final String WRONG_PASSWORD = "Wrong-Apn-Hy5tG1";
-    private static final String UNQUOTED_PASSWORD = "Unquoted-Apn-Rc8dJ2";
+    /** Letters and digits only: a JSON parser quoting an unrecognised token stops at the first '-'. */
+    private static final String UNQUOTED_PASSWORD = "UnquotedApnRc8dJ2";
     private static final String CLI_WRONG_PASSWORD = "Cli-Wrong-Pw-Vb3kS9";
     private static final String ARGV_PASSWORD = "Argv-Pw-Nf6hQ4";
     /** What the emulator's private.corp APN demands (CHAP); the CLI runs use it. */
