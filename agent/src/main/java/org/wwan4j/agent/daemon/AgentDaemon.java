@@ -74,6 +74,9 @@ public final class AgentDaemon implements AutoCloseable {
             if (options.statusFile() != null) {
                 agent.addListener(new StatusFileWriter(options.statusFile()));
             }
+            WatchdogToucher watchdog = new WatchdogToucher(new ExecutorScheduler("wwan-watchdog", clock));
+            resources.add(watchdog);
+            agent.addListener(watchdog);
             if (options.metricsPort() != null) {
                 MetricsServer metrics = MetricsServer.start(options.metricsPort(), agent::status);
                 resources.add(metrics);
@@ -100,6 +103,7 @@ public final class AgentDaemon implements AutoCloseable {
                 @Override
                 public void applied(AgentConfig config) {
                     agent.applyConfig(config);
+                    watchdog.configure(config.watchdog());
                 }
 
                 @Override
