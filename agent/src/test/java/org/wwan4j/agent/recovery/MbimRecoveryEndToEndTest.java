@@ -25,7 +25,7 @@ import org.wwan4j.emulator.model.StateAspect;
  * The recovery ladder end to end over MBIM: a hung modem is reopened, then its radio is turned off and on (MBIM's
  * stand-in for a reset), and it ends connected again. The recovery time is printed, never asserted.
  */
-@Timeout(240)
+@Timeout(600)
 class MbimRecoveryEndToEndTest {
 
     /** Basic Connect RADIO_STATE, as the emulator counts it. */

@@ -34,7 +34,7 @@ import org.wwan4j.qmi.QmiDeviceOptions;
  * data plane with a failing probe is recovered too. Recovery times (fault injected to connected and healthy again)
  * are printed, never asserted.
  */
-@Timeout(240)
+@Timeout(600)
 class QmiRecoveryEndToEndTest {
 
     /** DMS Set Operating Mode, as the emulator counts it. */
@@ -107,7 +107,8 @@ class QmiRecoveryEndToEndTest {
     @Test
     void aStalledDataPlaneWithAFailingProbeIsRecovered() throws Exception {
         emulator = EmulatedModem.start(Protocol.QMI, EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
-        int stallSeconds = 5;
+        // Short: the smallest window the config allows; long: a minute, nearer the production default.
+        int stallSeconds = Boolean.getBoolean("wwan4j.long") ? 60 : 5;
         ModemConfig config = Configs.withRecovery(Configs.withProbe(Configs.modem("modem1", emulator.path().toString()),
                         new ProbeConfig(ProbeMethod.ICMP, null, null, 10)), new RecoveryConfig(stallSeconds, false));
         start(config);
