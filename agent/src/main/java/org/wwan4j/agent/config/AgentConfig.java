@@ -11,14 +11,21 @@ import java.util.Optional;
  * @param radioSilence  every radio off, managed or not
  * @param scanProviders run the (slow) visible-provider scan
  * @param modems        the managed modems; names are unique
+ * @param watchdog      the watchdog touch file, or null for none
  */
-public record AgentConfig(boolean radioSilence, boolean scanProviders, List<ModemConfig> modems) {
+public record AgentConfig(boolean radioSilence, boolean scanProviders, List<ModemConfig> modems,
+        WatchdogConfig watchdog) {
 
     /** No modems, radios allowed: what the agent runs with before its first valid file. */
     public static final AgentConfig EMPTY = new AgentConfig(false, false, List.of());
 
     public AgentConfig {
         modems = List.copyOf(modems);
+    }
+
+    /** A config without a watchdog file. */
+    public AgentConfig(boolean radioSilence, boolean scanProviders, List<ModemConfig> modems) {
+        this(radioSilence, scanProviders, modems, null);
     }
 
     public Optional<ModemConfig> modem(String name) {

@@ -37,6 +37,11 @@ public final class ConfigParser {
     public static final long ROUTE_METRIC_MAX = 0xFFFF_FFFFL;
     public static final int PROBE_INTERVAL_MIN_SECONDS = 10;
     public static final int PROBE_INTERVAL_MAX_SECONDS = 86_400;
+    /** Below a few seconds a stall cannot be told from a quiet moment between two counter reads. */
+    public static final int STALL_MIN_SECONDS = 5;
+    public static final int STALL_MAX_SECONDS = 86_400;
+    public static final int WATCHDOG_INTERVAL_MIN_SECONDS = 1;
+    public static final int WATCHDOG_INTERVAL_MAX_SECONDS = 3_600;
     /** 3GPP TS 23.003: an APN is at most 100 octets. */
     public static final int APN_MAX_CHARS = 100;
     public static final int NAME_MAX_CHARS = 64;
@@ -104,6 +109,8 @@ public final class ConfigParser {
         boolean radioSilence = root.bool("radioSilence", false);
         boolean scanProviders = root.bool("scanProviders", false);
         List<ModemConfig> modems = root.array("modems", (path, value) -> readModem(path, value, root));
+        JsonFields watchdogFields = root.object("watchdog");
+        WatchdogConfig watchdog = watchdogFields == null ? null : readWatchdog(watchdogFields);
         root.rejectUnknownKeys();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < modems.size(); i++) {
@@ -112,7 +119,7 @@ public final class ConfigParser {
                 root.error("modems[" + i + "].name", JsonFields.describe(name) + " is used by an earlier modem");
             }
         }
-        return new AgentConfig(radioSilence, scanProviders, modems);
+        return new AgentConfig(radioSilence, scanProviders, modems, watchdog);
     }
 
     private static ModemConfig readModem(String path, Object value, JsonFields parent) {
@@ -144,9 +151,11 @@ public final class ConfigParser {
         boolean locationTracking = modem.bool("locationTracking", false);
         JsonFields probeFields = modem.object("probe");
         ProbeConfig probe = probeFields == null ? ProbeConfig.DEFAULT : readProbe(probeFields);
+        JsonFields recoveryFields = modem.object("recovery");
+        RecoveryConfig recovery = recoveryFields == null ? RecoveryConfig.DEFAULT : readRecovery(recoveryFields);
         modem.rejectUnknownKeys();
         return new ModemConfig(name, match, protocol, interfaceName, simSlot, accessPoint, attachAccessPoint, plmns, rats,
-                forbidRoaming, mtu, routeMetric, locationTracking, probe);
+                forbidRoaming, mtu, routeMetric, locationTracking, probe, recovery);
     }
 
     private static ModemMatch readMatch(JsonFields match) {
@@ -233,6 +242,28 @@ public final class ConfigParser {
                 PROBE_INTERVAL_MIN_SECONDS, PROBE_INTERVAL_MAX_SECONDS);
         probe.rejectUnknownKeys();
         return new ProbeConfig(method, host, port == null ? null : port.intValue(), interval);
+    }
+
+    private static RecoveryConfig readRecovery(JsonFields recovery) {
+        int stallSeconds = (int) recovery.integer("stallSeconds", RecoveryConfig.DEFAULT_STALL_SECONDS,
+                STALL_MIN_SECONDS, STALL_MAX_SECONDS);
+        boolean rebindDriver = recovery.bool("rebindDriver", false);
+        recovery.rejectUnknownKeys();
+        return new RecoveryConfig(stallSeconds, rebindDriver);
+    }
+
+    private static WatchdogConfig readWatchdog(JsonFields watchdog) {
+        String file = watchdog.string("file", null);
+        if (file == null) {
+            watchdog.error("file", "is required");
+        } else if (!file.startsWith("/") || file.endsWith("/")) {
+            watchdog.error("file", JsonFields.describe(file) + " is not an absolute file path");
+            file = null;
+        }
+        int interval = (int) watchdog.integer("intervalSeconds", WatchdogConfig.DEFAULT_INTERVAL_SECONDS,
+                WATCHDOG_INTERVAL_MIN_SECONDS, WATCHDOG_INTERVAL_MAX_SECONDS);
+        watchdog.rejectUnknownKeys();
+        return file == null ? null : new WatchdogConfig(Path.of(file), interval);
     }
 
     private static int mtu(JsonFields modem, AccessPoint accessPoint) {

@@ -19,10 +19,12 @@ import java.util.List;
  * @param routeMetric       metric of the default route through this modem
  * @param locationTracking  run GNSS on this modem
  * @param probe             connectivity probe
+ * @param recovery          data-stall window and whether the driver may be rebound
  */
 public record ModemConfig(String name, ModemMatch match, Protocol protocol, String interfaceName, int simSlot,
         AccessPoint accessPoint, AccessPoint attachAccessPoint, List<String> preferredPlmns, List<Rat> preferredRats,
-        boolean forbidRoaming, int mtu, long routeMetric, boolean locationTracking, ProbeConfig probe) {
+        boolean forbidRoaming, int mtu, long routeMetric, boolean locationTracking, ProbeConfig probe,
+        RecoveryConfig recovery) {
 
     /** Use the MTU the network announces. */
     public static final int MTU_FROM_NETWORK = 0;
@@ -31,5 +33,15 @@ public record ModemConfig(String name, ModemMatch match, Protocol protocol, Stri
     public ModemConfig {
         preferredPlmns = List.copyOf(preferredPlmns);
         preferredRats = List.copyOf(preferredRats);
+        recovery = recovery == null ? RecoveryConfig.DEFAULT : recovery;
+    }
+
+    /** An entry with the default recovery settings. */
+    public ModemConfig(String name, ModemMatch match, Protocol protocol, String interfaceName, int simSlot,
+            AccessPoint accessPoint, AccessPoint attachAccessPoint, List<String> preferredPlmns,
+            List<Rat> preferredRats, boolean forbidRoaming, int mtu, long routeMetric, boolean locationTracking,
+            ProbeConfig probe) {
+        this(name, match, protocol, interfaceName, simSlot, accessPoint, attachAccessPoint, preferredPlmns,
+                preferredRats, forbidRoaming, mtu, routeMetric, locationTracking, probe, RecoveryConfig.DEFAULT);
     }
 }

@@ -21,12 +21,14 @@ import org.wwan4j.agent.linux.KernelEvent;
 import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.policy.Backoff;
 import org.wwan4j.agent.policy.ConnectPolicy;
+import org.wwan4j.agent.policy.KernelReaction;
 import org.wwan4j.agent.status.AgentStatus;
 import org.wwan4j.agent.status.Identity;
 import org.wwan4j.agent.status.ModemStatus;
 import org.wwan4j.agent.status.StatusEvent;
 import org.wwan4j.agent.supervisor.Desired;
 import org.wwan4j.agent.supervisor.ModemSupervisor;
+import org.wwan4j.agent.supervisor.RebindTarget;
 import org.wwan4j.agent.supervisor.Scheduler;
 import org.wwan4j.agent.supervisor.SupervisorListener;
 
@@ -141,17 +143,28 @@ public final class Agent implements AutoCloseable {
         });
     }
 
-    /** A kernel log event: recorded on every modem it names. */
+    /**
+     * A kernel log event: handed to every modem it names (which records it and may start its recovery); a USB
+     * disconnect of a modem makes it absent until discovery finds it again; machine-wide events (lockups, hung
+     * tasks) are recorded on every modem.
+     */
     public void kernelEvent(KernelEvent event) {
         scheduler.execute(() -> {
             boolean routed = false;
             for (Entry entry : entries.values()) {
                 if (KernelEventRouter.concerns(event, entry.modem)) {
+                    if (KernelReaction.of(event) == KernelReaction.LOST) {
+                        // Forgotten here too, so the next discovery that lists it again opens it afresh.
+                        entry.modem = null;
+                        entry.supervisor.lost("USB disconnect in the kernel log");
+                    }
                     entry.supervisor.kernelEvent(event);
                     routed = true;
                 }
             }
-            if (!routed) {
+            if (!routed && KernelEventRouter.machineWide(event)) {
+                entries.values().forEach(entry -> entry.supervisor.kernelEvent(event));
+            } else if (!routed) {
                 LOG.info("kernel event for no known modem: {}", event.message());
             }
         });
@@ -188,7 +201,8 @@ public final class Agent implements AutoCloseable {
             DiscoveredModem before = entry.modem;
             entry.modem = w.modem();
             if (w.modem() != null && (before == null || !before.controlDevice().equals(w.modem().controlDevice()))) {
-                entry.supervisor.found(w.modem().controlDevice(), w.modem().protocol(), w.modem().interfaceName());
+                entry.supervisor.found(w.modem().controlDevice(), w.modem().protocol(), w.modem().interfaceName(),
+                        RebindTarget.of(w.modem()));
             } else if (w.modem() == null && before != null) {
                 entry.supervisor.lost("modem no longer present");
             }

@@ -107,6 +107,9 @@ public final class AgentDaemon implements AutoCloseable {
                 agent.addListener(writer);
                 resources.add(writer); // writes a coalesced last snapshot still pending
             }
+            WatchdogToucher watchdog = new WatchdogToucher(new ExecutorScheduler("wwan-watchdog", clock));
+            resources.add(watchdog);
+            agent.addListener(watchdog);
             if (options.metricsPort() != null) {
                 MetricsServer metrics = MetricsServer.start(options.metricsPort(), agent::status);
                 resources.add(metrics);
@@ -133,6 +136,7 @@ public final class AgentDaemon implements AutoCloseable {
                 @Override
                 public void applied(AgentConfig config) {
                     agent.applyConfig(config);
+                    watchdog.configure(config.watchdog());
                 }
 
                 @Override

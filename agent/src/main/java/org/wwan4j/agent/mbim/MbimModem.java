@@ -381,6 +381,11 @@ public final class MbimModem implements Modem {
     }
 
     @Override
+    public CompletableFuture<Void> reset() {
+        return MbimRadioCycle.run(this::setPower);
+    }
+
+    @Override
     public AutoCloseable addListener(ModemListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
         return events.add(listener);

@@ -45,6 +45,9 @@ import org.wwan4j.agent.status.Sim;
  *     card that is not the active one reads {@link org.wwan4j.agent.status.SimState#INACTIVE}; an empty slot
  *     reads {@code ABSENT}; a PIN/PUK-locked card reads {@code LOCKED}. An eSIM without an enabled profile reads
  *     type {@code ESIM} with state {@code ABSENT} and no ICCID.</li>
+ * <li><b>Reset.</b> {@link #reset()} restarts the modem (QMI: operating mode offline, then reset; MBIM: radio
+ *     off, then on). Afterwards the caller closes the instance and opens the port again: after a real reset the
+ *     port goes away and comes back, and QMI client IDs are forgotten.</li>
  * <li><b>Lifetime.</b> One instance per opened control port. After {@link #close()} or a
  *     {@link ModemEvent.Removed} every request fails with {@code CLOSED}. {@code close()} is idempotent, bounded,
  *     and leaves an established data session up (the supervisor disconnects explicitly when it means to).</li>
@@ -60,6 +63,8 @@ public interface Modem extends AutoCloseable {
     Duration SCAN_TIMEOUT = Duration.ofMinutes(3);
     /** Bound of a slot switch, which resets the card and often the modem. */
     Duration SLOT_SWITCH_TIMEOUT = Duration.ofSeconds(30);
+    /** Bound of {@link #reset}: two ordinary requests. */
+    Duration RESET_TIMEOUT = REQUEST_TIMEOUT.multipliedBy(2);
 
     /** Control port this modem was opened on. */
     Path device();
@@ -131,6 +136,17 @@ public interface Modem extends AutoCloseable {
     CompletableFuture<Void> startLocation(Duration interval);
 
     CompletableFuture<Void> stopLocation();
+
+    /**
+     * Restarts the modem, the recovery ladder's step after a reopen did not help: QMI sets the operating mode
+     * offline, then reset; MBIM turns the radio off, then on. Bounded by {@link #RESET_TIMEOUT}. Completes once the
+     * modem accepted it (a modem that goes away before answering the final request counts as reset); the caller
+     * then closes this instance and opens the port again. Implementations that cannot fail UNSUPPORTED.
+     */
+    default CompletableFuture<Void> reset() {
+        return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
+                getClass().getSimpleName() + " cannot reset the modem"));
+    }
 
     /**
      * Subscribes to events. Returns the subscription; closing it stops delivery (events already being delivered

@@ -306,6 +306,11 @@ public final class QmiModem implements Modem {
     }
 
     @Override
+    public CompletableFuture<Void> reset() {
+        return call("DMS reset", () -> OperatingModeReset.run(dms));
+    }
+
+    @Override
     public AutoCloseable addListener(ModemListener listener) {
         return events.add(listener);
     }

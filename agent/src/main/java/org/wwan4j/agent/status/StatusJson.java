@@ -89,6 +89,7 @@ public final class StatusJson {
         m.put("state", name(h.state()));
         m.put("lastError", h.lastError());
         m.put("recoveries", h.recoveries());
+        m.put("recoveryStep", name(h.recoveryStep()));
         return m;
     }
 

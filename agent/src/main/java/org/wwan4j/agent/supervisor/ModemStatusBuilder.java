@@ -15,6 +15,7 @@ import org.wwan4j.agent.status.ModemStatus;
 import org.wwan4j.agent.status.Power;
 import org.wwan4j.agent.status.Provider;
 import org.wwan4j.agent.status.RecentEvents;
+import org.wwan4j.agent.status.RecoveryStep;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
@@ -38,6 +39,7 @@ final class ModemStatusBuilder {
     HealthState healthState = HealthState.ABSENT;
     String lastError;
     int recoveries;
+    RecoveryStep recoveryStep;
     String configError;
     String probeError;
     private final RecentEvents events = new RecentEvents(RecentEvents.DEFAULT_CAPACITY);
@@ -77,7 +79,7 @@ final class ModemStatusBuilder {
     ModemStatus build() {
         ModemInfo info = new ModemInfo(device, protocol, identity, power, sims, registration, signal, bearer,
                 counters, providers, location);
-        return new ModemStatus(name, new Health(healthState, lastError, recoveries), configError, probeError,
+        return new ModemStatus(name, new Health(healthState, lastError, recoveries, recoveryStep), configError, probeError,
                 events.snapshot(), info);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.config.ModemConfig;
+import org.wwan4j.agent.config.ProbeMethod;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.linux.ConfigMatcher;
 import org.wwan4j.agent.linux.KernelEvent;
@@ -24,12 +25,14 @@ import org.wwan4j.agent.modem.ModemFactory;
 import org.wwan4j.agent.policy.Backoff;
 import org.wwan4j.agent.policy.ConfigChange;
 import org.wwan4j.agent.policy.ConnectPolicy;
+import org.wwan4j.agent.policy.KernelReaction;
 import org.wwan4j.agent.policy.RadioPolicy;
 import org.wwan4j.agent.policy.SimChoice;
 import org.wwan4j.agent.policy.SimSlotPolicy;
 import org.wwan4j.agent.status.HealthState;
 import org.wwan4j.agent.status.ModemStatus;
 import org.wwan4j.agent.status.Power;
+import org.wwan4j.agent.status.RecoveryStep;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.status.Sim;
@@ -56,10 +59,20 @@ import org.wwan4j.agent.status.Sim;
  * connected   -- access point changed, probe failed > ready
  * radio-off   -- radio wanted again ----------------> ready
  * failed      -- SIM or config changed, tick -------> ready
- * any         -- request failed or state timed out -> recovering (stuck after N timeouts in a row)
- * recovering/stuck -- backoff elapsed --------------> ready (opening when the modem was lost)
+ * any         -- request failed or state timed out -> recovering (backoff, then ready or opening)
+ * any         -- unanswered, stalled, kernel error -> the recovery ladder:
+ *                  reopen: opening; reset, rebind: recovering (then opening); all failed: stuck
+ * stuck       -- backoff elapsed --------------------> the ladder again from the reopen
  * any         -- modem removed ---------------------> absent
  * </pre>
+ *
+ * <p>The recovery ladder ({@link RecoveryLadder}) starts when requests go unanswered
+ * ({@link SupervisorSettings#stuckAfterTimeouts()} in a row; a refresh that times out in a steady state counts),
+ * when the data plane stalls ({@link StallDetector}: probe failing and receive counters still for
+ * {@code recovery.stallSeconds}), or when the kernel reports a driver error or transmit timeout for the modem.
+ * Each step is bounded ({@link RecoveryBounds}), reported as a {@code recovery} status event and a log line; a
+ * failing step moves to the next; health stays recovering (stuck once the ladder was exhausted) until the
+ * modem shows the trouble gone. Repeated identical failure lines are logged once ({@link RepeatedLog}).
  */
 public final class ModemSupervisor implements AutoCloseable {
 
@@ -73,6 +86,7 @@ public final class ModemSupervisor implements AutoCloseable {
     static final String KIND_PROBE = "probe";
     static final String KIND_KERNEL = "kernel";
     static final String KIND_CONFIG = "config";
+    static final String KIND_RECOVERY = "recovery";
 
     private final String key;
     private final SupervisorSettings settings;
@@ -106,7 +120,21 @@ public final class ModemSupervisor implements AutoCloseable {
     private Scheduler.Timer tickTimer;
     private Scheduler.Timer countersTimer;
     private Scheduler.Timer probeTimer;
+    private Scheduler.Timer stepTimer;
+    private Scheduler.Timer stallTimer;
     private boolean closed;
+    private final RecoveryLadder ladder = new RecoveryLadder();
+    private final StallDetector stall = new StallDetector();
+    private final RepeatedLog repeated = new RepeatedLog();
+    /** Where the driver can be rebound; null when discovery gave no sysfs device. */
+    private RebindTarget rebindTarget;
+    /** The ladder step the next RECOVERING runs; null: RECOVERING is a plain backoff retry. */
+    private RecoveryStep pendingStep;
+    /** Identifies the running step, so a late step timer does nothing; the step is done once the modem answers. */
+    private long stepId;
+    private boolean stepDone = true;
+    /** When a recovery step last started or a recovery ended: kernel errors around it are the step's own. */
+    private Instant lastRecoveryActivity;
 
     // Read from other threads (the agent): written on the scheduler thread together with the fields above.
     private volatile SupervisorState stateSnapshot = SupervisorState.ABSENT;
@@ -151,10 +179,20 @@ public final class ModemSupervisor implements AutoCloseable {
 
     /** Discovery found the modem: open it. */
     public void found(Path controlDevice, Protocol driverProtocol, String interfaceName) {
+        found(controlDevice, driverProtocol, interfaceName, null);
+    }
+
+    /**
+     * Discovery found the modem: open it.
+     *
+     * @param rebind where its driver can be rebound, or null when discovery knows no sysfs device for it
+     */
+    public void found(Path controlDevice, Protocol driverProtocol, String interfaceName, RebindTarget rebind) {
         scheduler.execute(() -> {
             if (closed) {
                 return;
             }
+            rebindTarget = rebind;
             boolean sameDevice = controlDevice.equals(device) && state != SupervisorState.ABSENT;
             device = controlDevice;
             protocol = driverProtocol;
@@ -185,12 +223,40 @@ public final class ModemSupervisor implements AutoCloseable {
         });
     }
 
-    /** A kernel log event tied to this modem: recorded for now; recovery acts on it later. */
+    /**
+     * A kernel log event tied to this modem (or to the whole machine): recorded in status; a driver error or
+     * transmit timeout starts the recovery ladder unless one is running or ended moments ago (see
+     * {@link RecoveryBounds#kernelHoldoff()}), so one burst starts at most one recovery.
+     */
     public void kernelEvent(KernelEvent event) {
         scheduler.execute(() -> {
-            status.event(scheduler.now(), KIND_KERNEL, event.kind() + ": " + event.message());
+            if (closed) {
+                return;
+            }
+            status.event(scheduler.now(), KIND_KERNEL, event.kind() + ": " + event.message()
+                    + (event.repeats() > 0 ? " (and " + event.repeats() + " more like it)" : ""));
+            if (KernelReaction.of(event) == KernelReaction.RECOVER) {
+                kernelTrouble(event);
+            }
             publish();
         });
+    }
+
+    private void kernelTrouble(KernelEvent event) {
+        String why = "kernel reported " + event.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + ": " + event.message();
+        Instant now = scheduler.now();
+        if (!state.hasModem()) {
+            LOG.debug("{}: {} (not acted on: the modem is not open)", key, why);
+        } else if (ladder.active()) {
+            LOG.debug("{}: {} (a recovery is already running)", key, why);
+        } else if (lastRecoveryActivity != null
+                && now.isBefore(lastRecoveryActivity.plus(settings.recovery().kernelHoldoff()))) {
+            LOG.debug("{}: {} (within the hold-off after the last recovery)", key, why);
+        } else {
+            escalate(event.kind() == KernelEvent.Kind.NETDEV_WATCHDOG ? RecoveryLadder.Trouble.DATA_PLANE
+                    : RecoveryLadder.Trouble.CONTROL_PLANE, why);
+        }
     }
 
     /** Current state; safe from any thread (a snapshot that may be stale at once). */
@@ -227,6 +293,9 @@ public final class ModemSupervisor implements AutoCloseable {
                 }
             });
         }
+        if (next == SupervisorState.READY && !stepDone) {
+            recoveryStepDone();
+        }
         updateHealth();
         switch (next) {
             case ABSENT -> onAbsent();
@@ -236,13 +305,20 @@ public final class ModemSupervisor implements AutoCloseable {
             case CONNECTING -> onConnecting();
             case CONNECTED -> onConnected();
             case RADIO_OFF -> onRadioOff();
-            case RECOVERING, STUCK -> onRecovering();
-            case FAILED -> stopDataTimers();
+            case RECOVERING -> onRecovering();
+            case STUCK -> onStuck();
+            case FAILED -> {
+                stopDataTimers();
+                recovered(RecoveryLadder.Evidence.ANSWERS);
+            }
         }
         publish();
     }
 
     private void onAbsent() {
+        // Gone is not stuck: the running step's bound stops; the episode goes on when the modem is back.
+        cancel(stepTimer);
+        stepDone = true;
         stopDataTimers();
         removeIp();
         closeModem();
@@ -258,15 +334,40 @@ public final class ModemSupervisor implements AutoCloseable {
             status.disconnected();
         }
         closeModem();
-        await(factory.open(device, protocol), opened -> {
+        open(opened -> await(opened.identity(), identity -> {
+            status.identity = identity;
+            readBasics(() -> enter(SupervisorState.READY, "opened"));
+        }), this::failed);
+    }
+
+    /**
+     * Opens the port and takes the modem on; an open that completes after the supervisor moved on (a step's bound
+     * ran out first) is closed, never leaked.
+     */
+    private void open(Consumer<Modem> next, Consumer<Throwable> onFailure) {
+        long openEpoch = epoch;
+        factory.open(device, protocol).whenCompleteAsync((opened, failure) -> {
+            if (openEpoch != epoch || closed) {
+                if (opened != null) {
+                    opened.close();
+                }
+                return;
+            }
+            if (failure != null) {
+                onFailure.accept(failure);
+                publish();
+                return;
+            }
             modem = opened;
             subscription = opened.addListener(event -> scheduler.execute(() -> onModemEvent(opened, event)));
             status.protocol = opened.protocol();
-            await(opened.identity(), identity -> {
-                status.identity = identity;
-                readBasics(() -> enter(SupervisorState.READY, "opened"));
-            });
-        });
+            try {
+                next.accept(opened);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+            publish();
+        }, scheduler);
     }
 
     /** Power, SIMs, registration and signal: what status shows before anything is changed. */
@@ -404,11 +505,14 @@ public final class ModemSupervisor implements AutoCloseable {
         consecutiveTimeouts = 0;
         status.configError = null;
         status.lastError = null;
+        stall.reset();
+        recovered(RecoveryLadder.Evidence.ANSWERS);
         updateHealth();
         readCounters();
         cancel(countersTimer);
         countersTimer = every(settings.countersPeriod(), this::readCounters);
-        scheduleProbe(reconnectedForProbe ? Duration.ZERO : probeInterval());
+        // While a data-plane recovery runs, prove the data path at once rather than at the next interval.
+        scheduleProbe(reconnectedForProbe || ladder.active() ? Duration.ZERO : probeInterval());
         updateLocation();
         scan.plan(Duration.ZERO);
     }
@@ -429,6 +533,7 @@ public final class ModemSupervisor implements AutoCloseable {
                         + (desired.managed() ? "radio silence" : "unmanaged") + ")");
                 radioConfirmed(desired.radioRequestedAt());
                 cancel(stateTimer);
+                recovered(RecoveryLadder.Evidence.ANSWERS);
                 publish();
             });
         });
@@ -436,6 +541,16 @@ public final class ModemSupervisor implements AutoCloseable {
 
     private void onRecovering() {
         stopDataTimers();
+        RecoveryStep step = pendingStep;
+        pendingStep = null;
+        if (step == RecoveryStep.RESET) {
+            runReset();
+            return;
+        }
+        if (step == RecoveryStep.REBIND) {
+            runRebind();
+            return;
+        }
         Duration delay = backoff.nextDelay();
         status.recoveries++;
         updateHealth();
@@ -448,11 +563,174 @@ public final class ModemSupervisor implements AutoCloseable {
         });
     }
 
+    // ---------------------------------------------------------------- recovery ladder
+
+    /** Starts the ladder, or moves it to its next step, and runs that step. */
+    private void escalate(RecoveryLadder.Trouble trouble, String why) {
+        RecoveryStep step = ladder.escalate(trouble, rebindAvailable());
+        Instant now = scheduler.now();
+        lastRecoveryActivity = now;
+        cancel(stepTimer);
+        long id = ++stepId;
+        RecoveryBounds bounds = settings.recovery();
+        Duration bound = switch (step) {
+            case REOPEN -> bounds.reopen();
+            case RESET -> bounds.reset();
+            case REBIND -> bounds.rebind();
+            case STUCK -> null;
+        };
+        String line = "recovery step " + step.jsonName() + ": " + why;
+        status.event(now, KIND_RECOVERY, line + (bound == null ? "" : " (bound " + bound.toSeconds() + " s)"));
+        logRepeated(line);
+        if (bound != null) {
+            status.recoveries++;
+            stepDone = false;
+            stepTimer = scheduler.schedule(bound, () -> {
+                if (id == stepId && !stepDone && !closed) {
+                    failed(new ModemException(ModemException.Kind.TIMEOUT, "recovery step " + step.jsonName()
+                            + " did not bring the modem back within " + bound.toSeconds() + " s"));
+                }
+            });
+        } else {
+            stepDone = true;
+        }
+        switch (step) {
+            case REOPEN -> enter(SupervisorState.OPENING, "recovery: reopening the port");
+            case RESET, REBIND -> {
+                pendingStep = step;
+                enter(SupervisorState.RECOVERING, "recovery: " + step.jsonName());
+            }
+            case STUCK -> enter(SupervisorState.STUCK, why);
+        }
+    }
+
+    private boolean rebindAvailable() {
+        return rebindTarget != null && desired.managed() && desired.config().recovery().rebindDriver();
+    }
+
+    /** The running step got the modem to answer again (opened, basics read); the episode may go on. */
+    private void recoveryStepDone() {
+        cancel(stepTimer);
+        stepDone = true;
+        status.event(scheduler.now(), KIND_RECOVERY, "recovery step " + ladder.step().jsonName()
+                + " done: the modem answers");
+    }
+
+    /** Ends the recovery episode when the evidence shows its trouble gone. */
+    private void recovered(RecoveryLadder.Evidence evidence) {
+        RecoveryStep step = ladder.step();
+        int round = ladder.round();
+        if (!ladder.recovered(evidence)) {
+            return;
+        }
+        cancel(stepTimer);
+        stepDone = true;
+        lastRecoveryActivity = scheduler.now();
+        backoff.reset();
+        String line = "recovered (last step " + step.jsonName() + ", round " + round + ")";
+        status.event(scheduler.now(), KIND_RECOVERY, line);
+        LOG.info("{}: {}", key, line);
+        String summary = repeated.clear();
+        if (summary != null) {
+            LOG.info("{}: {}", key, summary);
+        }
+        updateHealth();
+    }
+
+    /**
+     * A reset needs the port open: the step keeps trying to open it until its own bound runs out, each try
+     * bounded like a reopen (a try that never answers is abandoned, and closed should it answer later).
+     */
+    private void runReset() {
+        if (modem != null) {
+            sendReset();
+            return;
+        }
+        long attemptEpoch = epoch;
+        RecoveryBounds bounds = settings.recovery();
+        retryTimer = scheduler.schedule(bounds.reopen(), () -> {
+            if (attemptEpoch == epoch && !closed) {
+                epoch++;
+                runReset();
+            }
+        });
+        open(opened -> {
+            cancel(retryTimer);
+            sendReset();
+        }, failure -> {
+            cancel(retryTimer);
+            LOG.debug("{}: reset step: open failed: {}", key, ModemException.of(failure).getMessage());
+            retryTimer = scheduler.schedule(bounds.openRetry(), () -> {
+                if (attemptEpoch == epoch && !closed) {
+                    runReset();
+                }
+            });
+        });
+    }
+
+    private void sendReset() {
+        await(modem.reset(), ignored -> {
+            status.event(scheduler.now(), KIND_RECOVERY, "reset accepted; reopening in "
+                    + settings.recovery().settle().toMillis() + " ms");
+            reopenAfterSettle("recovery: reopening after the reset");
+        });
+    }
+
+    private void runRebind() {
+        RebindTarget target = rebindTarget;
+        closeModem();
+        await(DriverRebind.start(target), ignored -> {
+            status.event(scheduler.now(), KIND_RECOVERY, "driver of " + target.deviceName() + " unbound and bound");
+            reopenAfterSettle("recovery: reopening after the driver rebind");
+        });
+    }
+
+    /** After a reset or rebind the port goes away and comes back: wait, then open afresh. */
+    private void reopenAfterSettle(String why) {
+        closeModem();
+        long settleEpoch = epoch;
+        retryTimer = scheduler.schedule(settings.recovery().settle(), () -> {
+            if (settleEpoch == epoch && !closed) {
+                enter(SupervisorState.OPENING, why);
+            }
+        });
+    }
+
+    /** Every step failed: wait the backoff, then run the ladder again from the reopen. */
+    private void onStuck() {
+        stopDataTimers();
+        Duration delay = backoff.nextDelay();
+        status.event(scheduler.now(), KIND_RECOVERY, "every recovery step failed; starting again in "
+                + delay.toSeconds() + " s");
+        long stateEpoch = epoch;
+        RecoveryLadder.Trouble trouble = ladder.trouble();
+        retryTimer = scheduler.schedule(delay, () -> {
+            if (stateEpoch == epoch && !closed) {
+                escalate(trouble, "backoff elapsed after every step failed");
+            }
+        });
+    }
+
+    /** Failures a running recovery step cannot be blamed on the network for: they move the ladder on. */
+    private static boolean stepFailure(ModemException.Kind kind) {
+        return kind == ModemException.Kind.TIMEOUT || kind == ModemException.Kind.IO
+                || kind == ModemException.Kind.CLOSED;
+    }
+
+    private void logRepeated(String message) {
+        String line = repeated.admit(message);
+        if (line != null) {
+            LOG.warn("{}: {}", key, line);
+        } else {
+            LOG.debug("{}: {}", key, message);
+        }
+    }
+
     private void failed(Throwable failure) {
         ModemException e = ModemException.of(failure);
         String message = e.getMessage();
         status.lastError = message;
-        LOG.warn("{}: {} failed: {}", key, state.jsonName(), message);
+        logRepeated(state.jsonName() + " failed: " + message);
         if (e.kind() == ModemException.Kind.SIM) {
             status.configError = message;
             enter(SupervisorState.FAILED, message);
@@ -465,8 +743,14 @@ public final class ModemSupervisor implements AutoCloseable {
             status.configError = message;
         }
         consecutiveTimeouts = e.kind() == ModemException.Kind.TIMEOUT ? consecutiveTimeouts + 1 : 0;
-        boolean stuck = consecutiveTimeouts >= settings.stuckAfterTimeouts();
-        enter(stuck ? SupervisorState.STUCK : SupervisorState.RECOVERING, message);
+        boolean ladderFailure = ladder.active() ? stepFailure(e.kind())
+                : consecutiveTimeouts >= settings.stuckAfterTimeouts();
+        if (ladderFailure) {
+            escalate(RecoveryLadder.Trouble.CONTROL_PLANE, message);
+            return;
+        }
+        pendingStep = null;
+        enter(SupervisorState.RECOVERING, message);
     }
 
     /** A problem only the user can fix: stay failed until the config changes. */
@@ -662,8 +946,53 @@ public final class ModemSupervisor implements AutoCloseable {
 
     private void readCounters() {
         if (modem != null && state == SupervisorState.CONNECTED) {
-            quietly(modem.counters(), counters -> status.counters = counters);
+            quietly(modem.counters(), counters -> {
+                status.counters = counters;
+                countersRead(counters);
+            });
         }
+    }
+
+    private void countersRead(org.wwan4j.agent.status.Counters counters) {
+        if (state != SupervisorState.CONNECTED) {
+            return;
+        }
+        boolean flowing = stall.counters(scheduler.now(), counters);
+        boolean unobservable = !stall.countersKnown()
+                && desired.managed() && desired.config().probe().method() == ProbeMethod.NONE;
+        if (flowing || unobservable) {
+            // Without counters or a probe nothing can show data flowing: reaching connected has to do.
+            recovered(RecoveryLadder.Evidence.DATA_FLOWS);
+        }
+        checkStall();
+    }
+
+    /**
+     * Enters recovery when the data plane stalled (and says so), else plans the counters read that could show it.
+     */
+    private boolean checkStall() {
+        cancel(stallTimer);
+        stallTimer = null;
+        if (state != SupervisorState.CONNECTED || !desired.managed()) {
+            return false;
+        }
+        Duration window = Duration.ofSeconds(desired.config().recovery().stallSeconds());
+        Instant now = scheduler.now();
+        if (stall.stalled(now, window)) {
+            escalate(RecoveryLadder.Trouble.DATA_PLANE, "data plane stalled: probe failing and receive counters "
+                    + "unchanged for " + window.toSeconds() + " s");
+            return true;
+        }
+        Duration until = stall.untilStalled(now, window);
+        if (until != null) {
+            long stallEpoch = epoch;
+            stallTimer = scheduler.schedule(until, () -> {
+                if (stallEpoch == epoch && !closed) {
+                    readCounters();
+                }
+            });
+        }
+        return false;
     }
 
     private Duration probeInterval() {
@@ -691,9 +1020,18 @@ public final class ModemSupervisor implements AutoCloseable {
                 return;
             }
             Optional<String> error = failure != null ? Optional.of(String.valueOf(failure)) : result;
+            stall.probe(error.isEmpty());
             if (error.isEmpty()) {
                 status.probeError = null;
                 reconnectedForProbe = false;
+                recovered(RecoveryLadder.Evidence.DATA_FLOWS);
+                scheduleProbe(probeInterval());
+            } else if (checkStall()) {
+                // Counters stood still long enough already: a stall, for the ladder rather than one reconnect.
+                status.probeError = error.get();
+            } else if (ladder.active()) {
+                // The ladder is at work: no extra reconnect; the stall detector decides whether to escalate.
+                status.probeError = error.get();
                 scheduleProbe(probeInterval());
             } else if (!reconnectedForProbe) {
                 status.probeError = error.get();
@@ -705,6 +1043,7 @@ public final class ModemSupervisor implements AutoCloseable {
                 status.probeError = error.get();
                 reconnectedForProbe = false;
                 scheduleProbe(probeInterval());
+                checkStall();
             }
             publish();
         }, scheduler);
@@ -719,9 +1058,11 @@ public final class ModemSupervisor implements AutoCloseable {
     private void stopDataTimers() {
         cancel(countersTimer);
         cancel(probeTimer);
+        cancel(stallTimer);
         scan.cancel();
         countersTimer = null;
         probeTimer = null;
+        stallTimer = null;
     }
 
     private Scheduler.Timer every(Duration period, Runnable task) {
@@ -762,15 +1103,26 @@ public final class ModemSupervisor implements AutoCloseable {
         }, scheduler);
     }
 
-    /** For refreshes that must not move the state: a failure is only logged. */
+    /**
+     * For refreshes that must not move the state: a failure is only logged. Except an unanswered one in a state
+     * that waits (connected, registering, radio off, failed): there no other request would notice a modem that
+     * stopped answering, so it counts like any timeout.
+     */
     private <T> void quietly(CompletableFuture<T> request, Consumer<T> next) {
         Modem requested = modem;
+        long requestEpoch = epoch;
         request.whenCompleteAsync((value, failure) -> {
             if (closed || requested != modem) {
                 return;
             }
             if (failure != null) {
-                LOG.debug("{}: refresh failed: {}", key, ModemException.of(failure).getMessage());
+                ModemException e = ModemException.of(failure);
+                LOG.debug("{}: refresh failed: {}", key, e.getMessage());
+                if (e.kind() == ModemException.Kind.TIMEOUT && requestEpoch == epoch && state.waitsForEvents()) {
+                    failed(new ModemException(ModemException.Kind.TIMEOUT, "no answer while "
+                            + state.jsonName() + ": " + e.getMessage(), e));
+                    publish();
+                }
                 return;
             }
             next.accept(value);
@@ -824,12 +1176,14 @@ public final class ModemSupervisor implements AutoCloseable {
     }
 
     private void updateHealth() {
+        HealthState ladderHealth = ladder.exhausted() ? HealthState.STUCK : HealthState.RECOVERING;
         status.healthState = switch (state) {
             case ABSENT -> HealthState.ABSENT;
-            case RECOVERING -> HealthState.RECOVERING;
+            case RECOVERING -> ladder.active() ? ladderHealth : HealthState.RECOVERING;
             case STUCK -> HealthState.STUCK;
-            default -> HealthState.OK;
+            default -> ladder.active() ? ladderHealth : HealthState.OK;
         };
+        status.recoveryStep = ladder.step();
         if (state == SupervisorState.ABSENT && desired.managed()) {
             status.configError = ConfigMatcher.MODEM_NOT_FOUND;
         } else if (state == SupervisorState.OPENING
@@ -864,6 +1218,7 @@ public final class ModemSupervisor implements AutoCloseable {
             cancel(stateTimer);
             cancel(retryTimer);
             cancel(tickTimer);
+            cancel(stepTimer);
             stopDataTimers();
             closeModem();
             done.complete(null);

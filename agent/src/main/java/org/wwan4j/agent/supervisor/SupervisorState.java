@@ -23,9 +23,12 @@ public enum SupervisorState {
     CONNECTED("connected", null),
     /** Radio at low power: radio silence or an unmanaged modem. Steady state. */
     RADIO_OFF("radio-off", null),
-    /** A step failed; waiting out the backoff delay before trying again. */
+    /**
+     * A step failed: waiting out the backoff before trying again; or running a recovery step (reset, rebind),
+     * bounded by that step's own bound ({@link RecoveryBounds}).
+     */
     RECOVERING("recovering", null),
-    /** Several requests in a row went unanswered: the control plane looks stuck. Retries at the backoff cap. */
+    /** Every recovery step failed: waiting out the backoff before running the ladder again from the reopen. */
     STUCK("stuck", null),
     /** Nothing to do until the SIM or the config changes (SIM absent, locked, eSIM without profile...). */
     FAILED("failed", null);
@@ -45,6 +48,11 @@ public enum SupervisorState {
     /** Longest stay in this state, or null when unbounded. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /** States that wait for an event or a timer with no request chain running: only refreshes ask the modem. */
+    public boolean waitsForEvents() {
+        return this == CONNECTED || this == REGISTERING || this == RADIO_OFF || this == FAILED;
     }
 
     /** States in which an opened {@link org.wwan4j.agent.modem.Modem} exists. */

@@ -58,7 +58,7 @@ class StatusJsonTest {
 
     @Test
     void theStatusFilePutsAgentFieldsBeforeTheModemSnapshot() {
-        ModemStatus managed = new ModemStatus("modem1", new Health(HealthState.RECOVERING, "NETDEV WATCHDOG", 1), null,
+        ModemStatus managed = new ModemStatus("modem1", new Health(HealthState.RECOVERING, "NETDEV WATCHDOG", 1, RecoveryStep.REOPEN), null,
                 "modem is not connected",
                 List.of(new StatusEvent(CONNECTED, "kernel", "NETDEV WATCHDOG: wwan0 (cdc_mbim): transmit queue 0 timed out")),
                 fullInfo());
@@ -67,11 +67,11 @@ class StatusJsonTest {
         String json = StatusJson.agent(new AgentStatus(CONNECTED, false, List.of(managed, missing)), false);
         assertTrue(json.startsWith("{\"updated\":\"2026-11-23T10:15:30Z\",\"radioSilence\":false,"
                 + "\"radioSilenceTimestamp\":null,\"configError\":null,\"modems\":[{\"name\":\"modem1\","
-                + "\"health\":{\"state\":\"recovering\",\"lastError\":\"NETDEV WATCHDOG\",\"recoveries\":1},"
+                + "\"health\":{\"state\":\"recovering\",\"lastError\":\"NETDEV WATCHDOG\",\"recoveries\":1,\"recoveryStep\":\"reopen\"},"
                 + "\"configError\":null,\"probeError\":\"modem is not connected\","
                 + "\"events\":[{\"at\":\"2026-11-23T10:15:30Z\",\"kind\":\"kernel\",\"message\":\"NETDEV WATCHDOG: wwan0 (cdc_mbim): transmit queue 0 timed out\"}],"
                 + "\"device\":\"/dev/cdc-wdm0\",\"protocol\":\"qmi\","), json);
-        assertTrue(json.endsWith("{\"name\":\"modem2\",\"health\":{\"state\":\"absent\",\"lastError\":null,\"recoveries\":0},"
+        assertTrue(json.endsWith("{\"name\":\"modem2\",\"health\":{\"state\":\"absent\",\"lastError\":null,\"recoveries\":0,\"recoveryStep\":null},"
                 + "\"configError\":\"modem not found\",\"probeError\":null,\"events\":[],\"device\":null,\"protocol\":null,"
                 + "\"identity\":null,\"power\":\"unknown\",\"sims\":[],\"registration\":null,\"signal\":null,\"bearer\":null,"
                 + "\"counters\":null,\"providers\":[],\"location\":null}]}"), json);

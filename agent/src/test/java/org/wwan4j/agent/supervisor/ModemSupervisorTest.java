@@ -297,22 +297,25 @@ class ModemSupervisorTest {
     }
 
     @Test
-    void unansweredRequestsTimeOutAndMakeTheModemStuck() {
+    void aConnectThatNeverCompletesWalksTheLadderToStuckAndRetriesAfterBackoff() {
         modem.hang("connect");
         ModemSupervisor s = supervisor(managed(config));
         s.found(DEV, Protocol.QMI, "wwan0");
-        for (int i = 0; i < SupervisorSettings.DEFAULT_STUCK_AFTER_TIMEOUTS; i++) {
-            scheduler.advance(SupervisorState.CONNECTING.timeout());
-            SupervisorState expected = i + 1 < SupervisorSettings.DEFAULT_STUCK_AFTER_TIMEOUTS
-                    ? SupervisorState.RECOVERING : SupervisorState.STUCK;
-            assertEquals(expected, s.state());
-            scheduler.advance(scheduler.nextDelay());
-        }
-        assertEquals(HealthState.STUCK.jsonName(), transitions.contains("stuck") ? "stuck" : "none");
-        modem.unhang("connect");
+        scheduler.runReady();
         scheduler.advance(SupervisorState.CONNECTING.timeout());
+        assertEquals(org.wwan4j.agent.status.RecoveryStep.REOPEN, status.health().recoveryStep());
+        scheduler.advance(SupervisorState.CONNECTING.timeout());
+        assertEquals(org.wwan4j.agent.status.RecoveryStep.RESET, status.health().recoveryStep());
+        assertEquals(List.of("reset"), modem.calls("reset"));
+        scheduler.advance(RecoveryBounds.DEFAULT_SETTLE);
+        scheduler.advance(SupervisorState.CONNECTING.timeout());
+        assertEquals(SupervisorState.STUCK, s.state());
+        assertEquals(HealthState.STUCK, status.health().state());
+        modem.unhang("connect");
         scheduler.advance(scheduler.nextDelay());
         assertEquals(SupervisorState.CONNECTED, s.state());
+        assertEquals(HealthState.OK, status.health().state());
+        assertNull(status.health().recoveryStep());
     }
 
     @Test
@@ -346,6 +349,8 @@ class ModemSupervisorTest {
     @Test
     void failedProbeReconnectsOnceAndReportsTheError() {
         ModemSupervisor s = connected();
+        modem.trafficFlows = true; // the probe target is down, not the data plane: no stall
+
         prober.thenFail("ping 8.8.8.8: no reply");
         prober.thenFail("ping 8.8.8.8: no reply");
         scheduler.advance(Duration.ofSeconds(config.probe().intervalSeconds()));

@@ -56,4 +56,16 @@ public final class Configs {
         return new ModemConfig(c.name(), c.match(), c.protocol(), c.interfaceName(), c.simSlot(), c.accessPoint(),
                 attach, plmns, rats, c.forbidRoaming(), c.mtu(), c.routeMetric(), c.locationTracking(), c.probe());
     }
+
+    public static ModemConfig withRecovery(ModemConfig c, org.wwan4j.agent.config.RecoveryConfig recovery) {
+        return new ModemConfig(c.name(), c.match(), c.protocol(), c.interfaceName(), c.simSlot(), c.accessPoint(),
+                c.attachAccessPoint(), c.preferredPlmns(), c.preferredRats(), c.forbidRoaming(), c.mtu(),
+                c.routeMetric(), c.locationTracking(), c.probe(), recovery);
+    }
+
+    public static ModemConfig withProbe(ModemConfig c, ProbeConfig probe) {
+        return new ModemConfig(c.name(), c.match(), c.protocol(), c.interfaceName(), c.simSlot(), c.accessPoint(),
+                c.attachAccessPoint(), c.preferredPlmns(), c.preferredRats(), c.forbidRoaming(), c.mtu(),
+                c.routeMetric(), c.locationTracking(), probe, c.recovery());
+    }
 }

@@ -57,6 +57,13 @@ public final class ScriptedModem implements Modem {
     public volatile List<Provider> providers = List.of();
     /** Whether registration follows power: online registers, low power deregisters (like a real modem). */
     public volatile boolean registersWhenOnline = true;
+    /**
+     * A modem that stopped answering: every request fails TIMEOUT at once, as a real one does when its bound runs
+     * out (virtual time makes the wait itself uninteresting).
+     */
+    public volatile boolean unanswered;
+    /** Traffic flows: every counters read finds the receive counters 1000 bytes / 10 packets further. */
+    public volatile boolean trafficFlows;
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<ModemListener> listeners = new CopyOnWriteArrayList<>();
@@ -111,6 +118,10 @@ public final class ScriptedModem implements Modem {
 
     private <T> CompletableFuture<T> answer(String method, String call, Supplier<T> value) {
         calls.add(call);
+        if (unanswered) {
+            return CompletableFuture.failedFuture(new org.wwan4j.agent.modem.ModemException(
+                    org.wwan4j.agent.modem.ModemException.Kind.TIMEOUT, method + ": no answer (scripted)"));
+        }
         synchronized (this) {
             RuntimeException failure = failures.remove(method);
             if (failure != null) {
@@ -220,7 +231,15 @@ public final class ScriptedModem implements Modem {
 
     @Override
     public CompletableFuture<Counters> counters() {
-        return answer("counters", "counters", () -> counters);
+        return answer("counters", "counters", () -> {
+            Counters c = counters;
+            if (trafficFlows && c.rxBytes() != null) {
+                c = new Counters(c.txBytes(), c.rxBytes() + 1000, c.txPackets(), c.rxPackets() + 10, c.txDrops(),
+                        c.rxDrops(), c.txErrors(), c.rxErrors());
+                counters = c;
+            }
+            return c;
+        });
     }
 
     @Override
@@ -239,6 +258,17 @@ public final class ScriptedModem implements Modem {
     @Override
     public CompletableFuture<Void> stopLocation() {
         return answer("stopLocation", "stopLocation", () -> null);
+    }
+
+    /** Like a modem restart: radio back online (the firmware default), no bearer, registered again. */
+    @Override
+    public CompletableFuture<Void> reset() {
+        return answer("reset", "reset", () -> {
+            bearer = null;
+            power = Power.ONLINE;
+            registration = network;
+            return null;
+        });
     }
 
     @Override

@@ -16,15 +16,26 @@ public final class ScriptedProber implements ProbeRunner {
     private final Deque<Optional<String>> results = new ArrayDeque<>();
     public final List<String> probed = new CopyOnWriteArrayList<>();
 
+    /** Every probe from now on fails with this (after the queued results), until {@link #heal()}. */
+    private Optional<String> standingFailure = Optional.empty();
+
     public synchronized void thenFail(String error) {
         results.add(Optional.of(error));
+    }
+
+    public synchronized void failAlways(String error) {
+        standingFailure = Optional.of(error);
+    }
+
+    public synchronized void heal() {
+        standingFailure = Optional.empty();
     }
 
     @Override
     public synchronized CompletableFuture<Optional<String>> probe(String interfaceName, BearerSettings settings,
             ProbeConfig probe) {
         probed.add(interfaceName);
-        Optional<String> result = results.isEmpty() ? Optional.empty() : results.poll();
+        Optional<String> result = results.isEmpty() ? standingFailure : results.poll();
         return CompletableFuture.completedFuture(result);
     }
 }
