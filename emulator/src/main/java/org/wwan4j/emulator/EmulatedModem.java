@@ -133,6 +133,9 @@ public final class EmulatedModem implements AutoCloseable {
             case UNPLUG -> {
                 if (active) {
                     port.unplug();
+                    // A modem pulled from its port loses power, and its data call with it; without this the
+                    // replugged modem would answer the next connect "already up" with no call anyone owns.
+                    state.disconnect();
                 } else {
                     port.replug();
                 }

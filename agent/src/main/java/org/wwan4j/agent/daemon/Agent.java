@@ -204,7 +204,7 @@ public final class Agent implements AutoCloseable {
                 entry.supervisor.found(w.modem().controlDevice(), w.modem().protocol(), w.modem().interfaceName(),
                         RebindTarget.of(w.modem()));
             } else if (w.modem() == null && before != null) {
-                entry.supervisor.lost("modem no longer present");
+                entry.supervisor.lost("modem unplugged: " + before.controlDevice() + " is gone");
             }
         }
         // Order of the status file: config order, then unmanaged modems in discovery order.

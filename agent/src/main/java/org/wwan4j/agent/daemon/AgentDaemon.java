@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.config.AgentConfig;
 import org.wwan4j.agent.config.ConfigWatcher;
+import org.wwan4j.agent.config.ModemConfig;
+import org.wwan4j.agent.linux.DeviceNodeWatcher;
 import org.wwan4j.agent.linux.IpSettingsApplier;
 import org.wwan4j.agent.linux.KernelLogWatcher;
 import org.wwan4j.agent.linux.Rtnetlink;
@@ -26,8 +28,9 @@ import org.wwan4j.agent.supervisor.ExecutorScheduler;
 import org.wwan4j.agent.supervisor.IpConfigurator;
 
 /**
- * The agent as a process: wires {@link Agent} to the config file, sysfs discovery and hot-plug uevents, the kernel
- * log, rtnetlink, the status file and the metrics endpoint. What {@code wwan4j agent} runs.
+ * The agent as a process: wires {@link Agent} to the config file, sysfs discovery and hot-plug (uevents, and a
+ * watch on every configured device path), the kernel log, rtnetlink, the status file and the metrics endpoint.
+ * What {@code wwan4j agent} runs.
  */
 public final class AgentDaemon implements AutoCloseable {
 
@@ -129,12 +132,18 @@ public final class AgentDaemon implements AutoCloseable {
                     }
                 }));
             }
+            // A modem matched by its device path (an emulator's link, a port under a dev root sysfs does not
+            // describe) has no uevent of its own: its path appearing or going is the hot-plug signal.
+            DeviceNodeWatcher devicePaths = DeviceNodeWatcher.start(agent::rediscover);
+            resources.add(devicePaths);
             if (options.kmsg() != null) {
                 resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
             }
             resources.add(new ConfigWatcher(options.configFile(), AgentConfig.EMPTY, new ConfigWatcher.Listener() {
                 @Override
                 public void applied(AgentConfig config) {
+                    // Watch first: a path that changes while the config is applied is then re-read once more.
+                    devicePaths.watch(configuredDevices(config));
                     agent.applyConfig(config);
                     watchdog.configure(config.watchdog());
                 }
@@ -149,6 +158,11 @@ public final class AgentDaemon implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    private static List<Path> configuredDevices(AgentConfig config) {
+        return config.modems().stream().map(ModemConfig::match).filter(m -> m.device() != null)
+                .map(m -> Path.of(m.device())).toList();
     }
 
     @Override

@@ -91,13 +91,16 @@ public final class QmiDevice implements AutoCloseable {
                         }
                     });
         });
-        // The whole open is bounded too: two libqmi steps, each with its own timeout.
+        // The whole open is bounded too: two libqmi steps, each with its own timeout. The timer is cancelled when the
+        // open completes, so it does not keep the opened device (and whatever listens to it) reachable until then.
         Duration bound = options.timeout().multipliedBy(2).plus(RequestDeadlines.GRACE);
-        CompletableFuture.delayedExecutor(bound.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (opened.failAndCancel(QmiErrors.deadline("open " + path, bound))) {
+        CompletableFuture<Void> timer = new CompletableFuture<>();
+        timer.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, timedOut) -> {
+            if (timedOut != null && opened.failAndCancel(QmiErrors.deadline("open " + path, bound))) {
                 created.cancel(false);
             }
         });
+        opened.whenComplete((device, failure) -> timer.complete(null));
         return opened;
     }
 
