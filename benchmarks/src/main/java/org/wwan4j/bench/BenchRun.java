@@ -56,8 +56,8 @@ final class BenchRun {
         report.machine("cpus", Runtime.getRuntime().availableProcessors());
         report.machine("load_average_start", loadAverage());
         report.machine("private_network_namespace", System.getenv("WWAN4J_BENCH_PRIVATE_NET") != null);
-        report.note("Java contenders use the generated ffi layer directly until the idiomatic API lands "
-                + "(org.wwan4j.bench.ffi); they run in a child JVM with the launcher's flags, the emulators in the harness.");
+        report.note("Java contenders use the idiomatic API (QmiDevice/ClientDms/ClientNas, MbimDevice/BasicConnect); "
+                + "they run in a child JVM with the launcher's flags, the emulators in the harness.");
         report.note("scratch directory with every child's stderr: " + environment.scratch());
         List<EmulatedModem> qmiModems = new ArrayList<>();
         EmulatedModem mbimModem = null;
