@@ -18,4 +18,13 @@ public record BenchContext(BenchEnvironment environment, BenchPlan plan, List<Em
     public Path firstQmiDevice() {
         return qmiModems.getFirst().path();
     }
+
+    /**
+     * Brings every emulated bearer down before an agent is started. An agent that is stopped leaves its bearer up
+     * (as it would on a real modem), and the next agent's WDS Start Network then gets NoEffect and keeps recovering:
+     * each measured agent starts from a modem as it is at boot instead.
+     */
+    public void dropBearers() {
+        qmiModems.forEach(modem -> modem.state().disconnect());
+    }
 }

@@ -28,10 +28,17 @@ final class BenchRun {
 
     private final BenchEnvironment environment;
     private final BenchPlan plan;
+    private final List<String> only;
 
-    BenchRun(BenchEnvironment environment, BenchPlan plan) {
+    /** {@code only}: words of the section titles to run; empty runs every section. */
+    BenchRun(BenchEnvironment environment, BenchPlan plan, List<String> only) {
         this.environment = environment;
         this.plan = plan;
+        this.only = List.copyOf(only);
+    }
+
+    private boolean selected(Section section) {
+        return only.isEmpty() || only.stream().anyMatch(word -> section.title().contains(word));
     }
 
     void runAndPrint(boolean json, Path chartDirectory) throws IOException {
@@ -53,6 +60,9 @@ final class BenchRun {
         BenchReport report = new BenchReport();
         report.machine("started", Instant.now().toString());
         report.machine("quick", plan.quick());
+        if (!only.isEmpty()) {
+            report.note("only these sections were run: " + String.join(", ", only));
+        }
         report.machine("cpus", Runtime.getRuntime().availableProcessors());
         report.machine("load_average_start", loadAverage());
         report.machine("private_network_namespace", System.getenv("WWAN4J_BENCH_PRIVATE_NET") != null);
@@ -69,6 +79,9 @@ final class BenchRun {
             BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
             for (Section section : List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
                     new MemorySection(), new IdleSection(), new StartupSection())) {
+                if (!selected(section)) {
+                    continue;
+                }
                 long started = System.nanoTime();
                 System.err.printf("bench: %s...%n", section.title());
                 try {
