@@ -2,6 +2,7 @@ package org.wwan4j.bench;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.wwan4j.bench.agent.AgentProcess;
 import org.wwan4j.emulator.EmulatedModem;
 
 /**
@@ -26,5 +27,14 @@ public record BenchContext(BenchEnvironment environment, BenchPlan plan, List<Em
      */
     public void dropBearers() {
         qmiModems.forEach(modem -> modem.state().disconnect());
+    }
+
+    /** Lets the agent write its class-data archive once (see AgentProcess.writeArchive), then drops its bearer. */
+    public void prepareAgentArchive() throws Exception {
+        try {
+            AgentProcess.writeArchive(environment, firstQmiDevice());
+        } finally {
+            dropBearers();
+        }
     }
 }

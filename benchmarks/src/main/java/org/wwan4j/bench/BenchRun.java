@@ -60,6 +60,10 @@ final class BenchRun {
         BenchReport report = new BenchReport();
         report.machine("started", Instant.now().toString());
         report.machine("quick", plan.quick());
+        String extraFlags = System.getProperty(BenchEnvironment.EXTRA_FLAGS_PROPERTY, "").trim();
+        if (!extraFlags.isEmpty()) {
+            report.note("measured JVMs got extra flags (-D" + BenchEnvironment.EXTRA_FLAGS_PROPERTY + "): " + extraFlags);
+        }
         if (!only.isEmpty()) {
             report.note("only these sections were run: " + String.join(", ", only));
         }
@@ -77,6 +81,11 @@ final class BenchRun {
             }
             mbimModem = EmulatedModem.start(Protocol.MBIM);
             BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
+            try {
+                context.prepareAgentArchive();
+            } catch (Exception e) {
+                report.note("the agent's class-data archive could not be written first: " + Failures.reason(e));
+            }
             for (Section section : List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
                     new MemorySection(), new IdleSection(), new StartupSection())) {
                 if (!selected(section)) {

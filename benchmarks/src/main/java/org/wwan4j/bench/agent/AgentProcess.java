@@ -23,6 +23,7 @@ import org.wwan4j.bench.process.ChildProcess;
 public final class AgentProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration ARCHIVE_RUN_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChildProcess process;
     private final long startedNanos;
@@ -53,6 +54,21 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
+        return launch(environment, devices, name);
+    }
+
+    /**
+     * One agent run before the measured ones, so that every measured run maps the class-data archive, as every
+     * start after the first does in the field: up to its first complete status, then a clean exit (TERM), at which
+     * the JVM writes the archive. If it could not, measured runs go without one, as the launcher's would.
+     */
+    public static void writeArchive(BenchEnvironment environment, Path device) throws Exception {
+        try (AgentProcess training = launch(environment, List.of(device), "agent-archive")) {
+            training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT);
+        }
+    }
+
+    private static AgentProcess launch(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
         Path directory = Files.createDirectories(environment.scratch().resolve(name));
         Path config = Files.writeString(directory.resolve("config.json"), config(devices));
         Path status = directory.resolve("status.json");
@@ -65,7 +81,8 @@ public final class AgentProcess implements AutoCloseable {
         try {
             ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, List.of("agent",
                     "--config", config.toString(), "--status", status.toString(), "--state-dir", state.toString(),
-                    "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())), Map.of(), log);
+                    "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())),
+                    BenchEnvironment.LAUNCHER_ENVIRONMENT, log);
             return new AgentProcess(process, started, status, log, quietKernelLog);
         } catch (Exception e) {
             quietKernelLog.close();

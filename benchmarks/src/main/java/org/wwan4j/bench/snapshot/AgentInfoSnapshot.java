@@ -33,7 +33,7 @@ public final class AgentInfoSnapshot {
         double[] millis = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             Files.deleteIfExists(log);
-            CommandRunner.Completed run = CommandRunner.run(command, Map.of(), log, RUN_TIMEOUT);
+            CommandRunner.Completed run = CommandRunner.run(command, BenchEnvironment.LAUNCHER_ENVIRONMENT, log, RUN_TIMEOUT);
             if (!run.succeeded()) {
                 throw new IOException("info exited with " + run.exitCode() + ": " + firstLine(log));
             }
