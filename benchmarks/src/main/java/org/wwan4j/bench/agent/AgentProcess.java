@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.process.ChildProcess;

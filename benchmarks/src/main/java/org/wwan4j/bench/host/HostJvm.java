@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.process.ChildProcess;
 
