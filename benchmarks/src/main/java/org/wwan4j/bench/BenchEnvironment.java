@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where things are: the repository root (for native/target), a scratch directory for this run (stderr logs, sample
@@ -13,9 +14,19 @@ import java.util.List;
 public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String classPath) {
 
     /** The launcher's small-footprint flags (see ./wwan4j and DESIGN.md, Footprint facts); keep in step with it. */
-    public static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xss512k",
+    public static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xmn4m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
-            "--enable-native-access=ALL-UNNAMED");
+            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr",
+            "-Xlog:aot*=off:stderr", "--enable-native-access=ALL-UNNAMED");
+    /** The environment ./wwan4j exports for the JVM: two glibc malloc arenas instead of one per thread's core. */
+    public static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /**
+     * Extra JVM flags for the measured Java processes (host JVM, agent), appended after the launcher's: for trying
+     * a footprint or latency lever side by side without editing the launcher, e.g.
+     * {@code -Dwwan4j.bench.jvmFlags="-Xmn4m -XX:-UsePerfData"}. Empty by default; a run with it says so in its notes.
+     */
+    public static final String EXTRA_FLAGS_PROPERTY = "wwan4j.bench.jvmFlags";
 
     private static final String ROOT_PROPERTY = "wwan4j.root";
     private static final String ROOT_ENV = "WWAN4J_ROOT";
@@ -51,6 +62,16 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
             // fall through to the working directory
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    /** The launcher's flags plus {@link #EXTRA_FLAGS_PROPERTY}, as the measured Java processes get them. */
+    public static List<String> measuredJvmFlags() {
+        List<String> flags = new java.util.ArrayList<>(LAUNCHER_FLAGS);
+        String extra = System.getProperty(EXTRA_FLAGS_PROPERTY, "").trim();
+        if (!extra.isEmpty()) {
+            flags.addAll(List.of(extra.split("\\s+")));
+        }
+        return flags;
     }
 
     public Path qmiBaseline() {

@@ -1,6 +1,7 @@
 package org.wwan4j.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.wwan4j.bench.load.LoadBenchMain;
 import picocli.CommandLine;
@@ -27,6 +28,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "Where the latency chart PNG goes (default: benchmarks/target/bench under the repository).")
     Path chartDirectory;
 
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "Run only the sections whose title contains one of these words (latency, indication, "
+                    + "snapshot, memory, idle, start-up): for working on one figure, not for the README table.")
+    List<String> only = List.of();
+
     private String[] arguments = new String[0];
 
     public static void main(String[] args) {
@@ -48,7 +54,7 @@ public final class BenchMain implements Callable<Integer> {
         BenchEnvironment environment = BenchEnvironment.discover();
         BenchPlan plan = quick ? BenchPlan.quickPlan() : BenchPlan.fullPlan();
         Path charts = chartDirectory != null ? chartDirectory : environment.root().resolve("benchmarks/target/bench");
-        new BenchRun(environment, plan).runAndPrint(json, charts);
+        new BenchRun(environment, plan, only).runAndPrint(json, charts);
         return 0;
     }
 }

@@ -28,10 +28,17 @@ final class BenchRun {
 
     private final BenchEnvironment environment;
     private final BenchPlan plan;
+    private final List<String> only;
 
-    BenchRun(BenchEnvironment environment, BenchPlan plan) {
+    /** {@code only}: words of the section titles to run; empty runs every section. */
+    BenchRun(BenchEnvironment environment, BenchPlan plan, List<String> only) {
         this.environment = environment;
         this.plan = plan;
+        this.only = List.copyOf(only);
+    }
+
+    private boolean selected(Section section) {
+        return only.isEmpty() || only.stream().anyMatch(word -> section.title().contains(word));
     }
 
     void runAndPrint(boolean json, Path chartDirectory) throws IOException {
@@ -53,11 +60,18 @@ final class BenchRun {
         BenchReport report = new BenchReport();
         report.machine("started", Instant.now().toString());
         report.machine("quick", plan.quick());
+        String extraFlags = System.getProperty(BenchEnvironment.EXTRA_FLAGS_PROPERTY, "").trim();
+        if (!extraFlags.isEmpty()) {
+            report.note("measured JVMs got extra flags (-D" + BenchEnvironment.EXTRA_FLAGS_PROPERTY + "): " + extraFlags);
+        }
+        if (!only.isEmpty()) {
+            report.note("only these sections were run: " + String.join(", ", only));
+        }
         report.machine("cpus", Runtime.getRuntime().availableProcessors());
         report.machine("load_average_start", loadAverage());
         report.machine("private_network_namespace", System.getenv("WWAN4J_BENCH_PRIVATE_NET") != null);
-        report.note("Java contenders use the generated ffi layer directly until the idiomatic API lands "
-                + "(org.wwan4j.bench.ffi); they run in a child JVM with the launcher's flags, the emulators in the harness.");
+        report.note("Java contenders use the idiomatic API (QmiDevice/ClientDms/ClientNas, MbimDevice/BasicConnect); "
+                + "they run in a child JVM with the launcher's flags, the emulators in the harness.");
         report.note("scratch directory with every child's stderr: " + environment.scratch());
         List<EmulatedModem> qmiModems = new ArrayList<>();
         EmulatedModem mbimModem = null;
@@ -67,8 +81,16 @@ final class BenchRun {
             }
             mbimModem = EmulatedModem.start(Protocol.MBIM);
             BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
+            try {
+                context.prepareAgentArchive();
+            } catch (Exception e) {
+                report.note("the agent's class-data archive could not be written first: " + Failures.reason(e));
+            }
             for (Section section : List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
                     new MemorySection(), new IdleSection(), new StartupSection())) {
+                if (!selected(section)) {
+                    continue;
+                }
                 long started = System.nanoTime();
                 System.err.printf("bench: %s...%n", section.title());
                 try {

@@ -25,6 +25,8 @@ final class Libc {
     static final int MSG_DONTWAIT = 0x40;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
+    static final int EFD_CLOEXEC = 02000000;
+    static final int EFD_NONBLOCK = 04000;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -42,6 +44,8 @@ final class Libc {
     private static final MethodHandle RECV = withErrno("recv", FunctionDescriptor.of(SIZE_T, INT, PTR, SIZE_T, INT));
     private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(INT, PTR, SIZE_T, INT));
     private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(INT, INT));
+    private static final MethodHandle EVENTFD = withErrno("eventfd", FunctionDescriptor.of(INT, INT, INT));
+    private static final MethodHandle EVENTFD_WRITE = withErrno("eventfd_write", FunctionDescriptor.of(INT, INT, SIZE_T));
     private static final MethodHandle IF_NAMETOINDEX = withErrno("if_nametoindex", FunctionDescriptor.of(INT, PTR));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"), FunctionDescriptor.of(PTR, INT));
 
@@ -79,6 +83,36 @@ final class Libc {
             pollfd.set(ValueLayout.JAVA_SHORT, 4, (short) POLLIN);
             return call(POLL, pollfd, 1L, timeoutMillis);
         }
+    }
+
+    /**
+     * poll() on two descriptors: {@code fd} and {@code wakeFd} (an eventfd another thread writes to end the wait).
+     * Returns -1 on error, 0 on timeout, else a bit mask: 1 when {@code fd} is readable, 2 when {@code wakeFd} is.
+     */
+    static Result pollIn(int fd, int wakeFd, int timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pollfds = arena.allocate(16, 4); // two struct pollfd { int fd; short events; short revents; }
+            pollfds.set(INT, 0, fd);
+            pollfds.set(ValueLayout.JAVA_SHORT, 4, (short) POLLIN);
+            pollfds.set(INT, 8, wakeFd);
+            pollfds.set(ValueLayout.JAVA_SHORT, 12, (short) POLLIN);
+            Result ready = call(POLL, pollfds, 2L, timeoutMillis);
+            if (ready.failed() || ready.value() == 0) {
+                return ready;
+            }
+            int mask = (pollfds.get(ValueLayout.JAVA_SHORT, 6) != 0 ? 1 : 0)
+                    | (pollfds.get(ValueLayout.JAVA_SHORT, 14) != 0 ? 2 : 0);
+            return new Result(mask, 0);
+        }
+    }
+
+    /** A non-blocking eventfd, for waking a thread blocked in {@link #pollIn(int, int, int)}. */
+    static Result eventfd() {
+        return call(EVENTFD, 0, EFD_NONBLOCK | EFD_CLOEXEC);
+    }
+
+    static Result eventfdWrite(int fd) {
+        return call(EVENTFD_WRITE, fd, 1L);
     }
 
     static Result close(int fd) {

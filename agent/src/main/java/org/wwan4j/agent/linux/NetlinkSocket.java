@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * A raw AF_NETLINK socket (rtnetlink or kernel uevents), with every receive bounded by a timeout: poll() first,
- * then a non-blocking recv(). Not thread-safe; its owner serialises use. Each socket owns its arena and buffers.
+ * then a non-blocking recv(). Not thread-safe; its owner serialises use, except {@link #wakeUp()}, which any
+ * thread may call to end a receive that waits. Each socket owns its arena and buffers.
  */
 final class NetlinkSocket implements AutoCloseable {
 
@@ -23,13 +24,17 @@ final class NetlinkSocket implements AutoCloseable {
 
     private final Arena arena;
     private final int fd;
+    /** An eventfd polled beside the socket: written by wakeUp() so a long wait can end at once (close). */
+    private final int wakeFd;
     private final MemorySegment receiveBuffer;
     private final MemorySegment sendBuffer;
-    private boolean closed;
+    private final Object lifecycle = new Object();
+    private volatile boolean closed;
 
-    private NetlinkSocket(Arena arena, int fd) {
+    private NetlinkSocket(Arena arena, int fd, int wakeFd) {
         this.arena = arena;
         this.fd = fd;
+        this.wakeFd = wakeFd;
         this.receiveBuffer = arena.allocate(RECEIVE_BUFFER_BYTES);
         this.sendBuffer = arena.allocate(SEND_BUFFER_BYTES);
     }
@@ -55,7 +60,11 @@ final class NetlinkSocket implements AutoCloseable {
                 throw new IOException("netlink bind (protocol " + protocol + ", groups " + groups + "): "
                         + Libc.strerror(bound.errno()));
             }
-            return new NetlinkSocket(arena, fd);
+            Libc.Result wake = Libc.eventfd();
+            if (wake.failed()) {
+                throw new IOException("eventfd: " + Libc.strerror(wake.errno()));
+            }
+            return new NetlinkSocket(arena, fd, (int) wake.value());
         } catch (IOException | RuntimeException e) {
             Libc.close(fd);
             arena.close();
@@ -76,19 +85,19 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** The next datagram, or null if none arrived within the timeout. */
+    /** The next datagram, or null if none arrived within the timeout or {@link #wakeUp()} was called. */
     byte[] receive(Duration timeout) throws IOException {
         ensureOpen();
         int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis()));
-        Libc.Result ready = Libc.pollIn(fd, millis);
+        Libc.Result ready = Libc.pollIn(fd, wakeFd, millis);
         if (ready.failed()) {
             if (ready.errno() == Libc.EINTR) {
                 return null;
             }
             throw new IOException("netlink poll: " + Libc.strerror(ready.errno()));
         }
-        if (ready.value() == 0) {
-            return null;
+        if ((ready.value() & 1) == 0) {
+            return null; // timed out, or woken (the eventfd stays readable: every later wait returns at once too)
         }
         Libc.Result received = Libc.recv(fd, receiveBuffer, Libc.MSG_DONTWAIT);
         if (received.failed()) {
@@ -107,12 +116,27 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the current and every later {@link #receive} wait at once (they return null); for closing the owner
+     * promptly without waking it periodically. Safe from any thread, a no-op once closed.
+     */
+    void wakeUp() {
+        synchronized (lifecycle) {
+            if (!closed) {
+                Libc.eventfdWrite(wakeFd);
+            }
+        }
+    }
+
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
-            Libc.close(fd);
-            arena.close();
+        synchronized (lifecycle) {
+            if (!closed) {
+                closed = true;
+                Libc.close(fd);
+                Libc.close(wakeFd);
+                arena.close();
+            }
         }
     }
 }

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens to kernel uevents (hot-plug) on a netlink socket and hands those of the chosen subsystems to a
- * listener on its own daemon thread. The socket is polled with a short timeout so that {@link #close()} is
- * honoured promptly; the thread owns the socket and closes it on the way out.
+ * listener on its own daemon thread. The thread sleeps in poll() until a uevent arrives: {@link #close()} wakes it
+ * through the socket's eventfd, so an idle agent is not woken periodically. The thread owns the socket and closes
+ * it on the way out.
  *
  * <p>Uevents can be lost (the kernel drops them when the socket buffer is full, e.g. during a USB storm): the
  * listener is then told so, and should rediscover from sysfs, which is always the truth.
@@ -20,8 +21,8 @@ public final class UeventListener implements AutoCloseable {
 
     /** The kernel's multicast group for uevents (udev's is 2). */
     static final int KERNEL_GROUP = 1;
-    /** How long one wait lasts; bounds how late close() takes effect. */
-    static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** How long one wait lasts at most: a safety net only, close() ends the wait at once. */
+    static final Duration POLL_INTERVAL = Duration.ofMinutes(10);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
@@ -102,6 +103,7 @@ public final class UeventListener implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        socket.wakeUp();
         try {
             if (!thread.join(CLOSE_TIMEOUT)) {
                 LOG.warn("uevent listener did not stop within {}", CLOSE_TIMEOUT);

@@ -1,5 +1,8 @@
 package org.wwan4j.bench.agent;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.wwan4j.bench.BenchEnvironment;
@@ -14,10 +17,29 @@ public final class AgentLaunch {
 
     private AgentLaunch() {}
 
+    /**
+     * The launcher's class-data archive, one per CLI command, created by the JVM at the exit of the first run and
+     * mapped by every later one (./wwan4j keeps them beside the jar; here, in the run's scratch directory).
+     */
+    public static Path archive(BenchEnvironment environment, String cliCommand) {
+        return environment.scratch().resolve("cds").resolve(cliCommand + ".jsa");
+    }
+
+    private static List<String> archiveFlags(BenchEnvironment environment, String cliCommand) {
+        Path archive = archive(environment, cliCommand);
+        try {
+            Files.createDirectories(archive.getParent());
+        } catch (IOException e) {
+            return List.of(); // no archive: the JVM runs as without one
+        }
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+    }
+
     public static List<String> command(BenchEnvironment environment, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(environment.javaBinary().toString());
-        command.addAll(BenchEnvironment.LAUNCHER_FLAGS);
+        command.addAll(BenchEnvironment.measuredJvmFlags());
+        command.addAll(archiveFlags(environment, arguments.getFirst()));
         command.addAll(List.of("-cp", environment.classPath(), CLI_MAIN));
         command.addAll(arguments);
         return command;

@@ -1,34 +1,42 @@
 package org.wwan4j.bench.agent;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.process.ChildProcess;
 
 /**
  * The standalone agent ({@code wwan4j agent}) managing emulated modems, started exactly as the launcher starts it.
- * Its sysfs root and kernel log point at empty scratch places so it touches nothing real. Used for start-up time,
+ * Its sysfs root and kernel log point at empty scratch places so it touches nothing real. The kernel log is a FIFO
+ * whose write end the harness holds open and never writes: the agent's read blocks as it does on a quiet
+ * {@code /dev/kmsg} (a regular file would be followed by polling, which the deployed agent never does). Used for start-up time,
  * memory and idle CPU. While the agent command is not built, start() fails with the CLI's own message.
  */
 public final class AgentProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration ARCHIVE_RUN_TIMEOUT = Duration.ofSeconds(60);
 
     private final ChildProcess process;
     private final long startedNanos;
     private final Path statusFile;
     private final Path log;
+    private final FileChannel quietKernelLog;
 
-    private AgentProcess(ChildProcess process, long startedNanos, Path statusFile, Path log) {
+    private AgentProcess(ChildProcess process, long startedNanos, Path statusFile, Path log,
+                         FileChannel quietKernelLog) {
         this.process = process;
         this.startedNanos = startedNanos;
         this.statusFile = statusFile;
         this.log = log;
+        this.quietKernelLog = quietKernelLog;
     }
 
     /** A config in the contract's shape: one QMI modem per device, matched by path; defaults for the rest. */
@@ -45,18 +53,50 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
+        return launch(environment, devices, name);
+    }
+
+    /**
+     * One agent run before the measured ones, so that every measured run maps the class-data archive, as every
+     * start after the first does in the field: up to its first complete status, then a clean exit (TERM), at which
+     * the JVM writes the archive. If it could not, measured runs go without one, as the launcher's would.
+     */
+    public static void writeArchive(BenchEnvironment environment, Path device) throws Exception {
+        try (AgentProcess training = launch(environment, List.of(device), "agent-archive")) {
+            training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT);
+        }
+    }
+
+    private static AgentProcess launch(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
         Path directory = Files.createDirectories(environment.scratch().resolve(name));
         Path config = Files.writeString(directory.resolve("config.json"), config(devices));
         Path status = directory.resolve("status.json");
-        Path kmsg = Files.writeString(directory.resolve("kmsg"), "");
+        Path kmsg = directory.resolve("kmsg");
+        FileChannel quietKernelLog = quietKernelLog(kmsg);
         Path sysfs = Files.createDirectories(directory.resolve("sys"));
         Path state = Files.createDirectories(directory.resolve("state"));
         Path log = environment.log(name);
         long started = System.nanoTime();
-        ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, List.of("agent",
-                "--config", config.toString(), "--status", status.toString(), "--state-dir", state.toString(),
-                "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())), Map.of(), log);
-        return new AgentProcess(process, started, status, log);
+        try {
+            ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, List.of("agent",
+                    "--config", config.toString(), "--status", status.toString(), "--state-dir", state.toString(),
+                    "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())),
+                    BenchEnvironment.LAUNCHER_ENVIRONMENT, log);
+            return new AgentProcess(process, started, status, log, quietKernelLog);
+        } catch (Exception e) {
+            quietKernelLog.close();
+            throw e;
+        }
+    }
+
+    /** Makes a FIFO and opens it read-write (which never blocks on Linux): a writer that stays and says nothing. */
+    private static FileChannel quietKernelLog(Path fifo) throws IOException, InterruptedException {
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+        String output = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (mkfifo.waitFor() != 0) {
+            throw new IOException("mkfifo " + fifo + ": " + output);
+        }
+        return FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     /**
@@ -96,5 +136,10 @@ public final class AgentProcess implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        try {
+            quietKernelLog.close();
+        } catch (IOException e) {
+            // a scratch FIFO; nothing depends on closing it cleanly
+        }
     }
 }

@@ -22,6 +22,7 @@ public final class StartupSection implements Section {
 
     @Override
     public void run(BenchContext context, BenchReport report) {
+        context.dropBearers();
         try (AgentProcess agent = AgentProcess.start(context.environment(), List.of(context.firstQmiDevice()),
                 "agent-startup")) {
             double millis = agent.awaitFirstCompleteStatus(1, STATUS_TIMEOUT);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.process.ChildProcess;
 
@@ -25,9 +24,9 @@ public final class HostJvm implements AutoCloseable {
     public static HostJvm start(BenchEnvironment environment, String logName) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(environment.javaBinary().toString());
-        command.addAll(BenchEnvironment.LAUNCHER_FLAGS);
+        command.addAll(BenchEnvironment.measuredJvmFlags());
         command.addAll(List.of("-cp", environment.classPath(), HostJvmMain.class.getName()));
-        HostJvm host = new HostJvm(ChildProcess.start(command, Map.of(), environment.log(logName)));
+        HostJvm host = new HostJvm(ChildProcess.start(command, BenchEnvironment.LAUNCHER_ENVIRONMENT, environment.log(logName)));
         try {
             host.expect("ready");
         } catch (Exception e) {

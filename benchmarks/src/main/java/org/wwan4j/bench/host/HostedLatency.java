@@ -6,49 +6,65 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.wwan4j.bench.ffi.FfiMbimClient;
-import org.wwan4j.bench.ffi.FfiQmiClient;
-import org.wwan4j.glib.MainLoopThread;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.wwan4j.mbim.BasicConnect;
+import org.wwan4j.mbim.MbimDevice;
+import org.wwan4j.mbim.MbimDeviceOptions;
+import org.wwan4j.qmi.ClientDms;
+import org.wwan4j.qmi.QmiDevice;
+import org.wwan4j.qmi.QmiDeviceOptions;
 
 /**
- * The Java request loop, run inside a host JVM (launcher flags, own process, like the C baseline): opens once, times
- * each round trip from the calling thread (marshalled to the loop thread, future joined), writes the samples in the
- * baselines' format (microseconds, one per line).
- * TODO(qmiapi/mbimapi): make the requests through the idiomatic API once it lands.
+ * The Java request loop, run inside a host JVM (launcher flags, own process, like the C baseline): opens the device
+ * once through the idiomatic API ({@code QmiDevice} + {@code ClientDms.getIds()}, {@code MbimDevice} +
+ * {@code BasicConnect.queryDeviceCaps()}), times each round trip from the calling thread (the request marshalled to
+ * the loop thread, the future joined), and writes the samples in the baselines' format (microseconds, one per line).
  */
 final class HostedLatency {
-
-    private static final int TIMEOUT_SECONDS = 10;
 
     private HostedLatency() {}
 
     static void run(String protocol, Path device, int count, int warmup, Path samplesFile) throws Exception {
-        long[] samples = new long[count];
-        MainLoopThread loop = MainLoopThread.shared();
-        if ("qmi".equals(protocol)) {
-            try (FfiQmiClient client = FfiQmiClient.open(loop, device, "dms", false, TIMEOUT_SECONDS)) {
-                for (int i = -warmup; i < count; i++) {
-                    long started = System.nanoTime();
-                    client.getIds().join();
-                    record(samples, i, System.nanoTime() - started);
-                }
-            }
-        } else {
-            try (FfiMbimClient client = FfiMbimClient.open(loop, device, false, TIMEOUT_SECONDS)) {
-                for (int i = -warmup; i < count; i++) {
-                    long started = System.nanoTime();
-                    client.queryDeviceCaps().join();
-                    record(samples, i, System.nanoTime() - started);
-                }
-            }
-        }
+        long[] samples = switch (protocol) {
+            case "qmi" -> qmi(device, count, warmup);
+            case "mbim" -> mbim(device, count, warmup);
+            default -> throw new IllegalArgumentException("protocol must be qmi or mbim: " + protocol);
+        };
         write(samples, samplesFile);
     }
 
-    private static void record(long[] samples, int index, long nanos) {
-        if (index >= 0) {
-            samples[index] = nanos;
+    private static long[] qmi(Path device, int count, int warmup) {
+        try (QmiDevice qmi = QmiDevice.open(device, QmiDeviceOptions.defaults().withProxy(false)).join()) {
+            ClientDms dms = qmi.dms().join();
+            try {
+                return time(dms::getIds, count, warmup);
+            } finally {
+                dms.close();
+            }
         }
+    }
+
+    private static long[] mbim(Path device, int count, int warmup) {
+        try (MbimDevice mbim = MbimDevice.open(device, MbimDeviceOptions.defaults()).join()) {
+            BasicConnect basic = new BasicConnect(mbim);
+            return time(basic::queryDeviceCaps, count, warmup);
+        }
+    }
+
+    /** Times {@code count} sequential requests after {@code warmup} untimed ones; each is joined on this thread. */
+    private static long[] time(Supplier<? extends CompletableFuture<?>> request, int count,
+                               int warmup) {
+        for (int i = 0; i < warmup; i++) {
+            request.get().join();
+        }
+        long[] samples = new long[count];
+        for (int i = 0; i < count; i++) {
+            long started = System.nanoTime();
+            request.get().join();
+            samples[i] = System.nanoTime() - started;
+        }
+        return samples;
     }
 
     private static void write(long[] samples, Path file) throws IOException {

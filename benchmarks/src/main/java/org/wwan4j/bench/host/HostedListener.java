@@ -1,24 +1,48 @@
 package org.wwan4j.bench.host;
 
 import java.nio.file.Path;
-import org.wwan4j.bench.ffi.FfiQmiClient;
-import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.qmi.ClientNas;
+import org.wwan4j.qmi.QmiDevice;
+import org.wwan4j.qmi.QmiDeviceOptions;
+import org.wwan4j.qmi.Subscription;
 
 /**
- * A Java listener of NAS signal-info indications inside a host JVM. It prints {"indication_ns":T} when the listener
- * runs (on the callback executor, where API users' listeners run), the C client's format and clock.
- * TODO(qmiapi): {@code device.nas().onSignalInfoIndication(listener)}.
+ * A Java listener of NAS signal-info indications inside a host JVM, through the idiomatic API
+ * ({@code ClientNas.onSignalInfo}). It prints {"indication_ns":T} from the listener, i.e. on the callback executor
+ * where API users' listeners run, after the indication's record was read: the C client's format and clock.
  */
-final class HostedListener {
+final class HostedListener implements AutoCloseable {
 
-    private static final int TIMEOUT_SECONDS = 10;
+    private final QmiDevice device;
+    private final ClientNas nas;
+    private final Subscription subscription;
 
-    private HostedListener() {}
+    private HostedListener(QmiDevice device, ClientNas nas, Subscription subscription) {
+        this.device = device;
+        this.nas = nas;
+        this.subscription = subscription;
+    }
 
-    /** Subscribes; the returned client stays open until the host JVM quits. */
-    static FfiQmiClient listen(Path device) throws Exception {
-        FfiQmiClient client = FfiQmiClient.open(MainLoopThread.shared(), device, "nas", false, TIMEOUT_SECONDS);
-        client.onSignalInfo(seenAt -> System.out.println("{\"indication_ns\":" + seenAt + "}"));
-        return client;
+    /** Opens, subscribes and registers for signal info (and serving system, as the C baseline does). */
+    static HostedListener listen(Path path) {
+        QmiDevice device = QmiDevice.open(path, QmiDeviceOptions.defaults().withProxy(false)).join();
+        try {
+            ClientNas nas = device.nas().join();
+            Subscription subscription = nas.onSignalInfo(
+                    indication -> System.out.println("{\"indication_ns\":" + System.nanoTime() + "}"));
+            nas.registerIndications(new ClientNas.RegisterIndicationsInput().signalInfo(true)
+                    .servingSystemEvents(true)).join();
+            return new HostedListener(device, nas, subscription);
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        nas.close();
+        device.close();
     }
 }

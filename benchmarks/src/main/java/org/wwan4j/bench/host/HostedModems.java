@@ -3,32 +3,35 @@ package org.wwan4j.bench.host;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.wwan4j.bench.ffi.FfiQmiClient;
-import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.qmi.ClientDms;
+import org.wwan4j.qmi.QmiDevice;
+import org.wwan4j.qmi.QmiDeviceOptions;
 
 /**
- * The modems a host JVM manages: each opened once with one DMS client, as an embedding application would.
- * TODO(qmiapi): open through QmiDevice.open(...) and keep the device, which is what embedders will load.
+ * The modems a host JVM manages through the idiomatic API, as an embedding application would: each opened once with
+ * {@code QmiDevice.open}, one {@code ClientDms} allocated and kept, and some requests made so the steady-state path
+ * (its classes, its C1 code) is what the memory figure counts.
  */
 final class HostedModems implements AutoCloseable {
 
-    private static final int REQUESTS_AFTER_OPEN = 200; // reach the steady-state path (classes loaded, C1 code)
-    private static final int TIMEOUT_SECONDS = 10;
+    private static final int REQUESTS_AFTER_OPEN = 200;
 
-    private final List<FfiQmiClient> clients = new ArrayList<>();
+    private final List<QmiDevice> devices = new ArrayList<>();
 
-    void open(Path device) throws Exception {
-        FfiQmiClient client = FfiQmiClient.open(MainLoopThread.shared(), device, "dms", false, TIMEOUT_SECONDS);
-        clients.add(client);
+    void open(Path path) {
+        QmiDevice device = QmiDevice.open(path, QmiDeviceOptions.defaults().withProxy(false)).join();
+        devices.add(device);
+        ClientDms dms = device.dms().join();
         for (int i = 0; i < REQUESTS_AFTER_OPEN; i++) {
-            client.getIds().join();
+            dms.getIds().join();
         }
     }
 
+    /** Closes every device; their DMS clients' CIDs stay allocated, as on any device close. */
     @Override
-    public void close() throws Exception {
-        for (FfiQmiClient client : clients) {
-            client.close();
+    public void close() {
+        for (QmiDevice device : devices) {
+            device.close();
         }
     }
 }

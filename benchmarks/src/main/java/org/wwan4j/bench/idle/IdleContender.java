@@ -10,4 +10,9 @@ public interface IdleContender {
 
     /** CPU milliseconds it spends per minute of real (unscaled) operation, measured over about {@code window}. */
     double cpuMillisPerMinute(Path device, Duration window) throws Exception;
+
+    /** A line for the report's notes about the last measurement (e.g. where the CPU went), or null. */
+    default String note() {
+        return null;
+    }
 }

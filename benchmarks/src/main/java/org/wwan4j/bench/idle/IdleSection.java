@@ -24,6 +24,7 @@ public final class IdleSection implements Section {
         Duration window = context.plan().idleWindow();
         measure(context, report, new PollingLoopIdle(context.environment()), window,
                 ReportKeys.POLLING_CPU_MS_PER_MIN, ReportKeys.POLLING_CPU_PERCENT);
+        context.dropBearers();
         measure(context, report, new AgentIdle(context.environment()), window,
                 ReportKeys.AGENT_CPU_MS_PER_MIN, ReportKeys.AGENT_CPU_PERCENT);
     }
@@ -34,6 +35,9 @@ public final class IdleSection implements Section {
             double perMinute = contender.cpuMillisPerMinute(context.firstQmiDevice(), window);
             report.put(perMinuteKey, Metric.of(perMinute));
             report.put(percentKey, Metric.of(perMinute / MILLIS_PER_MINUTE * PERCENT));
+            if (contender.note() != null) {
+                report.note(contender.note());
+            }
         } catch (Exception e) {
             Metric missing = Metric.missing(Failures.reason(e));
             report.put(perMinuteKey, missing);

@@ -29,7 +29,7 @@ public final class IndicationSection implements Section {
         } catch (Exception e) {
             missing(report, ReportKeys.INDICATION_C_P50, ReportKeys.INDICATION_C_P99, e);
         }
-        try (IndicationContender java = JavaFfiIndications.start(context.environment(), context.firstQmiDevice())) {
+        try (IndicationContender java = JavaApiIndications.start(context.environment(), context.firstQmiDevice())) {
             java.measure(count / 5 + 1, trigger, PAUSE); // warm the listener path, as the C client needs no warm-up
             put(report, ReportKeys.INDICATION_JAVA_P50, ReportKeys.INDICATION_JAVA_P99,
                     java.measure(count, trigger, PAUSE));

@@ -28,9 +28,9 @@ public final class LatencySection implements Section {
     public void run(BenchContext context, BenchReport report) {
         BenchEnvironment environment = context.environment();
         List<LatencyContender> contenders = List.of(
-                new CBaselineLatency(environment, "qmi"), new JavaFfiLatency(environment, "qmi"),
+                new CBaselineLatency(environment, "qmi"), new JavaApiLatency(environment, "qmi"),
                 new CliPerRequestLatency(environment, "qmi", false), new CliPerRequestLatency(environment, "qmi", true),
-                new CBaselineLatency(environment, "mbim"), new JavaFfiLatency(environment, "mbim"),
+                new CBaselineLatency(environment, "mbim"), new JavaApiLatency(environment, "mbim"),
                 new CliPerRequestLatency(environment, "mbim", false),
                 new CliPerRequestLatency(environment, "mbim", true));
         for (LatencyContender contender : contenders) {

@@ -36,6 +36,7 @@ public final class MemorySection implements Section {
                 new AgentMemory(context.environment(), 1), new AgentMemory(context.environment(), 8),
                 new ModemManagerMemory(context.environment(), false), new ModemManagerMemory(context.environment(), true));
         for (MemoryContender contender : contenders) {
+            context.dropBearers(); // each contender meets a modem as at boot, whatever the one before left up
             try {
                 report.put(contender.key(), Metric.of(contender.pssKb(context.qmiDevices())));
                 if (contender.note() != null) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.wwan4j.glib.LoopFuture;
 
@@ -13,7 +14,8 @@ import org.wwan4j.glib.LoopFuture;
  * The Java-side safety net behind libqmi's own timeouts: every pending request of a device is registered with a
  * deadline (its timeout plus {@link #GRACE}); one daemon thread sweeps them twice a second, forgets finished
  * ones and fails (and cancels) overdue ones. One sweep thread for the process, whatever the request rate, and
- * nothing to cancel per request.
+ * nothing to cancel per request. The sweep only runs while some request is pending: an idle process (a modem
+ * that is only listening for indications) is not woken twice a second for nothing.
  */
 final class RequestDeadlines {
 
@@ -26,10 +28,8 @@ final class RequestDeadlines {
     private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(
             task -> Thread.ofPlatform().name("wwan4j-qmi-deadlines").daemon(true).unstarted(task));
     private static final Map<RequestDeadlines, Boolean> LIVE = new ConcurrentHashMap<>();
-
-    static {
-        SWEEPER.scheduleWithFixedDelay(RequestDeadlines::sweepAll, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-    }
+    /** Whether a sweep is scheduled; set by whoever schedules it, cleared by the sweep before it looks. */
+    private static final AtomicBoolean SWEEP_SCHEDULED = new AtomicBoolean();
 
     private final Map<LoopFuture<?>, Pending> pending = new ConcurrentHashMap<>();
 
@@ -41,6 +41,7 @@ final class RequestDeadlines {
     <T> LoopFuture<T> watch(LoopFuture<T> future, Duration timeout, Supplier<RuntimeException> onExpiry) {
         if (!future.isDone()) {
             pending.put(future, new Pending(System.nanoTime() + timeout.plus(GRACE).toNanos(), onExpiry));
+            scheduleSweep();
         }
         return future;
     }
@@ -73,14 +74,33 @@ final class RequestDeadlines {
         });
     }
 
+    private static void scheduleSweep() {
+        if (SWEEP_SCHEDULED.compareAndSet(false, true)) {
+            SWEEPER.schedule(RequestDeadlines::sweepAll, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Whether a sweep is scheduled (for tests: none while nothing is pending). */
+    static boolean sweepScheduled() {
+        return SWEEP_SCHEDULED.get();
+    }
+
     private static void sweepAll() {
+        // Cleared before looking: a request registered from here on either is seen below or schedules a sweep.
+        SWEEP_SCHEDULED.set(false);
         long now = System.nanoTime();
+        boolean anyPending = false;
         for (RequestDeadlines d : LIVE.keySet()) {
             try {
                 d.sweep(now);
+                anyPending |= !d.pending.isEmpty();
             } catch (RuntimeException e) {
+                anyPending = true;
                 org.slf4j.LoggerFactory.getLogger(RequestDeadlines.class).warn("deadline sweep failed", e);
             }
+        }
+        if (anyPending) {
+            scheduleSweep();
         }
     }
 }

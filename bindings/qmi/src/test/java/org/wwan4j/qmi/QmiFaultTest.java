@@ -46,6 +46,21 @@ class QmiFaultTest extends EmulatorFixture {
     }
 
     @Test
+    void theDeadlineSweepRunsOnlyWhileRequestsArePending() {
+        ClientDms dms = Await.result(device.dms());
+        modem.inject(Fault.HANG);
+        LoopFuture<ClientDms.GetIdsOutput> pending = dms.getIds(Duration.ofSeconds(20));
+        Await.until("a pending request to keep the sweep scheduled", RequestDeadlines::sweepScheduled);
+        modem.clear(Fault.HANG);
+        pending.cancel(false);
+        Await.result(dms.getIds());
+
+        // Nothing pending any more: the sweeper forgets the finished requests and stops waking up.
+        Await.until("the sweep to stop", () -> !RequestDeadlines.sweepScheduled());
+        assertEquals(0, device.pendingRequests());
+    }
+
+    @Test
     void unpluggingFailsPendingRequestsAndTellsListeners() throws InterruptedException {
         ClientDms dms = Await.result(device.dms());
         CountDownLatch told = new CountDownLatch(1);

@@ -7,18 +7,17 @@ import org.wwan4j.bench.host.HostJvm;
 
 /**
  * A Java listener in a host JVM with the launcher's flags (its own process, like the C client), printing when each
- * indication reached it in the C client's format.
- * TODO(qmiapi): the listener switches to {@code device.nas().onSignalInfoIndication(...)} (see HostedListener).
+ * indication reached its {@code ClientNas.onSignalInfo} listener, in the C client's format (see HostedListener).
  */
-public final class JavaFfiIndications implements IndicationContender {
+public final class JavaApiIndications implements IndicationContender {
 
     private final HostJvm host;
 
-    private JavaFfiIndications(HostJvm host) {
+    private JavaApiIndications(HostJvm host) {
         this.host = host;
     }
 
-    public static JavaFfiIndications start(BenchEnvironment environment, Path device) throws Exception {
+    public static JavaApiIndications start(BenchEnvironment environment, Path device) throws Exception {
         HostJvm host = HostJvm.start(environment, "qmi-java-indications");
         try {
             host.call("listen " + device, "listening");
@@ -26,7 +25,7 @@ public final class JavaFfiIndications implements IndicationContender {
             host.close();
             throw e;
         }
-        return new JavaFfiIndications(host);
+        return new JavaApiIndications(host);
     }
 
     @Override

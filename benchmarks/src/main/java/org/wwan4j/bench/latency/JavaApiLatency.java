@@ -6,17 +6,17 @@ import org.wwan4j.bench.host.HostJvm;
 
 /**
  * The Java contender: a host JVM with the launcher's flags (its own process, like the C baseline, and away from the
- * emulators in the harness JVM) opens the device once and times each request from the calling thread.
- * TODO(qmiapi/mbimapi): the requests switch to the idiomatic API when it lands (see HostedLatency).
+ * emulators in the harness JVM) opens the device once through the idiomatic API and times each request from the
+ * calling thread (see HostedLatency).
  */
-public final class JavaFfiLatency implements LatencyContender {
+public final class JavaApiLatency implements LatencyContender {
 
     private static final int WARMUP = 2_000; // enough for C1 (TieredStopAtLevel=1) to compile the request path
 
     private final BenchEnvironment environment;
     private final String protocol;
 
-    public JavaFfiLatency(BenchEnvironment environment, String protocol) {
+    public JavaApiLatency(BenchEnvironment environment, String protocol) {
         this.environment = environment;
         this.protocol = protocol;
     }
