@@ -58,6 +58,13 @@ public final class EmulatorStatistics {
         return count == null ? 0 : count.get();
     }
 
+    /** Client IDs currently allocated, per service that ever had one, sorted by service. */
+    public Map<String, Integer> clientsAllocated() {
+        Map<String, Integer> all = new TreeMap<>();
+        allocated.forEach((service, count) -> all.put(service, count.get()));
+        return all;
+    }
+
     /** Client IDs of this service ever allocated. */
     public long totalAllocations(String service) {
         AtomicLong count = allocations.get(service);
