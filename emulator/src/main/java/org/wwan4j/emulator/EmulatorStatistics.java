@@ -17,6 +17,8 @@ public final class EmulatorStatistics {
     private final Map<String, AtomicLong> allocations = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private final AtomicLong lastClientCloses = new AtomicLong();
+    private final AtomicLong connectRequests = new AtomicLong();
+    private final AtomicLong connectsWhileUp = new AtomicLong();
 
     /** The port saw its last client close (and flushed what was left). */
     public void lastClientClosed() {
@@ -56,6 +58,13 @@ public final class EmulatorStatistics {
         return count == null ? 0 : count.get();
     }
 
+    /** Client IDs currently allocated, per service that ever had one, sorted by service. */
+    public Map<String, Integer> clientsAllocated() {
+        Map<String, Integer> all = new TreeMap<>();
+        allocated.forEach((service, count) -> all.put(service, count.get()));
+        return all;
+    }
+
     /** Client IDs of this service ever allocated. */
     public long totalAllocations(String service) {
         AtomicLong count = allocations.get(service);
@@ -65,6 +74,29 @@ public final class EmulatorStatistics {
     public long requestsSeen(String service, int messageId) {
         AtomicLong count = requests.get(key(service, messageId));
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * A host asked to bring the data bearer up (QMI WDS Start Network, MBIM Connect activate), whatever the answer.
+     *
+     * @param bearerAlreadyUp the bearer was up when the request came: a host that lost track of its own session
+     *                        (e.g. restarted without adopting it) connects again
+     */
+    public void connectRequested(boolean bearerAlreadyUp) {
+        connectRequests.incrementAndGet();
+        if (bearerAlreadyUp) {
+            connectsWhileUp.incrementAndGet();
+        }
+    }
+
+    /** Requests to bring the bearer up, ever. */
+    public long connectRequests() {
+        return connectRequests.get();
+    }
+
+    /** Requests to bring the bearer up that came while it was already up: duplicate connects. */
+    public long connectRequestsWhileUp() {
+        return connectsWhileUp.get();
     }
 
     /** Every request counter, keyed "SERVICE/0xID", sorted. */

@@ -331,6 +331,13 @@ public final class Agent implements AutoCloseable {
 
     private void publish() {
         publishPending = false;
+        if ((!configSeen && configError == null) || entries.values().stream().anyMatch(e -> e.status == null)) {
+            // A restarted agent must not replace the last status file with one that lists none (or only some) of
+            // the configured modems: not before the config is read (discovery runs first), nor before each new
+            // supervisor has said where it stands (its first status follows at once and publishes). Found by the
+            // kill -9 suite, CrashRestartTest.
+            return;
+        }
         List<ModemStatus> modems = new ArrayList<>();
         boolean allConfirmed = true;
         for (Entry entry : entries.values()) {

@@ -32,7 +32,9 @@ import org.wwan4j.qmi.WdsRequestedSettings;
  *
  * <p>The handle is kept in the state dir beside the persistent CIDs, so a later process (the CLI's
  * {@code disconnect}, or the agent after a restart) can stop a call this one started: with a persistent WDS CID the
- * call survives the process, and only its owner's handle stops it.
+ * call survives the process. A process killed between the modem's answer to Start Network and writing the handle
+ * leaves a call up with no handle on file; such a call is stopped with the global handle (0xFFFFFFFF), which ends
+ * the call whichever client started it.
  */
 final class DataSession {
 
@@ -40,7 +42,9 @@ final class DataSession {
     /** What Get Current Settings is asked for: what the IP configurator needs, nothing more. */
     private static final EnumSet<WdsRequestedSettings> SETTINGS = EnumSet.of(WdsRequestedSettings.IP_ADDRESS,
             WdsRequestedSettings.GATEWAY_INFO, WdsRequestedSettings.DNS_ADDRESS, WdsRequestedSettings.MTU,
-            WdsRequestedSettings.IP_FAMILY);
+            WdsRequestedSettings.IP_FAMILY, WdsRequestedSettings.APN_NAME);
+    /** Stop Network with this handle ends the call whoever started it (qmicli's "disable-autoconnect" uses it). */
+    static final long GLOBAL_PACKET_DATA_HANDLE = 0xFFFF_FFFFL;
 
     private final ClientWds wds;
     private final Path handleFile;
@@ -62,23 +66,29 @@ final class DataSession {
                 .thenApply(WdsSettings::of);
     }
 
+    /**
+     * The contract: connecting an already connected modem first ends the old call, also one whose handle is not on
+     * file (a Start Network while a call is up only answers NoEffect).
+     */
     private CompletableFuture<Void> stopIfStarted() {
-        if (handle == null) {
-            return CompletableFuture.completedFuture(null);
-        }
         return disconnect().exceptionally(failure -> null);
     }
 
-    /** Stops the call this session (or an earlier process on this state dir) started; down already is success. */
+    /**
+     * Stops the call this session (or an earlier process on this state dir) started, or, without its handle, the
+     * call that is up (adopted after a restart); down already is success.
+     */
     CompletableFuture<Void> disconnect() {
         Long current = handle;
-        if (current == null) {
-            return connected().thenCompose(up -> up
-                    ? CompletableFuture.failedFuture(new ModemException(ModemException.Kind.REJECTED,
-                            "a data call is up but was not started through this state dir (no packet data handle)"))
-                    : CompletableFuture.completedFuture(null));
-        }
-        return wds.stopNetwork(new ClientWds.StopNetworkInput().packetDataHandle(current), Modem.CONNECT_TIMEOUT)
+        CompletableFuture<Void> byHandle = current == null ? CompletableFuture.completedFuture(null) : stop(current);
+        // The handle on file may be stale (a later call's was never written): what is still up goes by the global one.
+        return byHandle.thenCompose(ignored -> connected())
+                .thenCompose(up -> up ? stop(GLOBAL_PACKET_DATA_HANDLE) : CompletableFuture.completedFuture(null));
+    }
+
+    private CompletableFuture<Void> stop(long packetDataHandle) {
+        return wds.stopNetwork(new ClientWds.StopNetworkInput().packetDataHandle(packetDataHandle),
+                        Modem.CONNECT_TIMEOUT)
                 .handle((ok, failure) -> {
                     if (failure != null) {
                         ModemException e = QmiFailures.map("WDS Stop Network", failure);

@@ -33,7 +33,12 @@ final class WdsSettings {
             v6 = new IpSettings(ipv6(out.ipv6Address().address()), out.ipv6Address().prefixLength(),
                     gw == null ? null : ipv6(gw.address()), dns, mtu);
         }
-        return new BearerSettings(v4, v6);
+        return new BearerSettings(v4, v6, blankToNull(out.apnName()));
+    }
+
+    /** A modem that leaves the APN out (or sends it empty, the network's default) does not tell it. */
+    private static String blankToNull(String apn) {
+        return apn == null || apn.isBlank() ? null : apn;
     }
 
     static Counters of(ClientWds.GetPacketStatisticsOutput out) {

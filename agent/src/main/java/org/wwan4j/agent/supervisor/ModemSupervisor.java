@@ -480,7 +480,7 @@ public final class ModemSupervisor implements AutoCloseable {
             blockedByConfig("password: " + e.getMessage());
             return;
         }
-        await(modem.connect(profile, connectPolicy.allowRoaming(desired.config())), settings -> {
+        Consumer<BearerSettings> bearerUp = settings -> {
             bearerSettings = settings;
             String iface = interfaceName();
             if (iface == null) {
@@ -497,6 +497,19 @@ public final class ModemSupervisor implements AutoCloseable {
             }
             status.connected(profile.apn(), scheduler.now(), settings.ipv4(), settings.ipv6());
             enter(SupervisorState.CONNECTED, "bearer up");
+        };
+        // A bearer already up (left by a previous run of the agent) is kept rather than dropped and brought up again.
+        // A modem that cannot tell is connected as before: the connect replaces whatever is up.
+        CompletableFuture<Optional<BearerSettings>> current = modem.bearerSettings()
+                .exceptionally(failure -> Optional.empty());
+        await(current, found -> {
+            Optional<BearerSettings> adopted = BearerAdoption.adoptable(found, profile);
+            if (adopted.isPresent()) {
+                status.event(scheduler.now(), KIND_CONNECT, BearerAdoption.ADOPTED);
+                bearerUp.accept(adopted.get());
+            } else {
+                await(modem.connect(profile, connectPolicy.allowRoaming(desired.config())), bearerUp);
+            }
         });
     }
 

@@ -51,6 +51,20 @@ class AtomicFileWriterTest {
     }
 
     @Test
+    void aTemporaryFileLeftByACrashIsReusedNotMultiplied() throws IOException {
+        Path target = dir.resolve("status.json");
+        Path leftover = dir.resolve(".status.json" + AtomicFileWriter.TEMP_SUFFIX);
+        Files.writeString(leftover, "{\"half\": ");
+        Files.setPosixFilePermissions(leftover, PosixFilePermissions.fromString("rw-rw-rw-"));
+        AtomicFileWriter.write(target, "{}");
+        assertEquals("{}", Files.readString(target));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the leftover was reused and renamed away");
+        }
+    }
+
+    @Test
     void deleteIsIdempotent() throws IOException {
         Path target = dir.resolve("wwan0.dhcp");
         AtomicFileWriter.write(target, "nameserver 192.0.2.53\n");

@@ -102,7 +102,7 @@ class ModemSupervisorTest {
 
         assertEquals(List.of("opening", "ready", "registering", "connecting", "connected"), transitions);
         assertEquals(List.of("identity", "power", "sims", "registration", "signal", "setPower(online)", "sims",
-                "registration", "connect(internet,roaming=true)", "counters"), modem.calls());
+                "registration", "bearerSettings", "connect(internet,roaming=true)", "counters"), modem.calls());
         assertEquals(List.of("apply(wwan0,10.1.2.3/30,mtu=0,metric=100)"), ip.calls);
         assertEquals("modem1", status.name());
         assertEquals(HealthState.OK, status.health().state());

@@ -76,7 +76,7 @@ public final class MbimEngine implements ProtocolEngine {
         this.registerState = new RegisterState(state, session);
         this.packetService = new PacketService(state, attachment, session, this::packetServiceChanged);
         this.signalState = new SignalState(state, session);
-        this.connect = new Connect(state, attachment);
+        this.connect = new Connect(state, attachment, context.statistics());
         List<MbimCidHandler> handlers = new ArrayList<>(List.of(
                 // Basic Connect
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),

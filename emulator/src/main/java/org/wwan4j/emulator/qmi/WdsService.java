@@ -55,6 +55,12 @@ final class WdsService implements QmiService {
     private static final int VERBOSE_3GPP_AUTHENTICATION_FAILED = 29;
     private static final int VERBOSE_3GPP_REGULAR_DEACTIVATION = 36;
     private static final int INVALID_HANDLE = 9;
+    /**
+     * The global packet data handle: Stop Network with it ends the call whichever client started it (libqmi's
+     * qmicli uses it for "disable-autoconnect"). A host that restarted and lost the handle of the call it adopted
+     * stops it this way.
+     */
+    static final long GLOBAL_PACKET_DATA_HANDLE = 0xFFFF_FFFFL;
     /** Packet data handles look like pointers on real modems; any non-zero u32 will do. */
     private static final long FIRST_PACKET_DATA_HANDLE = 0x7F3A_0001L;
 
@@ -108,6 +114,7 @@ final class WdsService implements QmiService {
                 .orElse(profile.map(Profile::password).orElse(null));
         IpType ipType = request.get(0x19).map(r -> r.u8() == IP_FAMILY_IPV6 ? IpType.IPV6 : IpType.IPV4)
                 .orElse(IpType.IPV4);
+        context.statistics().connectRequested(context.state().bearer().connected());
         Optional<ConnectFailure> failure = context.state().connect(new ConnectRequest(apn, ipType, auth, username,
                 password));
         if (failure.isPresent()) {
@@ -148,7 +155,8 @@ final class WdsService implements QmiService {
     private byte[] stopNetwork(Tlvs request) {
         long handle = request.require(0x01).u32();
         synchronized (this) {
-            if (callHandle == 0 || handle != callHandle) {
+            boolean global = handle == GLOBAL_PACKET_DATA_HANDLE && context.state().bearer().connected();
+            if (!global && (callHandle == 0 || handle != callHandle)) {
                 throw new QmiRequestException(INVALID_HANDLE, "no call with handle " + handle);
             }
             stoppedByClient = true;

@@ -2,6 +2,7 @@ package org.wwan4j.emulator.mbim.basicconnect;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.wwan4j.emulator.EmulatorStatistics;
 import org.wwan4j.emulator.mbim.channel.MbimNotificationSource;
 import org.wwan4j.emulator.mbim.channel.MbimReply;
 import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
@@ -42,10 +43,12 @@ public final class Connect implements MbimNotificationSource {
 
     private final ModemState state;
     private final PacketAttachment attachment;
+    private final EmulatorStatistics statistics;
 
-    public Connect(ModemState state, PacketAttachment attachment) {
+    public Connect(ModemState state, PacketAttachment attachment, EmulatorStatistics statistics) {
         this.state = state;
         this.attachment = attachment;
+        this.statistics = statistics;
     }
 
     @Override
@@ -83,6 +86,7 @@ public final class Connect implements MbimNotificationSource {
         if (activation != COMMAND_ACTIVATE) {
             return MbimReply.failure(MbimStatus.INVALID_PARAMETERS);
         }
+        statistics.connectRequested(state.bearer().connected());
         Auth auth = auth(request.u32(36));
         IpType ipType = ipType(request.u32(40));
         if (auth == null || request.u32(40) > IP_TYPE_IPV4_AND_IPV6) {

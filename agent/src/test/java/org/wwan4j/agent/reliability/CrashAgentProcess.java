@@ -1,0 +1,116 @@
+package org.wwan4j.agent.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.wwan4j.cli.Wwan4jCli;
+
+/**
+ * The real agent as a child JVM, started as the {@code wwan4j} launcher starts it (its small-footprint flags,
+ * {@link Wwan4jCli} {@code agent}), with every root in a test directory. It stays a child of the test process, so it
+ * shares the devpts instance of the emulator's pty. Its output goes to a log file in that directory (appended
+ * across restarts) so a full pipe can never stall it.
+ */
+final class CrashAgentProcess {
+
+    /** The launcher's flags (see the wwan4j script): the crash suite runs the agent the way a device does. */
+    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+            "--enable-native-access=ALL-UNNAMED");
+    /** Bounds a process exit after SIGKILL or SIGTERM; generous for a loaded machine. */
+    private static final long EXIT_WAIT_SECONDS = 60;
+
+    private final Process process;
+    private final long startedNanos;
+    private final Instant startedAt;
+
+    private CrashAgentProcess(Process process, long startedNanos, Instant startedAt) {
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.startedAt = startedAt;
+    }
+
+    /** Starts {@code wwan4j agent --config ... --status ... --state-dir ... --sysfs-root ...}. */
+    static CrashAgentProcess start(Path config, Path status, Path stateDir, Path sysfsRoot, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAUNCHER_FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Wwan4jCli.class.getName(), "agent",
+                "--config", config.toString(), "--status", status.toString(), "--state-dir", stateDir.toString(),
+                "--sysfs-root", sysfsRoot.toString()));
+        // Truncated to the millisecond: the status file's timestamps are no finer.
+        Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        return new CrashAgentProcess(process, started, startedAt);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Wall-clock time of the start, to tell the status files this process wrote from older ones. */
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Nanoseconds since the process was started. */
+    long elapsedNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Lets the agent run for {@code time} (the random moment of the next kill); true if it exited on its own
+     * meanwhile, which the agent must never do.
+     */
+    boolean exitsWithin(java.time.Duration time) throws InterruptedException {
+        return process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the process has the file open right now (read from /proc/PID/fd; false once it is gone). */
+    boolean hasOpen(Path file) {
+        Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
+        try (Stream<Path> links = Files.list(fds)) {
+            return links.anyMatch(link -> {
+                try {
+                    return Files.readSymbolicLink(link).equals(file);
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** kill -9: no shutdown hook, no close, no flush; waits until the process is gone. */
+    void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        awaitExit("SIGKILL");
+    }
+
+    /** SIGTERM: the agent's orderly stop (leaves the bearer up for the next run). */
+    void stop() throws InterruptedException {
+        process.destroy();
+        awaitExit("SIGTERM");
+    }
+
+    private void awaitExit(String signal) throws InterruptedException {
+        if (!process.waitFor(EXIT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("agent " + process.pid() + " still running " + EXIT_WAIT_SECONDS + " s after "
+                    + signal);
+        }
+    }
+}
