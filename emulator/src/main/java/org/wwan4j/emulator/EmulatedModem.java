@@ -1,6 +1,8 @@
 package org.wwan4j.emulator;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,10 @@ import org.wwan4j.emulator.engine.ProtocolEngineFactory;
 import org.wwan4j.emulator.engine.ProtocolEngines;
 import org.wwan4j.emulator.fault.ActiveFaults;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.fault.hostile.HostileFrameFactory;
+import org.wwan4j.emulator.fault.hostile.HostileFrameSequence;
+import org.wwan4j.emulator.fault.hostile.HostileOptions;
+import org.wwan4j.emulator.fault.hostile.HostileStorm;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.port.EmulatedPort;
 
@@ -35,6 +41,7 @@ public final class EmulatedModem implements AutoCloseable {
     private final EmulatorStatistics statistics = new EmulatorStatistics();
     private final ScheduledExecutorService scheduler;
     private final EmulatedPort port;
+    private final List<HostileStorm> storms = new CopyOnWriteArrayList<>();
 
     private EmulatedModem(Protocol protocol, EmulatorOptions options) {
         this.protocol = protocol;
@@ -98,6 +105,20 @@ public final class EmulatedModem implements AutoCloseable {
         faults.clearAll();
     }
 
+    /**
+     * Starts writing hostile frames (truncated, bad lengths, oversized, bad markers and TLVs, unknown services,
+     * mutated copies of this port's real frames, garbage) to the client, between the normal answers. Close the
+     * returned storm to stop it early; it ends by itself after {@code options.count()} frames.
+     */
+    public HostileStorm sendHostileFrames(HostileOptions options) {
+        HostileFrameSequence sequence = new HostileFrameSequence(HostileFrameFactory.forProtocol(protocol),
+                options.seed());
+        HostileStorm storm = new HostileStorm(sequence, options, port::writeRaw, port.tapFrames(sequence::observe));
+        storms.removeIf(HostileStorm::isDone);
+        storms.add(storm);
+        return storm;
+    }
+
     private void tick() {
         try {
             state.tick();
@@ -131,6 +152,7 @@ public final class EmulatedModem implements AutoCloseable {
 
     @Override
     public void close() {
+        storms.forEach(HostileStorm::close);
         scheduler.shutdownNow();
         port.close();
     }

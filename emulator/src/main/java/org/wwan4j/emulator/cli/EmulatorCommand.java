@@ -11,6 +11,7 @@ import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.fault.hostile.HostileOptions;
 import org.wwan4j.emulator.script.TimelineScript;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +41,16 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--script", description = "JSON timeline of state changes and faults to play.")
     Path script;
 
+    @Option(names = "--hostile-frames", description = "Write this many hostile frames (malformed, truncated, "
+            + "oversized, mutated, garbage) to the client, between its normal answers.")
+    int hostileFrames;
+
+    @Option(names = "--hostile-rate", description = "Hostile frames per second (default: ${DEFAULT-VALUE}).")
+    int hostileRate = HostileOptions.DEFAULT_FRAMES_PER_SECOND;
+
+    @Option(names = "--hostile-seed", description = "Seed of the hostile frame sequence (default: ${DEFAULT-VALUE}).")
+    long hostileSeed = 1;
+
     @Option(names = "--exec", description = "Run this shell command with {dev} replaced by the pty path, then exit "
             + "with its status.")
     String exec;
@@ -49,6 +60,13 @@ public final class EmulatorCommand implements Callable<Integer> {
         Set<Fault> initial = EnumSet.noneOf(Fault.class);
         try {
             faults.forEach(name -> initial.add(Fault.fromName(name)));
+        } catch (IllegalArgumentException e) {
+            System.err.println("wwan4j emulator: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        HostileOptions hostile;
+        try {
+            hostile = new HostileOptions(hostileFrames, hostileRate, hostileSeed);
         } catch (IllegalArgumentException e) {
             System.err.println("wwan4j emulator: " + e.getMessage());
             return EXIT_USAGE;
@@ -65,9 +83,11 @@ public final class EmulatorCommand implements Callable<Integer> {
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
                 .withFaults(initial));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
+        AutoCloseable storm = hostile.count() == 0 ? () -> { } : modem.sendHostileFrames(hostile);
         try {
             return exec != null ? runCommand(modem) : serveUntilInterrupted(modem);
         } finally {
+            storm.close();
             player.close();
             modem.close();
         }
