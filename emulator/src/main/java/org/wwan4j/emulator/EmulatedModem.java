@@ -119,6 +119,14 @@ public final class EmulatedModem implements AutoCloseable {
         return storm;
     }
 
+    /**
+     * Writes one crafted frame exactly as given, between the normal answers (for a test that needs a specific bad
+     * frame); false, with nothing written, while no client has the port open.
+     */
+    public boolean sendRaw(byte[] bytes) {
+        return port.writeRaw(bytes);
+    }
+
     private void tick() {
         try {
             state.tick();

@@ -39,6 +39,24 @@ final class MbimHostileFrames implements HostileFrameFactory {
 
     @Override
     public byte[] build(HostileKind kind, RandomGenerator random, byte[] realFrame) {
+        return withoutLoopWedge(damage(kind, random, realFrame));
+    }
+
+    /**
+     * libmbim 1.28 (and its main branch at the time of writing) accepts a CLOSE message whose length field is 0,
+     * then removes 0 bytes from its buffer and parses the same message again, forever: the GLib loop thread spins
+     * and every device on it stops. No client can survive that frame, so the storm never starts a frame with it
+     * (it gives such a frame a header's length instead); see emulator/README.md.
+     */
+    static byte[] withoutLoopWedge(byte[] frame) {
+        if (frame.length >= LENGTH_OFFSET + 4 && u32(frame, 0) == MbimMessageType.CLOSE.code()
+                && u32(frame, LENGTH_OFFSET) == 0) {
+            putInt(frame, LENGTH_OFFSET, MbimFrame.HEADER_LENGTH);
+        }
+        return frame;
+    }
+
+    private byte[] damage(HostileKind kind, RandomGenerator random, byte[] realFrame) {
         return switch (kind) {
             case TRUNCATED -> Arrays.copyOf(realFrame, 1 + random.nextInt(Math.max(1, realFrame.length - 1)));
             case LENGTH_TOO_SHORT -> withInt(realFrame, LENGTH_OFFSET, random.nextInt(Math.max(1, realFrame.length)));
@@ -115,6 +133,11 @@ final class MbimHostileFrames implements HostileFrameFactory {
         byte[] frame = realFrame.length < offset + 4 ? Arrays.copyOf(realFrame, offset + 4) : realFrame.clone();
         putInt(frame, offset, value);
         return frame;
+    }
+
+    private static int u32(byte[] bytes, int offset) {
+        return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16
+                | (bytes[offset + 3] & 0xFF) << 24;
     }
 
     private static void putInt(byte[] bytes, int offset, int value) {

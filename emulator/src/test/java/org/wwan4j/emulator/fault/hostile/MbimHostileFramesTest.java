@@ -71,4 +71,17 @@ class MbimHostileFramesTest {
             assertNotEquals(0, unknown.length);
         }
     }
+
+    @Test
+    void noFrameStartsWithTheZeroLengthCloseThatWedgesLibmbim() {
+        byte[] wedge = {2, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0};
+        assertEquals(org.wwan4j.emulator.mbim.codec.MbimFrame.HEADER_LENGTH, u32(MbimHostileFrames.withoutLoopWedge(wedge.clone()), 4));
+        HostileFrameSequence sequence = new HostileFrameSequence(factory, 1);
+        for (int i = 0; i < 20 * SAMPLES; i++) {
+            byte[] frame = sequence.next().bytes();
+            if (frame.length >= 8) {
+                assertTrue(u32(frame, 0) != MbimMessageType.CLOSE.code() || u32(frame, 4) != 0);
+            }
+        }
+    }
 }
