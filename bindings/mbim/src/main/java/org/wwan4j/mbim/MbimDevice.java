@@ -91,6 +91,12 @@ public final class MbimDevice implements AutoCloseable {
      * if the modem no longer knows it (it restarted), the port is opened afresh with OPEN.
      */
     public static LoopFuture<MbimDevice> open(Path path, MbimDeviceOptions options) {
+        if (path.toString().isEmpty()) {
+            // libmbim dereferences a NULL path for an empty one (SIGSEGV in g_utf8_validate): refuse it here.
+            LoopFuture<MbimDevice> refused = new LoopFuture<>();
+            refused.completeExceptionally(new IllegalArgumentException("empty MBIM device path"));
+            return refused;
+        }
         MbimSessionStore session = options.stateDir() == null || options.proxy() ? null
                 : MbimSessionStore.forDevice(options.stateDir(), path);
         OptionalLong kept = session == null ? OptionalLong.empty() : session.load();
