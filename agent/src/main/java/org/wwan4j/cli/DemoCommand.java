@@ -35,8 +35,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (durationSeconds != null && durationSeconds < 0) {
-            throw CliFailure.usage("--duration " + durationSeconds + " must not be negative");
+        if (durationSeconds != null && durationSeconds < 1) {
+            // 0 used to pass this check and then mean "until Ctrl-C" (Lifetime's convention): never what was asked.
+            throw CliFailure.usage("--duration " + durationSeconds + " must be at least 1 second");
         }
         Path dir = Files.createTempDirectory("wwan4j-demo");
         List<EmulatedModem> modems = new ArrayList<>();

@@ -29,6 +29,10 @@ final class ModemOptions {
 
     /** Opens the modem, bounded; exits 3 with "not found" for a path that does not exist. */
     Modem open() {
+        if (device.toString().isBlank() || Files.isDirectory(device)) {
+            // "" resolves to the working directory, which exists; handed to libmbim it crashed the JVM (SIGSEGV).
+            throw CliFailure.usage("--device '" + device + "' is not a control port path");
+        }
         if (!Files.exists(device)) {
             throw new CliFailure(Wwan4jCli.EXIT_DEVICE, device + ": modem not found (no such device)");
         }

@@ -13,6 +13,10 @@ import org.wwan4j.emulator.engine.ProtocolEngineFactory;
 import org.wwan4j.emulator.engine.ProtocolEngines;
 import org.wwan4j.emulator.fault.ActiveFaults;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.fault.hostile.HostileFrameFactory;
+import org.wwan4j.emulator.fault.hostile.HostileFrameSequence;
+import org.wwan4j.emulator.fault.hostile.HostileOptions;
+import org.wwan4j.emulator.fault.hostile.HostileStorm;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.port.EmulatedPort;
 
@@ -38,6 +42,7 @@ public final class EmulatedModem implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final EmulatedPort port;
     private final List<IndicationLoad> loads = new CopyOnWriteArrayList<>();
+    private final List<HostileStorm> storms = new CopyOnWriteArrayList<>();
 
     private EmulatedModem(Protocol protocol, EmulatorOptions options) {
         this.protocol = protocol;
@@ -111,6 +116,28 @@ public final class EmulatedModem implements AutoCloseable {
         faults.clearAll();
     }
 
+    /**
+     * Starts writing hostile frames (truncated, bad lengths, oversized, bad markers and TLVs, unknown services,
+     * mutated copies of this port's real frames, garbage) to the client, between the normal answers. Close the
+     * returned storm to stop it early; it ends by itself after {@code options.count()} frames.
+     */
+    public HostileStorm sendHostileFrames(HostileOptions options) {
+        HostileFrameSequence sequence = new HostileFrameSequence(HostileFrameFactory.forProtocol(protocol),
+                options.seed());
+        HostileStorm storm = new HostileStorm(sequence, options, port::writeRaw, port.tapFrames(sequence::observe));
+        storms.removeIf(HostileStorm::isDone);
+        storms.add(storm);
+        return storm;
+    }
+
+    /**
+     * Writes one crafted frame exactly as given, between the normal answers (for a test that needs a specific bad
+     * frame); false, with nothing written, while no client has the port open.
+     */
+    public boolean sendRaw(byte[] bytes) {
+        return port.writeRaw(bytes);
+    }
+
     private void tick() {
         try {
             state.tick();
@@ -148,6 +175,7 @@ public final class EmulatedModem implements AutoCloseable {
     @Override
     public void close() {
         loads.forEach(IndicationLoad::close);
+        storms.forEach(HostileStorm::close);
         scheduler.shutdownNow();
         port.close();
     }

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +49,10 @@ public final class ConfigParser {
     /** 3GPP TS 23.003: an APN is at most 100 octets. */
     public static final int APN_MAX_CHARS = 100;
     public static final int NAME_MAX_CHARS = 64;
+    /** PAP/CHAP user names and passwords on QMI and MBIM modems are at most this long. */
+    public static final int CREDENTIAL_MAX_CHARS = 255;
+    /** RFC 1035: a domain name is at most 253 characters in text form. */
+    public static final int HOST_MAX_CHARS = 253;
     /** IFNAMSIZ minus the terminating NUL. */
     public static final int IFNAME_MAX_CHARS = 15;
 
@@ -66,12 +74,30 @@ public final class ConfigParser {
         if (Files.size(file) > MAX_CONFIG_BYTES) {
             throw new ConfigException(List.of(file + ": larger than " + MAX_CONFIG_BYTES + " bytes"));
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8));
+        return parse(Files.readAllBytes(file));
+    }
+
+    /**
+     * Parses the bytes of a config file. They must be UTF-8: a decoder that replaced bad bytes would let a damaged
+     * value (a device path, a name) through as a different, valid-looking one.
+     */
+    public static AgentConfig parse(byte[] content) throws ConfigException {
+        ByteBuffer in = ByteBuffer.wrap(content);
+        try {
+            return parse(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(in).toString());
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(List.of("(root): not valid UTF-8 at byte " + in.position()));
+        }
     }
 
     public static AgentConfig parse(String json) throws ConfigException {
         Object tree;
-        try (JsonParser parser = JSON_FACTORY.createParser(json)) {
+        JsonParser parser = null;
+        try {
+            parser = JSON_FACTORY.createParser(json);
             tree = JSON_READER.anyFrom(parser);
             if (parser.nextToken() != null) {
                 // A second document glued to the first is a broken edit, not something to ignore.
@@ -81,11 +107,15 @@ public final class ConfigParser {
             }
         } catch (JsonProcessingException e) {
             // The parser's own message can quote the offending token, which may be a secret: give the place only.
-            JsonLocation at = e.getLocation();
+            // Limit errors (nesting depth) carry no location of their own: the parser knows where it stopped.
+            JsonLocation at = e.getLocation() != null ? e.getLocation()
+                    : parser == null ? null : parser.currentLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException(List.of("(root): invalid JSON" + where + duplicateHint(e)));
+            throw new ConfigException(List.of("(root): invalid JSON" + where + detail(e)));
         } catch (IOException e) {
             throw new ConfigException(List.of("(root): invalid JSON"));
+        } finally {
+            closeQuietly(parser);
         }
         if (!(tree instanceof Map<?, ?> map)) {
             throw new ConfigException(List.of("(root): " + JsonFields.describe(tree) + " is not an object"));
@@ -99,10 +129,24 @@ public final class ConfigParser {
         return config;
     }
 
-    private static String duplicateHint(JsonProcessingException e) {
+    private static String detail(JsonProcessingException e) {
         String original = e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            // Limits (nesting depth, string or number length) are stated without quoting the content.
+            return ": " + original;
+        }
         // Jackson names the key (never the value) for duplicates; the key is safe and useful to show.
         return original != null && original.startsWith("Duplicate field") ? ": " + original : "";
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // Reading a String: nothing to release that could fail.
+            }
+        }
     }
 
     private static AgentConfig readAgent(JsonFields root) {
@@ -207,12 +251,26 @@ public final class ConfigParser {
         IpType ipType = ap.enumValue("ipType", IpType.class, IpType.IPV4);
         Auth auth = ap.enumValue("auth", Auth.class, Auth.NONE);
         String username = ap.string("username", null);
+        if (username != null && (username.length() > CREDENTIAL_MAX_CHARS
+                || username.chars().anyMatch(Character::isISOControl))) {
+            // Sent to the modem as a C string: a NUL would silently cut it, other control bytes garble it.
+            ap.error("username", JsonFields.describe(username) + " must be at most " + CREDENTIAL_MAX_CHARS
+                    + " characters, none of them control characters");
+            username = null;
+        }
         String passwordFile = ap.string("passwordFile", null);
         if (passwordFile != null && !passwordFile.startsWith("/")) {
             ap.error("passwordFile", JsonFields.describe(passwordFile) + " is not an absolute path");
             passwordFile = null;
         }
         String password = ap.string("password", null);
+        if (password != null && (password.length() > CREDENTIAL_MAX_CHARS
+                || password.chars().anyMatch(Character::isISOControl))) {
+            // Never echoed: say what is wrong with it, not what it is.
+            ap.error("password", "must be at most " + CREDENTIAL_MAX_CHARS
+                    + " characters, none of them control characters");
+            password = null;
+        }
         if (password != null && passwordFile != null) {
             ap.error("password", "give either password or passwordFile, not both");
         }
@@ -223,7 +281,8 @@ public final class ConfigParser {
     private static ProbeConfig readProbe(JsonFields probe) {
         ProbeMethod method = probe.enumValue("method", ProbeMethod.class, ProbeMethod.ICMP);
         String host = probe.string("host", null);
-        if (host != null && (host.isBlank() || host.chars().anyMatch(c -> c <= ' '))) {
+        if (host != null
+                && (host.isBlank() || host.length() > HOST_MAX_CHARS || host.chars().anyMatch(c -> c <= ' '))) {
             probe.error("host", JsonFields.describe(host) + " is not a host name or address");
             host = null;
         }

@@ -175,7 +175,7 @@ public final class ConfigWatcher implements AutoCloseable {
             if (content.length > ConfigParser.MAX_CONFIG_BYTES) {
                 throw new ConfigException(List.of(file + ": larger than " + ConfigParser.MAX_CONFIG_BYTES + " bytes"));
             }
-            AgentConfig parsed = ConfigParser.parse(new String(content, StandardCharsets.UTF_8));
+            AgentConfig parsed = ConfigParser.parse(content);
             warnIfExposed(parsed);
             current = parsed;
             deliver(() -> listener.applied(parsed));

@@ -91,17 +91,23 @@ public final class MbimDevice implements AutoCloseable {
      * if the modem no longer knows it (it restarted), the port is opened afresh with OPEN.
      */
     public static LoopFuture<MbimDevice> open(Path path, MbimDeviceOptions options) {
+        if (path.toString().isEmpty()) {
+            // libmbim dereferences a NULL path for an empty one (SIGSEGV in g_utf8_validate): refuse it here.
+            LoopFuture<MbimDevice> refused = new LoopFuture<>();
+            refused.completeExceptionally(new IllegalArgumentException("empty MBIM device path"));
+            return refused;
+        }
         MbimSessionStore session = options.stateDir() == null || options.proxy() ? null
                 : MbimSessionStore.forDevice(options.stateDir(), path);
         OptionalLong kept = session == null ? OptionalLong.empty() : session.load();
         LoopFuture<MbimDevice> opened = new LoopFuture<>();
-        open(path, options, session, kept.isPresent(), kept.orElse(0)).whenComplete((device, error) -> {
+        open(path, options, session, kept.isPresent(), kept.orElse(0), opened).whenComplete((device, error) -> {
             if (error == null) {
                 completeOrClose(opened, device);
             } else if (kept.isPresent()) {
                 LOG.info("{}: kept session not usable ({}); opening afresh", path, unwrap(error).getMessage());
                 // Transaction ids still continue past the reservation: a late answer must never match.
-                open(path, options, session, false, kept.getAsLong()).whenComplete((fresh, freshError) -> {
+                open(path, options, session, false, kept.getAsLong(), opened).whenComplete((fresh, freshError) -> {
                     if (freshError == null) {
                         completeOrClose(opened, fresh);
                     } else {
@@ -122,9 +128,15 @@ public final class MbimDevice implements AutoCloseable {
         }
     }
 
-    /** One attempt: a new MbimDevice, opened in session (no OPEN, then a probe) or afresh. */
+    /**
+     * One attempt: a new MbimDevice, opened in session (no OPEN, then a probe) or afresh. If {@code caller} fails
+     * first (its bound passed, or it was cancelled), the OPEN is cancelled at once instead of at libmbim's own, much
+     * later timeout: until then the half-open device would keep the port open and read the answers meant for the
+     * next attempt (seen under a hostile-frame storm: every later open timed out).
+     */
     private static CompletableFuture<MbimDevice> open(Path path, MbimDeviceOptions options, MbimSessionStore session,
-                                                      boolean resume, long firstTransactionId) {
+                                                      boolean resume, long firstTransactionId,
+                                                      CompletableFuture<MbimDevice> caller) {
         LoopFuture<MemorySegment> created = AsyncCall.start(options.loop(), (cancellable, callback, userData) -> {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment file = g_file_new_for_path(arena.allocateFrom(path.toString()));
@@ -138,8 +150,15 @@ public final class MbimDevice implements AutoCloseable {
         return created.thenCompose(pointer -> {
             MbimDevice device = new MbimDevice(path, options, pointer, session);
             // Signals first: an indication or a hang-up right after OPEN must not be missed.
-            CompletableFuture<Void> ready = device.connectSignals()
-                    .thenCompose(ignored -> device.openFull(resume, firstTransactionId));
+            CompletableFuture<Void> ready = device.connectSignals().thenCompose(ignored -> {
+                CompletableFuture<Void> handshake = device.openFull(resume, firstTransactionId);
+                caller.whenComplete((value, error) -> {
+                    if (error != null) {
+                        handshake.cancel(true);
+                    }
+                });
+                return handshake;
+            });
             if (resume) {
                 ready = ready.thenCompose(ignored -> device.probe());
             }

@@ -12,6 +12,7 @@ import org.wwan4j.emulator.EmulatorOptions;
 import org.wwan4j.emulator.IndicationLoad;
 import org.wwan4j.emulator.Protocol;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.emulator.fault.hostile.HostileOptions;
 import org.wwan4j.emulator.script.TimelineScript;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +46,15 @@ public final class EmulatorCommand implements Callable<Integer> {
             description = "Change the signal N times a second: N signal indications a second per subscribed client "
                     + "(load tests).")
     int indicationRate;
+    @Option(names = "--hostile-frames", description = "Write this many hostile frames (malformed, truncated, "
+            + "oversized, mutated, garbage) to the client, between its normal answers.")
+    int hostileFrames;
+
+    @Option(names = "--hostile-rate", description = "Hostile frames per second (default: ${DEFAULT-VALUE}).")
+    int hostileRate = HostileOptions.DEFAULT_FRAMES_PER_SECOND;
+
+    @Option(names = "--hostile-seed", description = "Seed of the hostile frame sequence (default: ${DEFAULT-VALUE}).")
+    long hostileSeed = 1;
 
     @Option(names = "--exec", description = "Run this shell command with {dev} replaced by the pty path, then exit "
             + "with its status.")
@@ -64,6 +74,13 @@ public final class EmulatorCommand implements Callable<Integer> {
                     + IndicationLoad.MAX_PER_SECOND);
             return EXIT_USAGE;
         }
+        HostileOptions hostile;
+        try {
+            hostile = new HostileOptions(hostileFrames, hostileRate, hostileSeed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wwan4j emulator: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         TimelineScript timeline = null;
         if (script != null) {
             try {
@@ -79,9 +96,11 @@ public final class EmulatorCommand implements Callable<Integer> {
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem
         }
+        AutoCloseable storm = hostile.count() == 0 ? () -> { } : modem.sendHostileFrames(hostile);
         try {
             return exec != null ? runCommand(modem) : serveUntilInterrupted(modem);
         } finally {
+            storm.close();
             player.close();
             modem.close();
         }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,7 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
     private final EmulatorStatistics statistics;
     private final Path link;
     private final Object writeLock = new Object();
+    private final List<Consumer<byte[]>> taps = new CopyOnWriteArrayList<>();
     private volatile ProtocolEngine engine;
     private volatile Pty pty;
     private volatile boolean clientPresent;
@@ -243,6 +247,7 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
                 return;
             }
         }
+        taps.forEach(tap -> tap.accept(frame));
         write(faults.isActive(Fault.MALFORMED) ? malformed(frame) : frame);
     }
 
@@ -251,7 +256,38 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
         if (!clientPresent || faults.isActive(Fault.HANG) || faults.isActive(Fault.DROP_INDICATIONS)) {
             return;
         }
+        taps.forEach(tap -> tap.accept(frame));
         write(faults.isActive(Fault.MALFORMED) ? malformed(frame) : frame);
+    }
+
+    /**
+     * Writes bytes exactly as given, whole and between the engine's frames, with no fault applied: the hostile-frame
+     * injector's way in. Returns false (nothing written) while no client has the port open.
+     */
+    public boolean writeRaw(byte[] bytes) {
+        if (!clientPresent) {
+            return false;
+        }
+        synchronized (writeLock) {
+            Pty current = pty;
+            if (current == null) {
+                return false;
+            }
+            try {
+                if (!current.write(bytes, 0, bytes.length, WRITE_STALL_LIMIT_MILLIS)) {
+                    LOG.warn("client is not reading; dropped {} raw bytes", bytes.length);
+                }
+            } catch (IOException e) {
+                LOG.warn("raw write failed", e);
+            }
+            return true;
+        }
+    }
+
+    /** Calls {@code tap} with every answer and indication the engine sends (before faults); close to stop. */
+    public AutoCloseable tapFrames(Consumer<byte[]> tap) {
+        taps.add(tap);
+        return () -> taps.remove(tap);
     }
 
     /** Corrupts the framing: the leading marker/type byte inverted, the frame cut short. */
