@@ -53,6 +53,7 @@ public final class Wwan4jCli implements Runnable {
             cli.addSubcommand(launched.name(), launched.toCommandSpec());
         }
         cli.setExecutionExceptionHandler(Wwan4jCli::failed);
+        cli.setParameterExceptionHandler(new UsageErrors());
         return cli;
     }
 

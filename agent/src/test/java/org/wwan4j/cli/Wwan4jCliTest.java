@@ -1,6 +1,7 @@
 package org.wwan4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -25,5 +26,24 @@ class Wwan4jCliTest {
         cli.setErr(new PrintWriter(err));
         assertEquals(Wwan4jCli.EXIT_USAGE, cli.execute("frobnicate"));
         assertTrue(err.toString().contains("frobnicate"), err::toString);
+    }
+    @Test
+    void aMisspeltOptionIsNamedButTheValueAfterItIsNot() {
+        CliRun run = CliRun.of("connect", "--device", "/dev/cdc-wdm9", "--apn", "internet", "--pasword", "Zq7secretX");
+        assertEquals(Wwan4jCli.EXIT_USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("unknown option '--pasword'"), run::err);
+        assertFalse(run.err().contains("Zq7secretX"), run::err);
+
+        CliRun joined = CliRun.of("connect", "--device", "/dev/cdc-wdm9", "--apn", "internet", "--pasword=Zq7secretX");
+        assertEquals(Wwan4jCli.EXIT_USAGE, joined.exitCode(), joined::toString);
+        assertTrue(joined.err().contains("'--pasword=…'"), joined::err);
+        assertFalse(joined.err().contains("Zq7secretX"), joined::err);
+    }
+
+    @Test
+    void aStrayArgumentIsNamed() {
+        CliRun run = CliRun.of("info", "--device", "/dev/cdc-wdm9", "extra");
+        assertEquals(Wwan4jCli.EXIT_USAGE, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'extra'"), run::err);
     }
 }
