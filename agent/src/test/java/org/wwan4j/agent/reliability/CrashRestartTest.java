@@ -48,8 +48,8 @@ import org.wwan4j.emulator.Protocol;
 class CrashRestartTest {
 
     private static final boolean LONG = Boolean.getBoolean("wwan4j.long");
-    private static final int QMI_CYCLES = Integer.getInteger("wwan4j.crash.cycles", LONG ? 100 : 50);
-    private static final int MBIM_CYCLES = Integer.getInteger("wwan4j.crash.cycles", LONG ? 100 : 20);
+    private static final int QMI_CYCLES = Integer.getInteger("wwan4j.crash.cycles", LONG ? 100 : 25);
+    private static final int MBIM_CYCLES = Integer.getInteger("wwan4j.crash.cycles", LONG ? 100 : 12);
     private static final long SEED = Long.getLong("wwan4j.crash.seed", 20261123L);
     /**
      * Most kills land anywhere in the first seconds: JVM start, open, CIDs, registration, connect (a start reaches
