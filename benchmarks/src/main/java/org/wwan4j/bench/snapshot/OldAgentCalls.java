@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The qmicli calls of the old shell agent (docs: /work/shared/notes/eve-reference-behaviour.md, section 3), each a
- * process of its own through qmi-proxy ({@code -p}) as the agent ran them.
+ * The qmicli calls of the old shell agent (the reference agent's status commands), each a process of its own
+ * through qmi-proxy ({@code -p}) as the agent ran them.
  */
 public final class OldAgentCalls {
 
