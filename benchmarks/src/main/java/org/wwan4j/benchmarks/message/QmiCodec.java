@@ -1,6 +1,7 @@
 package org.wwan4j.benchmarks.message;
 
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.*;
+import static org.wwan4j.qmi.ffi.qmi_message_h.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.wwan4j.generator.emit.FfiGenerator;
+import org.wwan4j.generator.emit.HeaderClasses;
 import org.wwan4j.generator.emit.NamespaceCounts;
 import org.wwan4j.generator.emit.SourceFile;
 import org.wwan4j.generator.gir.GirReader;
@@ -75,7 +76,8 @@ public final class Main {
                 : options.libraries();
         String headerClass = options.headerClassName() != null ? options.headerClassName()
                 : FfiGenerator.defaultHeaderClassName(libraries);
-        FfiGenerator generator = new FfiGenerator(options.targetPackage(), headerClass, libraries, support,
+        FfiGenerator generator = new FfiGenerator(options.targetPackage(),
+                new HeaderClasses(headerClass, options.headerClassPerFile()), libraries, support,
                 options.splitThreshold());
         FfiGenerator.Result result = generator.generate(selection, namespaces.stream().map(Namespace::name).toList());
         Path packageDir = SourceTree.write(options.output(), options.targetPackage(), result.files());

@@ -1,10 +1,10 @@
 package org.wwan4j.qmi;
 
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_client_get_cid;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_allocate_client;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_allocate_client_finish;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_release_client;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_release_client_finish;
+import static org.wwan4j.qmi.ffi.qmi_client_h.qmi_client_get_cid;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_allocate_client;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_allocate_client_finish;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_release_client;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_release_client_finish;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;

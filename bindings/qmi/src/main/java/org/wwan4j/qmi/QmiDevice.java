@@ -4,12 +4,12 @@ import static org.wwan4j.glib.ffi.glib_h.g_file_new_for_path;
 import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_close_async;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_close_finish;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_new;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_new_finish;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_open;
-import static org.wwan4j.qmi.ffi.libqmi_glib_h.qmi_device_open_finish;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_close_async;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_close_finish;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_new;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_new_finish;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_open;
+import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_open_finish;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -16,12 +16,14 @@ public final class FfiGenerator {
     public record Result(List<SourceFile> files, Map<String, NamespaceCounts> counts) { }
 
     private final HeaderContext header;
+    private final HeaderClasses headerClasses;
     private final Support support;
     private final int splitThreshold;
 
-    public FfiGenerator(String packageName, String headerClassName, List<String> libraries, Support support,
+    public FfiGenerator(String packageName, HeaderClasses headerClasses, List<String> libraries, Support support,
                         int splitThreshold) {
-        this.header = new HeaderContext(packageName, headerClassName, libraries);
+        this.header = HeaderContext.umbrella(packageName, headerClasses.umbrella(), libraries);
+        this.headerClasses = headerClasses;
         this.support = support;
         this.splitThreshold = splitThreshold;
     }
@@ -29,12 +31,16 @@ public final class FfiGenerator {
     public Result generate(Selection selection, List<String> namespaceOrder) {
         Map<String, NamespaceCounts> counts = new LinkedHashMap<>();
         namespaceOrder.forEach(ns -> counts.put(ns, new NamespaceCounts()));
+        // The umbrella class first, then one class per header file in the order the selection meets them.
+        Map<String, List<HeaderChainEmitter.Member>> classes = new LinkedHashMap<>();
         List<HeaderChainEmitter.Member> members = new ArrayList<>();
+        classes.put(header.headerClassName(), members);
         HolderNames holders = new HolderNames();
-        FunctionEmitter functions = new FunctionEmitter(header);
         for (Declaration.Function f : selection.functions()) {
             Support.Signature signature = support.callable(f.callable(), f.namespace()).signature();
-            members.add(new HeaderChainEmitter.Member(
+            String owner = headerClasses.of(f.callable());
+            FunctionEmitter functions = new FunctionEmitter(header.forClass(owner));
+            classes.computeIfAbsent(owner, name -> new ArrayList<>()).add(new HeaderChainEmitter.Member(
                     functions.emit(f.callable(), signature, holders.unique(f.callable().cIdentifier()))));
             NamespaceCounts c = count(counts, f.namespace());
             switch (f.callable().kind()) {
@@ -70,13 +76,21 @@ public final class FfiGenerator {
                 c.enums++;
             }
         }
-        List<SourceFile> files = new ArrayList<>(HeaderChainEmitter.emit(header, members, splitThreshold));
-        StructEmitter structs = new StructEmitter(header);
+        List<SourceFile> files = new ArrayList<>();
+        boolean perFile = headerClasses.perFile();
+        for (Map.Entry<String, List<HeaderChainEmitter.Member>> c : classes.entrySet()) {
+            files.addAll(HeaderChainEmitter.emit(header.forClass(c.getKey()), c.getValue(), splitThreshold, !perFile));
+        }
+        files.add(SharedClassEmitter.emit(header, perFile));
+        // Structs and function pointers reach layouts through $shared when header classes are per file, so that
+        // using a struct does not load the umbrella class and its thousands of enum constants.
+        HeaderContext typeContext = perFile ? header.forClass(header.sharedClassName()) : header;
+        StructEmitter structs = new StructEmitter(typeContext);
         for (Declaration.Struct s : selection.structs()) {
             files.add(structs.emit(s));
             count(counts, s.namespace()).structs++;
         }
-        FunctionPointerEmitter pointers = new FunctionPointerEmitter(header);
+        FunctionPointerEmitter pointers = new FunctionPointerEmitter(typeContext);
         for (Declaration.FunctionPointer p : selection.functionPointers()) {
             files.add(pointers.emit(p, support.callback(p.callback(), p.namespace()).signature()));
             count(counts, p.namespace()).callbacks++;

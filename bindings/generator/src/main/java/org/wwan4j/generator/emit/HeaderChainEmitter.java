@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Lays header members out over the chain {@code h extends h_1 extends ... extends h$shared}, at most
  * {@code threshold} declarations per class, because one class with thousands of methods exceeds class-file
- * limits. The outermost class also owns the symbol lookup, so every holder links through it.
+ * limits. With a single header class the outermost class owns the symbol lookup, as jextract's does; with one
+ * class per header file the lookup lives in the {@code $shared} root they all extend, so every header class of a
+ * library links through one lookup and loading one header class loads no other.
  */
 final class HeaderChainEmitter {
 
@@ -16,7 +18,8 @@ final class HeaderChainEmitter {
     private HeaderChainEmitter() {
     }
 
-    static List<SourceFile> emit(HeaderContext header, List<Member> members, int threshold) {
+    /** The chain of one header class; {@code ownsLookup} puts the symbol lookup in its outermost class. */
+    static List<SourceFile> emit(HeaderContext header, List<Member> members, int threshold, boolean ownsLookup) {
         List<List<Member>> parts = new ArrayList<>();
         for (int i = 0; i < members.size(); i += threshold) {
             parts.add(members.subList(i, Math.min(members.size(), i + threshold)));
@@ -28,9 +31,8 @@ final class HeaderChainEmitter {
         for (int i = 0; i < parts.size(); i++) {
             String name = partName(header, i);
             String parent = i + 1 < parts.size() ? partName(header, i + 1) : header.sharedClassName();
-            files.add(new SourceFile(name, part(header, name, parent, parts.get(i), i == 0)));
+            files.add(new SourceFile(name, part(header, name, parent, parts.get(i), ownsLookup && i == 0)));
         }
-        files.add(SharedClassEmitter.emit(header));
         return files;
     }
 
@@ -63,7 +65,7 @@ final class HeaderChainEmitter {
     }
 
     /** Soname from the GIR first, then the platform's name for the library, then the loader, then libc & co. */
-    private static String lookup(HeaderContext header) {
+    static String lookup(HeaderContext header) {
         StringBuilder out = new StringBuilder();
         out.append("    static final Arena LIBRARY_ARENA = Arena.ofAuto();\n\n");
         out.append("    static final SymbolLookup SYMBOL_LOOKUP = ");

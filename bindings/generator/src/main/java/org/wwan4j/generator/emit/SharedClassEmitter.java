@@ -2,14 +2,15 @@ package org.wwan4j.generator.emit;
 
 /**
  * Emits {@code <header>$shared}, the root of the header class chain: the {@code C_*} layouts (taken from the
- * native linker's canonical layouts) and the helpers every part uses.
+ * native linker's canonical layouts) and the helpers every part uses; with one header class per header file, also
+ * the library's symbol lookup, which all of them share.
  */
 final class SharedClassEmitter {
 
     private SharedClassEmitter() {
     }
 
-    static SourceFile emit(HeaderContext header) {
+    static SourceFile emit(HeaderContext header, boolean ownsLookup) {
         String name = header.sharedClassName();
         String text = header.packageLine() + """
                 import java.lang.foreign.*;
@@ -85,8 +86,10 @@ final class SharedClassEmitter {
                                     .withTargetLayout(MemoryLayout.sequenceLayout(java.lang.Long.MAX_VALUE, C_CHAR));
                     public static final ValueLayout.OfLong C_LONG =
                             (ValueLayout.OfLong) Linker.nativeLinker().canonicalLayouts().get("long");
-                }
                 """.formatted(header.headerClassName(), name);
-        return new SourceFile(name, text);
+        if (ownsLookup) {
+            text += "\n" + HeaderChainEmitter.lookup(header).stripTrailing() + "\n";
+        }
+        return new SourceFile(name, text + "}\n");
     }
 }

@@ -76,7 +76,13 @@ public final class GirReader {
             throw new IllegalArgumentException("callable '" + e.attr("name") + "' has no c:identifier");
         }
         return new Callable(kind, e.attr("name"), symbol, owner, readReturn(e), readParameters(e), e.flag("throws"),
-                !"0".equals(e.attr("introspectable")), doc(e));
+                !"0".equals(e.attr("introspectable")), doc(e), sourceFile(e));
+    }
+
+    /** The header named by {@code <source-position filename=...>}; older GIRs and enums have none. */
+    private static String sourceFile(XmlElement e) {
+        XmlElement position = e.child("source-position");
+        return position == null ? null : position.attr("filename");
     }
 
     private static List<Callable> callables(XmlElement owner, String element, CallableKind kind) {

@@ -14,9 +14,11 @@ import java.util.List;
  * @param throwsError    whether C has a trailing {@code GError **error} parameter
  * @param introspectable false when the GIR marks it {@code introspectable="0"}
  * @param doc            its documentation text, or empty
+ * @param sourceFile     the C header that declares it (the GIR's {@code source-position}), or null when unknown
  */
 public record Callable(CallableKind kind, String name, String cIdentifier, String owner, ReturnValue returnValue,
-                       List<Parameter> parameters, boolean throwsError, boolean introspectable, String doc) {
+                       List<Parameter> parameters, boolean throwsError, boolean introspectable, String doc,
+                       String sourceFile) {
 
     public Callable {
         parameters = List.copyOf(parameters);

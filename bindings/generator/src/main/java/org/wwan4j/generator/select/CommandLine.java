@@ -28,6 +28,7 @@ public final class CommandLine {
         String headerClass = null;
         String pkg = "";
         int split = GeneratorOptions.DEFAULT_SPLIT_THRESHOLD;
+        boolean perFile = false;
         for (int i = 0; i < tokens.size(); i++) {
             String option = tokens.get(i);
             switch (option) {
@@ -42,6 +43,7 @@ public final class CommandLine {
                 case "--include-constant" -> includes.addConstant(value(tokens, ++i, option));
                 case "--include-typedef" -> includes.addTypedef(value(tokens, ++i, option));
                 case "--split-threshold" -> split = positiveInt(value(tokens, ++i, option), option);
+                case "--header-class-per-file" -> perFile = true;
                 default -> throw new UsageException("unknown option '" + option + "'");
             }
         }
@@ -52,7 +54,7 @@ public final class CommandLine {
             throw new UsageException("nothing to do: give --output DIR and/or --dump-includes FILE");
         }
         return new GeneratorOptions(List.copyOf(girs), output, dump, headerClass, pkg, List.copyOf(libraries),
-                includes, split);
+                includes, split, perFile);
     }
 
     private static void expand(String arg, List<String> tokens) throws UsageException {

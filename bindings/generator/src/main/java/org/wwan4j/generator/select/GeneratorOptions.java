@@ -14,10 +14,12 @@ import java.util.List;
  * @param libraries       {@code -l} libraries overriding the GIR's {@code shared-library} (":" prefix stripped)
  * @param includes        the include list
  * @param splitThreshold  declarations per header class before splitting into a chain
+ * @param headerClassPerFile one header class per C header file the GIR names (see {@code HeaderClasses}), the
+ *                        header class name then naming the umbrella class for what has no header
  */
 public record GeneratorOptions(List<Path> girFiles, Path output, Path dumpIncludes, String headerClassName,
                                String targetPackage, List<String> libraries, IncludeList includes,
-                               int splitThreshold) {
+                               int splitThreshold, boolean headerClassPerFile) {
 
     public static final int DEFAULT_SPLIT_THRESHOLD = 1000;
 }

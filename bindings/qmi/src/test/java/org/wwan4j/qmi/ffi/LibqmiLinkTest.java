@@ -12,8 +12,50 @@ import java.util.SequencedSet;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.generator.select.CommandLine;
 
-/** Every function of headers/qmi.txt is emitted and resolves in the installed libqmi-glib. */
+/**
+ * Every function of headers/qmi.txt is emitted and resolves in the installed libqmi-glib, in the header class of the
+ * C header that declares it (one class per header file, as jextract run per header names them).
+ */
 class LibqmiLinkTest {
+
+    /** The header classes of the package: {@code libqmi_glib_h} and one {@code qmi_xxx_h} per C header. */
+    static List<Class<?>> headerClasses() throws Exception {
+        Path dir = Path.of(libqmi_glib_h.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(libqmi_glib_h.class.getPackageName().replace('.', '/'));
+        List<Class<?>> classes = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("_h.class")) {
+                    classes.add(Class.forName(libqmi_glib_h.class.getPackageName() + "."
+                            + name.substring(0, name.length() - ".class".length())));
+                }
+            }
+        }
+        return classes;
+    }
+
+    static Method addressMethod(List<Class<?>> classes, String function) {
+        for (Class<?> c : classes) {
+            try {
+                return c.getMethod(function + "$address");
+            } catch (NoSuchMethodException e) {
+                // declared in another header
+            }
+        }
+        throw new AssertionError("no header class has " + function);
+    }
+
+    @Test
+    void functionsLiveInTheClassOfTheirHeaderAndEachHeaderClassStandsAlone() throws Exception {
+        assertEquals("qmi_device_h", addressMethod(headerClasses(), "qmi_device_open").getDeclaringClass().getSimpleName());
+        assertEquals("qmi_nas_h", addressMethod(headerClasses(), "qmi_client_nas_get_signal_info")
+                .getDeclaringClass().getSimpleName().replaceAll("_\\d+$", ""));
+        // Loading the NAS header must not load the umbrella class (thousands of enum constants) or another header.
+        assertEquals("libqmi_glib_h$shared", qmi_device_h.class.getSuperclass().getSimpleName());
+        assertTrue(java.util.Arrays.stream(libqmi_glib_h.class.getMethods())
+                .noneMatch(m -> m.getName().equals("qmi_device_open")), "umbrella class still declares functions");
+    }
 
     static SequencedSet<String> includedFunctions(String headerFile) throws Exception {
         Path list = Path.of(System.getProperty("wwan4j.headers.dir"), headerFile);
@@ -26,8 +68,9 @@ class LibqmiLinkTest {
         SequencedSet<String> functions = includedFunctions("qmi.txt");
         assertTrue(functions.size() > 3900, "the list covers the whole introspectable API, got " + functions.size());
         List<String> unresolved = new ArrayList<>();
+        List<Class<?>> classes = headerClasses();
         for (String name : functions) {
-            Method address = libqmi_glib_h.class.getMethod(name + "$address");
+            Method address = addressMethod(classes, name);
             try {
                 MemorySegment symbol = (MemorySegment) address.invoke(null);
                 if (symbol.equals(MemorySegment.NULL)) {

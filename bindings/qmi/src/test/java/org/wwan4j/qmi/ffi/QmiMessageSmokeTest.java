@@ -3,6 +3,7 @@ package org.wwan4j.qmi.ffi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wwan4j.qmi.ffi.libqmi_glib_h.*;
+import static org.wwan4j.qmi.ffi.qmi_message_h.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

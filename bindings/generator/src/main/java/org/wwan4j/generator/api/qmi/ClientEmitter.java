@@ -133,17 +133,17 @@ final class ClientEmitter {
         }
         String future = "org.wwan4j.glib.LoopFuture<" + outputName + ">";
         String timeout = "java.time.Duration.ofSeconds(" + defaultTimeoutSeconds(start.name()) + ")";
-        String ffiClass = "org.wwan4j.qmi.ffi.libqmi_glib_h::";
+
         String inputParam = inputName == null ? "" : inputName + " input";
         String inputArg = inputName == null ? "null" : "input";
         methods.append("    /** Sends ").append(what).append(" with the given timeout (libqmi's, plus a Java-side deadline). */\n")
                 .append("    public ").append(future).append(' ').append(method).append('(')
                 .append(inputParam).append(inputName == null ? "" : ", ").append("java.time.Duration timeout) {\n")
                 .append("        return request(\"").append(start.name()).append("\", timeout, ").append(inputArg).append(",\n")
-                .append("                ").append(ffiClass).append(start.cIdentifier()).append(",\n")
-                .append("                ").append(ffiClass).append(finish.cIdentifier()).append(",\n")
-                .append("                ").append(ffiClass).append(result).append(",\n")
-                .append("                ").append(ffiClass).append(outputUnref).append(",\n")
+                .append("                ").append(reference(start.cIdentifier())).append(",\n")
+                .append("                ").append(reference(finish.cIdentifier())).append(",\n")
+                .append("                ").append(reference(result)).append(",\n")
+                .append("                ").append(reference(outputUnref)).append(",\n")
                 .append("                ").append(outputName).append("::read);\n    }\n\n");
         methods.append("    /** Sends ").append(what).append(" with the default timeout. */\n")
                 .append("    public ").append(future).append(' ').append(method).append('(').append(inputParam)
@@ -190,6 +190,11 @@ final class ClientEmitter {
                 .append(recordName).append("> listener) {\n        return subscribe(\"").append(signal.name())
                 .append("\", ").append(recordName).append("::read, listener);\n    }\n\n");
         return null;
+    }
+
+    /** A method reference to the ffi wrapper of C function {@code cName}, in the header class that holds it. */
+    private String reference(String cName) {
+        return ffi.classOf(cName) + "::" + cName;
     }
 
     private String cFunction(RecordType record, String name) {

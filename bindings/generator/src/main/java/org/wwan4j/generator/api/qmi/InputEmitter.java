@@ -116,10 +116,10 @@ final class InputEmitter {
                 }
             }
             if (arrays.isEmpty()) {
-                out.append("                return org.wwan4j.qmi.ffi.libqmi_glib_h.").append(setter.cIdentifier())
-                        .append('(').append(call).append(");\n");
+                out.append("                return ").append(ffi.classOf(setter.cIdentifier())).append('.')
+                        .append(setter.cIdentifier()).append('(').append(call).append(");\n");
             } else {
-                out.append("                try {\n                    return org.wwan4j.qmi.ffi.libqmi_glib_h.")
+                out.append("                try {\n                    return ").append(ffi.classOf(setter.cIdentifier())).append('.')
                         .append(setter.cIdentifier()).append('(').append(call).append(");\n")
                         .append("                } finally {\n");
                 for (int i = 0; i < args.size(); i++) {
@@ -134,9 +134,9 @@ final class InputEmitter {
             out.append("            });\n            return this;\n        }\n\n");
         }
         out.append("        @Override\n        java.lang.foreign.MemorySegment create() {\n")
-                .append("            return org.wwan4j.qmi.ffi.libqmi_glib_h.").append(create).append("();\n        }\n\n");
+                .append("            return ").append(ffi.classOf(create)).append('.').append(create).append("();\n        }\n\n");
         out.append("        @Override\n        void unref(java.lang.foreign.MemorySegment input) {\n")
-                .append("            org.wwan4j.qmi.ffi.libqmi_glib_h.").append(unref).append("(input);\n        }\n");
+                .append("            ").append(ffi.classOf(unref)).append('.').append(unref).append("(input);\n        }\n");
         out.append("    }\n");
         return out.toString();
     }

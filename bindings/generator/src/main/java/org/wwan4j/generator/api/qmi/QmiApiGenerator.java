@@ -31,6 +31,7 @@ public final class QmiApiGenerator {
 
     public static Result generate(Namespace qmi, QmiFfiView ffiView) {
         QmiFfi ffi = ffiView.ffi();
+        ffi.index(qmi);
         Map<String, EnumType> enums = new HashMap<>();
         for (EnumType e : qmi.enums()) {
             enums.put(e.name(), e);

@@ -121,7 +121,7 @@ final class RecordEmitter {
             }
             components.add(new Component(name, type, "the '" + base + "' TLV, or null when absent"));
             read.append("            ").append(type).append(' ').append(name).append(" = null;\n")
-                    .append("            if (org.wwan4j.qmi.ffi.libqmi_glib_h.").append(getter.cIdentifier())
+                    .append("            if (").append(ffi.classOf(getter.cIdentifier())).append('.').append(getter.cIdentifier())
                     .append('(').append(args).append(") != 0) {\n")
                     .append("                ").append(name).append(" = ").append(value).append(";\n")
                     .append("            }\n");

@@ -47,7 +47,9 @@ class QmiApiGeneratorTest {
         String dms = files.get("ClientDms");
         assertTrue(dms.contains("public org.wwan4j.glib.LoopFuture<GetIdsOutput> getIds(java.time.Duration timeout)"));
         assertTrue(dms.contains("public org.wwan4j.glib.LoopFuture<GetIdsOutput> getIds() {"));
-        assertTrue(dms.contains("libqmi_glib_h::qmi_message_dms_get_ids_output_get_result"));
+        // Through the class of the header that declares it (qmi-dms.h), so a DMS request loads no other header class.
+        assertTrue(dms.contains("org.wwan4j.qmi.ffi.qmi_dms_h::qmi_message_dms_get_ids_output_get_result"));
+        assertTrue(!dms.contains("libqmi_glib_h"), "ClientDms reaches nothing through the umbrella class");
         assertTrue(dms.contains("public org.wwan4j.glib.LoopFuture<SetOperatingModeOutput> setOperatingMode("
                 + "SetOperatingModeInput input)"));
         assertTrue(files.get("ClientNas").contains("java.time.Duration.ofSeconds(300)"), "scans get a long default");
