@@ -46,7 +46,7 @@ final class AgentCommand implements Callable<Integer> {
             throw CliFailure.usage("--metrics-port " + metricsPort + " is not a port number");
         }
         AgentOptions options = new AgentOptions(config, status, metricsPort, stateDir, kmsg, sysfsRoot,
-                SysfsDiscovery.DEFAULT_DEV_ROOT, AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS);
+                SysfsDiscovery.DEFAULT_DEV_ROOT, AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
         AgentDaemon daemon;
         try {
             daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, SysfsDiscovery.DEFAULT_DEV_ROOT));

@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
                 Files.createDirectories(dir.resolve(sub));
             }
             AgentOptions options = new AgentOptions(configFile, statusFile, null, dir.resolve("state"), null,
-                    dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, DEMO_SETTINGS);
+                    dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, DEMO_SETTINGS, false);
             System.err.println("demo: config " + configFile + ", status " + statusFile);
             // The demo's interfaces (emu0...) do not exist unless someone made them: IP settings are only shown.
             String why = isRoot() ? "the demo's interfaces are not real" : "not root";

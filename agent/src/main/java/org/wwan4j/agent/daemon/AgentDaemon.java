@@ -110,9 +110,17 @@ public final class AgentDaemon implements AutoCloseable {
                 agent.addListener(writer);
                 resources.add(writer); // writes a coalesced last snapshot still pending
             }
-            WatchdogToucher watchdog = new WatchdogToucher(new ExecutorScheduler("wwan-watchdog", clock));
+            // One thread for the daemon's housekeeping: watchdog touches and the quiet-time memory trim.
+            ExecutorScheduler housekeeping = new ExecutorScheduler("wwan-housekeeping", clock);
+            WatchdogToucher watchdog = new WatchdogToucher(housekeeping);
             resources.add(watchdog);
             agent.addListener(watchdog);
+            if (options.trimMemory()) {
+                QuietTimeTrimmer trimmer = new QuietTimeTrimmer(housekeeping, QuietTimeTrimmer.QUIET,
+                        QuietTimeTrimmer.MIN_INTERVAL, QuietTimeTrimmer.jvmAndMallocTrim());
+                resources.add(trimmer);
+                agent.addListener(trimmer);
+            }
             if (options.metricsPort() != null) {
                 MetricsServer metrics = MetricsServer.start(options.metricsPort(), agent::status);
                 resources.add(metrics);

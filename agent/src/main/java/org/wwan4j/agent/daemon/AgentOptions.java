@@ -17,9 +17,12 @@ import org.wwan4j.agent.supervisor.SupervisorSettings;
  * @param resolvDir   per-interface resolv files (EVE: /run/wwan/resolv.conf)
  * @param hotplug     listen to kernel uevents (needs a netlink socket; off in tests)
  * @param settings    supervisor periods
+ * @param trimMemory  collect garbage and trim malloc once the agent is quiet after activity (the standalone
+ *                    daemon owns its JVM; an application embedding the agent keeps control of its own)
  */
 public record AgentOptions(Path configFile, Path statusFile, Integer metricsPort, Path stateDir, Path kmsg,
-        Path sysfsRoot, Path devRoot, Path resolvDir, boolean hotplug, SupervisorSettings settings) {
+        Path sysfsRoot, Path devRoot, Path resolvDir, boolean hotplug, SupervisorSettings settings,
+        boolean trimMemory) {
 
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/wwan4j");
     public static final Path DEFAULT_RESOLV_DIR = Path.of("/run/wwan/resolv.conf");
@@ -27,6 +30,6 @@ public record AgentOptions(Path configFile, Path statusFile, Integer metricsPort
     /** The production defaults for a config file. */
     public static AgentOptions defaults(Path configFile) {
         return new AgentOptions(configFile, null, null, DEFAULT_STATE_DIR, null, SysfsDiscovery.DEFAULT_SYSFS_ROOT,
-                SysfsDiscovery.DEFAULT_DEV_ROOT, DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS);
+                SysfsDiscovery.DEFAULT_DEV_ROOT, DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
     }
 }

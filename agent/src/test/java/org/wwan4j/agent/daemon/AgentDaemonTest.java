@@ -27,7 +27,7 @@ class AgentDaemonTest {
         Files.writeString(config, "{\"modems\": [{\"name\": \"modem1\", \"match\": {\"device\": \"" + device
                 + "\"}, \"interface\": \"wwan4jtest0\"}]}");
         AgentOptions options = new AgentOptions(config, status, null, dir.resolve("state"), null,
-                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS);
+                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS, false);
 
         ScriptedFactory factory = new ScriptedFactory();
         try (AgentDaemon daemon = AgentDaemon.start(options, factory)) {

@@ -46,7 +46,7 @@ final class AgentHarness implements AutoCloseable {
             Files.createDirectories(dir.resolve(sub));
         }
         AgentOptions options = new AgentOptions(config, status, null, dir.resolve("state"), null, dir.resolve("sys"),
-                dir.resolve("dev"), dir.resolve("resolv"), false, settings);
+                dir.resolve("dev"), dir.resolve("resolv"), false, settings, false);
         ModemFactories factories = ModemFactories.builder()
                 .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
                 .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))

@@ -60,7 +60,7 @@ class ConfigFuzzAgentTest {
             }
             AgentOptions options = new AgentOptions(config, dir.resolve("status.json"), null, dir.resolve("state"),
                     null, dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false,
-                    SupervisorSettings.DEFAULTS);
+                    SupervisorSettings.DEFAULTS, false);
             ModemFactories factories = ModemFactories.builder()
                     .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
                     .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))

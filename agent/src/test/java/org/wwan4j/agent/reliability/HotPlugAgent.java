@@ -59,7 +59,7 @@ final class HotPlugAgent implements AutoCloseable {
             Files.createDirectories(dir.resolve(sub));
         }
         AgentOptions options = new AgentOptions(config, dir.resolve("status.json"), null, dir.resolve("state"), null,
-                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS);
+                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS, false);
         ModemFactories factories = ModemFactories.builder()
                 .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
                 .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))

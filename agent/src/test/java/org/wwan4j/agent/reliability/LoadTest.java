@@ -105,7 +105,7 @@ class LoadTest {
                 .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))
                 .build());
         daemon = AgentDaemon.start(new AgentOptions(configFile, statusFile, null, dir.resolve("state"), null,
-                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS),
+                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS, false),
                 counter, new RecordingIp());
         awaitStatus("all modems connected", s -> s.modems().size() == modems.size() && s.modems().stream()
                 .allMatch(m -> m.info() != null && m.info().bearer() != null && m.info().bearer().connected()

@@ -30,7 +30,7 @@ public final class SecretsAgentMain {
         }
         AgentOptions options = new AgentOptions(dir.resolve("config.json"), dir.resolve("status.json"), 0,
                 dir.resolve("state"), null, dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false,
-                SupervisorSettings.DEFAULTS);
+                SupervisorSettings.DEFAULTS, false);
         ModemFactories factories = ModemFactories.builder()
                 .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
                 .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))

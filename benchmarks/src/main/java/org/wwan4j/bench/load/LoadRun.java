@@ -72,7 +72,7 @@ final class LoadRun {
             }
             AtomicLong delivered = new AtomicLong();
             daemon = AgentDaemon.start(new AgentOptions(config, status, null, dir.resolve("state"), null,
-                    dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS),
+                    dir.resolve("sys"), dir.resolve("dev"), dir.resolve("resolv"), false, SupervisorSettings.DEFAULTS, false),
                     counting(factories(dir.resolve("state")), delivered), new UnappliedIp());
             AgentDaemon agent = daemon;
             progress.println("load: waiting for " + modems.size() + " modems to connect");

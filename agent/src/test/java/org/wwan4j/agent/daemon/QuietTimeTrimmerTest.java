@@ -1,0 +1,69 @@
+package org.wwan4j.agent.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.wwan4j.agent.testing.ManualScheduler;
+
+/** The memory trim runs once the agent is quiet after activity, rate-limited, and never wakes an idle agent. */
+class QuietTimeTrimmerTest {
+
+    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration MIN_INTERVAL = Duration.ofMinutes(10);
+
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final AtomicInteger trims = new AtomicInteger();
+    private final QuietTimeTrimmer trimmer = new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL, trims::incrementAndGet);
+
+    private void statusChange() {
+        trimmer.statusChanged(null);
+    }
+
+    @Test
+    void anIdleAgentArmsNothing() {
+        scheduler.advance(Duration.ofHours(1));
+        assertEquals(0, trims.get());
+        assertNull(scheduler.nextDelay(), "no timer without activity");
+    }
+
+    @Test
+    void trimsOnceTheStartUpBurstIsOver() {
+        for (int i = 0; i < 10; i++) {
+            statusChange();
+            scheduler.advance(Duration.ofMillis(500)); // a connect sequence: a change every half second
+        }
+        assertEquals(0, trims.get(), "not during the burst");
+        scheduler.advance(QUIET);
+        assertEquals(1, trims.get());
+        assertNull(scheduler.nextDelay(), "nothing left armed once trimmed");
+        scheduler.advance(Duration.ofHours(1));
+        assertEquals(1, trims.get());
+    }
+
+    @Test
+    void aLaterBurstIsTrimmedNoSoonerThanTheMinimumInterval() {
+        statusChange();
+        scheduler.advance(QUIET);
+        assertEquals(1, trims.get());
+        scheduler.advance(Duration.ofMinutes(1));
+        statusChange(); // a reconnect a minute later
+        scheduler.advance(Duration.ofMinutes(5));
+        assertEquals(1, trims.get(), "rate-limited");
+        scheduler.advance(MIN_INTERVAL);
+        assertEquals(2, trims.get(), "trimmed once the interval allowed it");
+        assertNull(scheduler.nextDelay());
+    }
+
+    @Test
+    void closingCancelsAPendingTrim() {
+        statusChange();
+        trimmer.close();
+        scheduler.advance(Duration.ofMinutes(1));
+        assertEquals(0, trims.get());
+        statusChange();
+        assertNull(scheduler.nextDelay(), "a closed trimmer arms nothing");
+    }
+}
