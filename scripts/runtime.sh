@@ -49,7 +49,8 @@ fi
 wwan4j_find_java_home
 for tool in jdeps jlink; do
     [ -x "$WWAN4J_JAVA_HOME/bin/$tool" ] || {
-        echo "wwan4j runtime: no $tool in $WWAN4J_JAVA_HOME (a JRE, not a JDK); point JAVA_HOME at a JDK 22+" >&2
+        echo "wwan4j runtime: no $tool in $WWAN4J_JAVA_HOME (jlink and jdeps come with a JDK, not a JRE);" \
+            "point JAVA_HOME at a JDK 22+" >&2
         exit 1; }
 done
 feature=$(wwan4j_java_feature "$WWAN4J_JAVA_HOME")
