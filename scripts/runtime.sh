@@ -19,6 +19,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --no-build) build=false ;;
         --cds) cds=true ;;
+        -h|--help) echo "$usage"; exit 0 ;;
         -*) echo "$usage" >&2; exit 2 ;;
         *) break ;;
     esac
