@@ -6,9 +6,9 @@
 # Usage: scripts/runtime.sh [--no-build] [--cds] [OUT_DIR]   (OUT_DIR defaults to target/runtime in the repository)
 # Builds the project first if needed, as ./wwan4j does; --no-build uses agent/target as it is (./wwan4j runtime
 # has just built it; tests run after Maven's package phase and must not start Maven again).
-# --cds trades disk for memory: a base class-data archive in the image (+14 MB) and, as under ./wwan4j, an archive
-# per command written by its first run (about 17 MB for `agent`) into $WWAN4J_CDS_DIR (default OUT_DIR/cds, must be
-# writable); the agent then maps about 14 MB less and starts faster. Without it the JVM runs with no archive at
+# --cds trades disk for memory: a base class-data archive in the image (+13 MB) and, as under ./wwan4j, an archive
+# per command written by its first run (16 MB for `agent`) into $WWAN4J_CDS_DIR (default OUT_DIR/cds, must be
+# writable); the agent then maps about 13 MB less and starts faster. Without it the JVM runs with no archive at
 # all: a base archive alone changes nothing the agent maps (benchmarks/README.md, Disk).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
