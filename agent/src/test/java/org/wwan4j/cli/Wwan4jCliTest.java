@@ -14,7 +14,8 @@ class Wwan4jCliTest {
     @Test
     void helpListsEveryCommandOfTheContract() {
         String help = Wwan4jCli.commandLine().getUsageMessage();
-        for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "agent", "emulator", "demo", "bench"}) {
+        for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "agent", "emulator", "demo",
+                "bench", "runtime"}) {
             assertTrue(help.contains("  " + command + " "), () -> "help does not list " + command + ":\n" + help);
         }
     }

@@ -30,7 +30,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
             description = "Run only the sections whose title contains one of these words (latency, indication, "
-                    + "snapshot, memory, idle, start-up): for working on one figure, not for the README table.")
+                    + "snapshot, memory, idle, start-up, disk): for working on one figure, not for the README table.")
     List<String> only = List.of();
 
     private String[] arguments = new String[0];

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.wwan4j.bench.agent.StartupSection;
+import org.wwan4j.bench.disk.DiskSection;
 import org.wwan4j.bench.idle.IdleSection;
 import org.wwan4j.bench.indication.IndicationSection;
 import org.wwan4j.bench.latency.LatencySection;
@@ -22,7 +23,8 @@ import org.wwan4j.emulator.Protocol;
 /**
  * One run: start the emulated modems in this JVM, run every section in order, always stop the modems, print.
  * The order matters: latency first (it warms the page cache that the memory section assumes), memory before the
- * idle window (so the idle figures are not disturbed by other processes of the run).
+ * idle window (so the idle figures are not disturbed by other processes of the run), disk last (jlink and gzip
+ * would load the machine under every other figure). A run of only sections that need no modem starts none.
  */
 final class BenchRun {
 
@@ -73,24 +75,28 @@ final class BenchRun {
         report.note("Java contenders use the idiomatic API (QmiDevice/ClientDms/ClientNas, MbimDevice/BasicConnect); "
                 + "they run in a child JVM with the launcher's flags, the emulators in the harness.");
         report.note("scratch directory with every child's stderr: " + environment.scratch());
+        List<Section> sections = List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
+                new MemorySection(), new IdleSection(), new StartupSection(), new DiskSection()).stream()
+                .filter(this::selected).toList();
+        boolean modemsNeeded = sections.stream().anyMatch(Section::needsModems);
         List<EmulatedModem> qmiModems = new ArrayList<>();
         EmulatedModem mbimModem = null;
         try {
-            for (int i = 0; i < plan.modems(); i++) {
-                qmiModems.add(EmulatedModem.start(Protocol.QMI));
-            }
-            mbimModem = EmulatedModem.start(Protocol.MBIM);
-            BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
-            try {
-                context.prepareAgentArchive();
-            } catch (Exception e) {
-                report.note("the agent's class-data archive could not be written first: " + Failures.reason(e));
-            }
-            for (Section section : List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
-                    new MemorySection(), new IdleSection(), new StartupSection())) {
-                if (!selected(section)) {
-                    continue;
+            if (modemsNeeded) {
+                for (int i = 0; i < plan.modems(); i++) {
+                    qmiModems.add(EmulatedModem.start(Protocol.QMI));
                 }
+                mbimModem = EmulatedModem.start(Protocol.MBIM);
+            }
+            BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
+            if (modemsNeeded) {
+                try {
+                    context.prepareAgentArchive();
+                } catch (Exception e) {
+                    report.note("the agent's class-data archive could not be written first: " + Failures.reason(e));
+                }
+            }
+            for (Section section : sections) {
                 long started = System.nanoTime();
                 System.err.printf("bench: %s...%n", section.title());
                 try {

@@ -9,4 +9,9 @@ public interface Section {
 
     /** Measures; a contender that fails leaves its keys missing with the reason, and the rest still runs. */
     void run(BenchContext context, BenchReport report) throws Exception;
+
+    /** Whether it measures against the emulated modems; a run of only sections that do not starts none. */
+    default boolean needsModems() {
+        return true;
+    }
 }

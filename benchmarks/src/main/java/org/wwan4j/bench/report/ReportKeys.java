@@ -47,6 +47,15 @@ public final class ReportKeys {
 
     public static final String STARTUP_FIRST_STATUS_MS = "startup.first_status_ms";
 
+    public static final String DISK_RUNTIME_KB = "disk.runtime_kb";
+    public static final String DISK_JARS_KB = "disk.jars_kb";
+    public static final String DISK_RUNTIME_COMPRESSED_KB = "disk.runtime_compressed_kb";
+    public static final String DISK_JARS_COMPRESSED_KB = "disk.jars_compressed_kb";
+    public static final String DISK_TOTAL_KB = "disk.total_kb";
+    /** The disk section's keys, in print order. */
+    public static final List<String> DISK_KEYS = List.of(DISK_RUNTIME_KB, DISK_JARS_KB, DISK_RUNTIME_COMPRESSED_KB,
+            DISK_JARS_COMPRESSED_KB, DISK_TOTAL_KB);
+
     private static final List<String> ALL = build();
 
     private ReportKeys() {}
@@ -79,6 +88,7 @@ public final class ReportKeys {
                 MM_STACK_IDLE_PSS, C_CLIENT_PSS,
                 AGENT_CPU_PERCENT, POLLING_CPU_PERCENT, AGENT_CPU_MS_PER_MIN, POLLING_CPU_MS_PER_MIN,
                 STARTUP_FIRST_STATUS_MS));
+        keys.addAll(DISK_KEYS);
         return Collections.unmodifiableList(keys);
     }
 }

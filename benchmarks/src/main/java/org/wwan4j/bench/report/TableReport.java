@@ -64,6 +64,14 @@ public final class TableReport {
 
         section(out, "Start-up");
         row(out, "agent start to first complete status", report.get(ReportKeys.STARTUP_FIRST_STATUS_MS), "ms");
+        out.append('\n');
+
+        section(out, "Disk (scripts/runtime.sh; uncompressed as du -sb, compressed as tar | gzip -9)");
+        row(out, "runtime (jlink image + start script)", report.get(ReportKeys.DISK_RUNTIME_KB), "kB");
+        row(out, "jars (agent + runtime dependencies)", report.get(ReportKeys.DISK_JARS_KB), "kB");
+        row(out, "runtime, compressed", report.get(ReportKeys.DISK_RUNTIME_COMPRESSED_KB), "kB");
+        row(out, "jars, compressed", report.get(ReportKeys.DISK_JARS_COMPRESSED_KB), "kB");
+        row(out, "total, uncompressed", report.get(ReportKeys.DISK_TOTAL_KB), "kB");
 
         List<String> notes = report.notes();
         if (!notes.isEmpty()) {
