@@ -1,0 +1,50 @@
+package org.wwan4j.bench.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a diagnostic command in a live JVM with the {@code jcmd} beside the java binary that started it (the same
+ * JDK, so the command exists and its output has the shape the parsers expect). A JVM without native memory tracking
+ * answers NMT commands with a sentence instead of figures; that becomes the exception's reason.
+ */
+public final class Jcmd {
+
+    private static final long TIMEOUT_SECONDS = 30;
+    private static final List<String> NMT_OFF = List.of("NMT is disabled", "Native memory tracking is not enabled");
+
+    private final Path binary;
+
+    public Jcmd(Path javaBinary) {
+        this.binary = javaBinary.resolveSibling("jcmd");
+    }
+
+    public String run(long pid, String... command) throws IOException, InterruptedException {
+        if (!Files.isExecutable(binary)) {
+            throw new IOException("no jcmd beside the java binary (" + binary + ")");
+        }
+        List<String> arguments = new ArrayList<>(List.of(binary.toString(), Long.toString(pid)));
+        arguments.addAll(List.of(command));
+        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("jcmd " + String.join(" ", command) + " took over " + TIMEOUT_SECONDS + " s");
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " exited with " + process.exitValue() + ": "
+                    + output.strip().lines().reduce((first, last) -> last).orElse(""));
+        }
+        for (String off : NMT_OFF) {
+            if (output.contains(off)) {
+                throw new IOException("jcmd " + String.join(" ", command) + ": " + off);
+            }
+        }
+        return output;
+    }
+}
