@@ -7,8 +7,10 @@ import org.wwan4j.bench.proc.SmapsMappings.Mapping;
 
 /**
  * Decides which {@link MemoryComponent} one mapping belongs to: by its NMT tag when the JVM reserved it, else by
- * the file it maps, else (anonymous memory) as a thread's stack if a thread's stack pointer is in it, as a
- * library's .bss if it directly follows that library's writable data, and as malloc otherwise.
+ * the file it maps, else (anonymous memory) as a thread's stack if a thread's stack pointer is in it, and as malloc
+ * otherwise. A library's .bss is anonymous too and so counts as malloc (libjvm's is about 400 kB): telling it from
+ * an arena or a large malloc block the kernel placed, or merged, right after the library would need its ELF
+ * headers, and guessing by adjacency once put 7 MB of malloc under glib.
  */
 public final class MappingClassifier {
 
@@ -34,12 +36,10 @@ public final class MappingClassifier {
     }
 
     /**
-     * @param tag             the mapping's NMT tag from System.map, or null
-     * @param holdsStack      whether a thread's stack pointer is inside it
-     * @param before          the mapping just below it, or null
-     * @param beforeTag       that mapping's NMT tag, or null
+     * @param tag        the mapping's NMT tag from System.map, or null
+     * @param holdsStack whether a thread's stack pointer is inside it
      */
-    public MemoryComponent classify(Mapping mapping, String tag, boolean holdsStack, Mapping before, String beforeTag) {
+    public MemoryComponent classify(Mapping mapping, String tag, boolean holdsStack) {
         if (tag != null) {
             return byTag(tag);
         }
@@ -54,9 +54,6 @@ public final class MappingClassifier {
         }
         if (!mapping.anonymous()) {
             return MemoryComponent.OTHER; // [vdso], [vvar] and the like
-        }
-        if (isBssOf(mapping, before, beforeTag)) {
-            return byFile(before.name());
         }
         return MemoryComponent.MALLOC;
     }
@@ -91,12 +88,4 @@ public final class MappingClassifier {
         return MemoryComponent.LIBC_AND_OTHER_LIBS;
     }
 
-    /**
-     * A library's zero-initialised data (.bss) is an anonymous mapping right after its last file-backed, writable
-     * segment; pmap shows it the same way.
-     */
-    private static boolean isBssOf(Mapping mapping, Mapping before, String beforeTag) {
-        return before != null && beforeTag == null && before.fileBacked() && before.writable()
-                && before.end() == mapping.start() && before.name().contains(".so");
-    }
 }

@@ -20,8 +20,8 @@ public enum MemoryComponent {
     /** GC data structures and the card table (GC, CARDTBL). */
     GC("gc"),
     /**
-     * glibc's {@code [heap]} and anonymous mappings NMT did not tag (glibc arenas, large malloc blocks): the JVM's
-     * mallocs and GLib's and libqmi's alike, less NMT's own.
+     * glibc's {@code [heap]} and anonymous mappings NMT did not tag (glibc arenas, large malloc blocks, and the
+     * libraries' .bss): the JVM's mallocs and GLib's and libqmi's alike, less NMT's own.
      */
     MALLOC("malloc"),
     LIBJVM("libjvm"),

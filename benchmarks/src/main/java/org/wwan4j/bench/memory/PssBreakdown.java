@@ -30,15 +30,10 @@ public record PssBreakdown(Map<MemoryComponent, Long> componentsKb) {
         for (MemoryComponent component : MemoryComponent.values()) {
             sums.put(component, 0L);
         }
-        Mapping before = null;
-        String beforeTag = null;
         for (Mapping mapping : mappings) {
-            String tag = tagOf(mapping, byStart);
             boolean holdsStack = stackPointers.stream().anyMatch(mapping::contains);
-            MemoryComponent component = classifier.classify(mapping, tag, holdsStack, before, beforeTag);
+            MemoryComponent component = classifier.classify(mapping, tagOf(mapping, byStart), holdsStack);
             sums.merge(component, mapping.pssKb(), Long::sum);
-            before = mapping;
-            beforeTag = tag;
         }
         sums.merge(MemoryComponent.MALLOC, -Math.min(trackingKb, sums.get(MemoryComponent.MALLOC)), Long::sum);
         return new PssBreakdown(sums);

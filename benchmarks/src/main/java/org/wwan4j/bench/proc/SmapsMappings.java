@@ -29,10 +29,6 @@ public final class SmapsMappings {
             return name.isEmpty();
         }
 
-        public boolean writable() {
-            return permissions.length() > 1 && permissions.charAt(1) == 'w';
-        }
-
         public boolean contains(long address) {
             return address >= start && address < end;
         }

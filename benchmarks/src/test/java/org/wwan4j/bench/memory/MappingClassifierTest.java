@@ -14,21 +14,21 @@ class MappingClassifierTest {
     void theNmtTagDecidesForWhatTheJvmReserved() {
         Mapping anonymous = new Mapping(0xfe000000L, 0x100000000L, "rw-p", "", 9872);
 
-        assertEquals(MemoryComponent.HEAP, classifier.classify(anonymous, "JAVAHEAP", false, null, null));
-        assertEquals(MemoryComponent.METASPACE, classifier.classify(anonymous, "META", false, null, null));
-        assertEquals(MemoryComponent.CLASS_SPACE, classifier.classify(anonymous, "CLASS", false, null, null));
-        assertEquals(MemoryComponent.CODE_CACHE, classifier.classify(anonymous, "CODE", false, null, null));
+        assertEquals(MemoryComponent.HEAP, classifier.classify(anonymous, "JAVAHEAP", false));
+        assertEquals(MemoryComponent.METASPACE, classifier.classify(anonymous, "META", false));
+        assertEquals(MemoryComponent.CLASS_SPACE, classifier.classify(anonymous, "CLASS", false));
+        assertEquals(MemoryComponent.CODE_CACHE, classifier.classify(anonymous, "CODE", false));
         assertEquals(MemoryComponent.THREAD_STACKS,
-                classifier.classify(anonymous, "STACK-16924-wwan-modem1", false, null, null));
-        assertEquals(MemoryComponent.GC, classifier.classify(anonymous, "CARDTBL", false, null, null));
-        assertEquals(MemoryComponent.OTHER, classifier.classify(anonymous, "POLL", false, null, null));
+                classifier.classify(anonymous, "STACK-16924-wwan-modem1", false));
+        assertEquals(MemoryComponent.GC, classifier.classify(anonymous, "CARDTBL", false));
+        assertEquals(MemoryComponent.OTHER, classifier.classify(anonymous, "POLL", false));
     }
 
     @Test
     void aTaggedArchiveIsCdsThoughItIsAFile() {
         Mapping archive = new Mapping(0xa8d95000L, 0xa9d8f000L, "rw-p", "/tmp/wwan4j-bench-1/cds/agent.jsa", 16340);
 
-        assertEquals(MemoryComponent.CDS_ARCHIVES, classifier.classify(archive, "CDS", false, null, null));
+        assertEquals(MemoryComponent.CDS_ARCHIVES, classifier.classify(archive, "CDS", false));
     }
 
     @Test
@@ -48,15 +48,12 @@ class MappingClassifierTest {
     }
 
     @Test
-    void anonymousMemoryIsMallocUnlessAStackOrALibrarysBss() {
-        Mapping libjvmData = new Mapping(0x7f937356b000L, 0x7f9373596000L, "rw-p", "/opt/jdk-25/lib/server/libjvm.so", 172);
-        Mapping libjvmBss = new Mapping(0x7f9373596000L, 0x7f9373612000L, "rw-p", "", 384);
+    void anonymousMemoryIsMallocUnlessAThreadsStackPointerIsInIt() {
         Mapping arena = new Mapping(0x7f936c000000L, 0x7f936cab8000L, "rw-p", "", 10316);
         Mapping gmainStack = new Mapping(0x7f935e200000L, 0x7f935ea00000L, "rw-p", "", 8);
 
-        assertEquals(MemoryComponent.LIBJVM, classifier.classify(libjvmBss, null, false, libjvmData, null));
-        assertEquals(MemoryComponent.MALLOC, classifier.classify(arena, null, false, null, null));
-        assertEquals(MemoryComponent.THREAD_STACKS, classifier.classify(gmainStack, null, true, null, null));
+        assertEquals(MemoryComponent.MALLOC, classifier.classify(arena, null, false));
+        assertEquals(MemoryComponent.THREAD_STACKS, classifier.classify(gmainStack, null, true));
     }
 
     @Test
@@ -65,8 +62,8 @@ class MappingClassifierTest {
         Mapping primordialStack = new Mapping(0x7ffcf546c000L, 0x7ffcf548d000L, "rw-p", "[stack]", 32);
         Mapping vdso = new Mapping(0x7f9373844000L, 0x7f9373846000L, "r-xp", "[vdso]", 0);
 
-        assertEquals(MemoryComponent.MALLOC, classifier.classify(heap, null, false, null, null));
-        assertEquals(MemoryComponent.THREAD_STACKS, classifier.classify(primordialStack, null, false, null, null));
-        assertEquals(MemoryComponent.OTHER, classifier.classify(vdso, null, false, null, null));
+        assertEquals(MemoryComponent.MALLOC, classifier.classify(heap, null, false));
+        assertEquals(MemoryComponent.THREAD_STACKS, classifier.classify(primordialStack, null, false));
+        assertEquals(MemoryComponent.OTHER, classifier.classify(vdso, null, false));
     }
 }

@@ -19,8 +19,9 @@ class PssBreakdownTest {
         assertEquals(9872, breakdown.kb(MemoryComponent.HEAP));
         assertEquals(16340, breakdown.kb(MemoryComponent.CDS_ARCHIVES));
         assertEquals(12 + 8 + 100, breakdown.kb(MemoryComponent.THREAD_STACKS)); // pool, gmain, wwan-modem1
-        assertEquals(720 + 10316 - AgentMappings.NMT_OWN_KB, breakdown.kb(MemoryComponent.MALLOC));
-        assertEquals(172 + 384, breakdown.kb(MemoryComponent.LIBJVM)); // its data and its .bss
+        // glibc's [heap], an arena, and libjvm's .bss (anonymous, right after libjvm's data), less NMT's own
+        assertEquals(720 + 10316 + 384 - AgentMappings.NMT_OWN_KB, breakdown.kb(MemoryComponent.MALLOC));
+        assertEquals(172, breakdown.kb(MemoryComponent.LIBJVM));
         assertEquals(588, breakdown.kb(MemoryComponent.LIBQMI));
         assertEquals(280, breakdown.kb(MemoryComponent.GLIB));
         assertEquals(64, breakdown.kb(MemoryComponent.GC));
@@ -45,7 +46,7 @@ class PssBreakdownTest {
                 AgentMappings.NMT_OWN_KB, CLASSIFIER);
 
         assertEquals(100, breakdown.kb(MemoryComponent.THREAD_STACKS));
-        assertEquals(720 + 10316 + 12 + 8 - AgentMappings.NMT_OWN_KB, breakdown.kb(MemoryComponent.MALLOC));
+        assertEquals(720 + 10316 + 384 + 12 + 8 - AgentMappings.NMT_OWN_KB, breakdown.kb(MemoryComponent.MALLOC));
     }
 
     @Test

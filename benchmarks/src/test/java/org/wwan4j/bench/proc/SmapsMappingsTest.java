@@ -52,7 +52,6 @@ class SmapsMappingsTest {
         assertFalse(mappings.get(1).anonymous());
         assertFalse(mappings.get(1).fileBacked());
         assertTrue(mappings.get(2).fileBacked());
-        assertTrue(mappings.get(2).writable());
     }
 
     @Test
