@@ -30,14 +30,27 @@ public final class Jcmd {
         }
         List<String> arguments = new ArrayList<>(List.of(binary.toString(), Long.toString(pid)));
         arguments.addAll(List.of(command));
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("jcmd " + String.join(" ", command) + " took over " + TIMEOUT_SECONDS + " s");
+        // Output to a file, not a pipe: reading a pipe would wait for a hung jcmd past the timeout.
+        Path file = Files.createTempFile("wwan4j-jcmd-", ".txt");
+        String output;
+        try {
+            Process process = new ProcessBuilder(arguments).redirectErrorStream(true)
+                    .redirectOutput(file.toFile()).start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("jcmd " + String.join(" ", command) + " took over " + TIMEOUT_SECONDS + " s");
+            }
+            output = Files.readString(file, StandardCharsets.UTF_8);
+            check(command, process.exitValue(), output);
+        } finally {
+            Files.deleteIfExists(file);
         }
-        if (process.exitValue() != 0) {
-            throw new IOException("jcmd " + String.join(" ", command) + " exited with " + process.exitValue() + ": "
+        return output;
+    }
+
+    private static void check(String[] command, int exitValue, String output) throws IOException {
+        if (exitValue != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " exited with " + exitValue + ": "
                     + output.strip().lines().reduce((first, last) -> last).orElse(""));
         }
         for (String off : NMT_OFF) {
@@ -45,6 +58,5 @@ public final class Jcmd {
                 throw new IOException("jcmd " + String.join(" ", command) + ": " + off);
             }
         }
-        return output;
     }
 }
