@@ -36,9 +36,16 @@ public final class AgentLaunch {
     }
 
     public static List<String> command(BenchEnvironment environment, List<String> arguments) {
+        return command(environment, List.of(), arguments);
+    }
+
+    /** As {@link #command(BenchEnvironment, List)}, with JVM flags added after the measured ones. */
+    public static List<String> command(BenchEnvironment environment, List<String> extraJvmFlags,
+                                       List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(environment.javaBinary().toString());
         command.addAll(BenchEnvironment.measuredJvmFlags());
+        command.addAll(extraJvmFlags);
         command.addAll(archiveFlags(environment, arguments.getFirst()));
         command.addAll(List.of("-cp", environment.classPath(), CLI_MAIN));
         command.addAll(arguments);

@@ -53,7 +53,13 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
-        return launch(environment, devices, name);
+        return launch(environment, devices, name, List.of());
+    }
+
+    /** As {@link #start(BenchEnvironment, List, String)}, with JVM flags added after the measured ones. */
+    public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name,
+                                     List<String> extraJvmFlags) throws Exception {
+        return launch(environment, devices, name, extraJvmFlags);
     }
 
     /**
@@ -62,12 +68,13 @@ public final class AgentProcess implements AutoCloseable {
      * the JVM writes the archive. If it could not, measured runs go without one, as the launcher's would.
      */
     public static void writeArchive(BenchEnvironment environment, Path device) throws Exception {
-        try (AgentProcess training = launch(environment, List.of(device), "agent-archive")) {
+        try (AgentProcess training = launch(environment, List.of(device), "agent-archive", List.of())) {
             training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT);
         }
     }
 
-    private static AgentProcess launch(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
+    private static AgentProcess launch(BenchEnvironment environment, List<Path> devices, String name,
+                                       List<String> extraJvmFlags) throws Exception {
         Path directory = Files.createDirectories(environment.scratch().resolve(name));
         Path config = Files.writeString(directory.resolve("config.json"), config(devices));
         Path status = directory.resolve("status.json");
@@ -78,7 +85,7 @@ public final class AgentProcess implements AutoCloseable {
         Path log = environment.log(name);
         long started = System.nanoTime();
         try {
-            ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, List.of("agent",
+            ChildProcess process = ChildProcess.start(AgentLaunch.command(environment, extraJvmFlags, List.of("agent",
                     "--config", config.toString(), "--status", status.toString(), "--state-dir", state.toString(),
                     "--kmsg", kmsg.toString(), "--sysfs-root", sysfs.toString())),
                     BenchEnvironment.LAUNCHER_ENVIRONMENT, log);

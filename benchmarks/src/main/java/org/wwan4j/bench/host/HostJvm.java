@@ -22,9 +22,16 @@ public final class HostJvm implements AutoCloseable {
     }
 
     public static HostJvm start(BenchEnvironment environment, String logName) throws Exception {
+        return start(environment, logName, List.of());
+    }
+
+    /** As {@link #start(BenchEnvironment, String)}, with JVM flags added after the measured ones. */
+    public static HostJvm start(BenchEnvironment environment, String logName, List<String> extraJvmFlags)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(environment.javaBinary().toString());
         command.addAll(BenchEnvironment.measuredJvmFlags());
+        command.addAll(extraJvmFlags);
         command.addAll(List.of("-cp", environment.classPath(), HostJvmMain.class.getName()));
         HostJvm host = new HostJvm(ChildProcess.start(command, BenchEnvironment.LAUNCHER_ENVIRONMENT, environment.log(logName)));
         try {

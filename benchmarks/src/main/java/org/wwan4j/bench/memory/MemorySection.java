@@ -46,5 +46,30 @@ public final class MemorySection implements Section {
                 report.put(contender.key(), Metric.missing(Failures.reason(e)));
             }
         }
+        BreakdownMemory breakdowns = new BreakdownMemory(context.environment());
+        context.dropBearers();
+        breakdown(report, "agent", () -> breakdowns.agent(context.firstQmiDevice()));
+        breakdown(report, "embedded", () -> breakdowns.embedded(context.firstQmiDevice()));
+    }
+
+    private interface BreakdownRun {
+        JvmMemoryBreakdown measure() throws Exception;
+    }
+
+    /** One kind's breakdown into its keys, or every key of the kind missing with the reason. */
+    private static void breakdown(BenchReport report, String kind, BreakdownRun run) {
+        try {
+            JvmMemoryBreakdown breakdown = run.measure();
+            breakdown.figures().forEach((figure, value) ->
+                    report.put(ReportKeys.breakdown(kind, figure), Metric.of(value)));
+            report.note("memory breakdown, " + kind + ": a separate process started as the measured one plus "
+                    + String.join(" ", BreakdownMemory.TRACKING_FLAGS) + "; NMT's own memory as it reports it (" + breakdown.nmt().trackingKb()
+                    + " kB) taken out of malloc, what it costs beyond that is not (compare total with the headline); "
+                    + "class-data archives mapped: " + (breakdown.archives().isEmpty() ? "none"
+                    : String.join(", ", breakdown.archives())));
+        } catch (Exception e) {
+            Metric missing = Metric.missing(Failures.reason(e));
+            ReportKeys.BREAKDOWN_FIGURES.forEach(figure -> report.put(ReportKeys.breakdown(kind, figure), missing));
+        }
     }
 }

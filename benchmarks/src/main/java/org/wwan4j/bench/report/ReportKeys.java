@@ -40,6 +40,17 @@ public final class ReportKeys {
     public static final String MM_STACK_IDLE_PSS = "memory.mm_stack_idle_pss_kb";
     public static final String C_CLIENT_PSS = "memory.c_client_pss_kb";
 
+    /** The Java process kinds whose PSS is broken down: the agent with 1 modem, the host JVM holding 1 modem. */
+    public static final List<String> BREAKDOWN_KINDS = List.of("agent", "embedded");
+    /**
+     * The breakdown's figures per kind, in print order: PSS per component in kB (they add up to {@code total_kb}),
+     * then NMT's figures, which are not PSS: malloc the JVM holds, metaspace in use, classes loaded, threads.
+     */
+    public static final List<String> BREAKDOWN_FIGURES = List.of("heap_kb", "metaspace_kb", "class_space_kb",
+            "code_cache_kb", "thread_stacks_kb", "cds_archives_kb", "gc_kb", "malloc_kb", "libjvm_kb", "jdk_libs_kb",
+            "glib_kb", "libqmi_kb", "libmbim_kb", "libc_and_other_libs_kb", "other_kb", "total_kb",
+            "jvm_malloc_in_use_kb", "metaspace_used_kb", "classes_loaded", "threads");
+
     public static final String AGENT_CPU_PERCENT = "idle.agent_cpu_percent";
     public static final String POLLING_CPU_PERCENT = "idle.polling_cpu_percent";
     public static final String AGENT_CPU_MS_PER_MIN = "idle.agent_cpu_ms_per_min";
@@ -64,6 +75,11 @@ public final class ReportKeys {
         return "latency." + protocol + "." + contender + "." + percentile;
     }
 
+    /** {@code memory.breakdown.<kind>.<figure>}, e.g. {@code memory.breakdown.agent.heap_kb}. */
+    public static String breakdown(String kind, String figure) {
+        return "memory.breakdown." + kind + "." + figure;
+    }
+
     public static List<String> all() {
         return ALL;
     }
@@ -85,7 +101,13 @@ public final class ReportKeys {
                 INDICATION_JAVA_P50, INDICATION_JAVA_P99, INDICATION_C_P50, INDICATION_C_P99,
                 SNAPSHOT_AGENT_MS, SNAPSHOT_SHELL_MS, SNAPSHOT_SHELL_CALLS,
                 HOST_JVM_PSS, EMBEDDED_PSS_1, EMBEDDED_PSS_8, AGENT_PSS_1, AGENT_PSS_8, MM_STACK_PSS,
-                MM_STACK_IDLE_PSS, C_CLIENT_PSS,
+                MM_STACK_IDLE_PSS, C_CLIENT_PSS));
+        for (String kind : BREAKDOWN_KINDS) {
+            for (String figure : BREAKDOWN_FIGURES) {
+                keys.add(breakdown(kind, figure));
+            }
+        }
+        keys.addAll(List.of(
                 AGENT_CPU_PERCENT, POLLING_CPU_PERCENT, AGENT_CPU_MS_PER_MIN, POLLING_CPU_MS_PER_MIN,
                 STARTUP_FIRST_STATUS_MS));
         keys.addAll(DISK_KEYS);

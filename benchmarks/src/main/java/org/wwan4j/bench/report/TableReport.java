@@ -55,6 +55,9 @@ public final class TableReport {
         row(out, "C baseline client holding 1 modem", report.get(ReportKeys.C_CLIENT_PSS), "kB");
         out.append('\n');
 
+        breakdownRows(out, report);
+        out.append('\n');
+
         section(out, "Idle cost (CPU)");
         row(out, "agent, indications on", report.get(ReportKeys.AGENT_CPU_PERCENT), "%");
         row(out, "agent, per minute", report.get(ReportKeys.AGENT_CPU_MS_PER_MIN), "ms");
@@ -102,10 +105,48 @@ public final class TableReport {
         }
     }
 
+    /**
+     * One row per component with the kinds side by side (a PSS breakdown reads best as columns that add up), then
+     * NMT's figures; a kind that could not be measured says why once, under the rows.
+     */
+    private static void breakdownRows(StringBuilder out, BenchReport report) {
+        out.append(String.format(Locale.ROOT, "%-" + (LABEL_WIDTH + 2) + "s", "Memory breakdown, PSS (kB)"));
+        ReportKeys.BREAKDOWN_KINDS.forEach(kind -> out.append(String.format(Locale.ROOT, "%11s", kind)));
+        out.append('\n');
+        for (String figure : ReportKeys.BREAKDOWN_FIGURES) {
+            if (figure.equals("jvm_malloc_in_use_kb")) {
+                out.append("  NMT, not PSS:\n");
+            }
+            out.append(String.format(Locale.ROOT, "  %-" + LABEL_WIDTH + "s", breakdownLabel(figure)));
+            for (String kind : ReportKeys.BREAKDOWN_KINDS) {
+                Metric metric = report.get(ReportKeys.breakdown(kind, figure));
+                out.append(String.format(Locale.ROOT, "%11s", metric.present() ? whole(metric) : "n/a"));
+            }
+            out.append('\n');
+        }
+        for (String kind : ReportKeys.BREAKDOWN_KINDS) {
+            Metric total = report.get(ReportKeys.breakdown(kind, "total_kb"));
+            if (!total.present()) {
+                out.append(String.format(Locale.ROOT, "  %s: " + NOT_AVAILABLE + "%n", kind, total.reason()));
+            }
+        }
+    }
+
+    /** {@code class_space_kb} reads "class space", {@code classes_loaded} "classes loaded". */
+    private static String breakdownLabel(String figure) {
+        String name = figure.endsWith("_kb") ? figure.substring(0, figure.length() - "_kb".length()) : figure;
+        return name.replace('_', ' ');
+    }
+
     private static void row(StringBuilder out, String label, Metric metric, String unit) {
         String value = metric.present() ? format(metric) + (unit.isEmpty() ? "" : " " + unit)
                 : String.format(Locale.ROOT, NOT_AVAILABLE, metric.reason());
         out.append(String.format(Locale.ROOT, "  %-" + LABEL_WIDTH + "s %s%n", label, value));
+    }
+
+    /** kB and counts: whole numbers at any size. */
+    private static String whole(Metric metric) {
+        return String.format(Locale.ROOT, "%.0f", metric.value());
     }
 
     /** Whole numbers above 100 (kB, us of a process spawn), one decimal below (ratios, percentages). */

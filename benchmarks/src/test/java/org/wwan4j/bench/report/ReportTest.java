@@ -88,6 +88,26 @@ class ReportTest {
     }
 
     @Test
+    void theBreakdownIsNestedByKindInJsonAndSideBySideInTheTable() throws Exception {
+        BenchReport report = new BenchReport();
+        report.put(ReportKeys.breakdown("agent", "heap_kb"), Metric.of(9872));
+        report.put(ReportKeys.breakdown("agent", "threads"), Metric.of(28));
+        report.put(ReportKeys.breakdown("embedded", "heap_kb"), Metric.of(10884));
+        for (String figure : ReportKeys.BREAKDOWN_FIGURES) {
+            report.putIfAbsent(ReportKeys.breakdown("embedded", figure), Metric.missing("jcmd: NMT is disabled"));
+        }
+
+        Map<String, Object> json = JSON.std.mapFrom(JsonReport.render(report));
+        String table = TableReport.render(report);
+
+        assertEquals(9872.0, ((Number) lookup(json, "memory.breakdown.agent.heap_kb")).doubleValue());
+        assertNull(lookup(json, "memory.breakdown.embedded.total_kb"));
+        assertTrue(table.contains("  heap                                               9872      10884"), table);
+        assertTrue(table.contains("  threads                                              28        n/a"), table);
+        assertTrue(table.contains("  embedded: n/a (jcmd: NMT is disabled)"), table);
+    }
+
+    @Test
     void ratiosCarryTheReasonOfAMissingSide() {
         Metric ratio = Metric.ratio(Metric.missing("java not measured"), Metric.of(2));
 

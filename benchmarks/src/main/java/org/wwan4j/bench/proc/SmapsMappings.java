@@ -1,0 +1,75 @@
+package org.wwan4j.bench.proc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every mapping of a process with its own PSS, from {@code /proc/PID/smaps}: what {@link SmapsRollup} sums, kept
+ * apart so each mapping can be attributed (the Java heap, libqmi's code, a glibc arena...). The PSS of all mappings
+ * adds up to the rollup's, give or take the pages that change between the two reads.
+ */
+public final class SmapsMappings {
+
+    /**
+     * One mapping: its address range, permissions ({@code rw-p}), what it maps (a file's absolute path, a kernel
+     * name such as {@code [heap]}, or empty for anonymous memory) and its PSS in kB.
+     */
+    public record Mapping(long start, long end, String permissions, String name, long pssKb) {
+
+        public boolean fileBacked() {
+            return name.startsWith("/");
+        }
+
+        public boolean anonymous() {
+            return name.isEmpty();
+        }
+
+        public boolean contains(long address) {
+            return address >= start && address < end;
+        }
+    }
+
+    // start-end perms offset dev inode [name]; the name may contain spaces (a deleted file: "/x (deleted)").
+    private static final Pattern HEADER =
+            Pattern.compile("^([0-9a-f]+)-([0-9a-f]+)\\s+(\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s*(.*)$");
+    private static final String PSS_FIELD = "Pss:";
+
+    private SmapsMappings() {}
+
+    public static List<Mapping> parse(String smaps) {
+        List<Mapping> mappings = new ArrayList<>();
+        long start = 0;
+        long end = 0;
+        String permissions = null;
+        String name = null;
+        long pss = 0;
+        for (String line : smaps.split("\n")) {
+            Matcher header = HEADER.matcher(line);
+            if (header.matches()) {
+                if (permissions != null) {
+                    mappings.add(new Mapping(start, end, permissions, name, pss));
+                }
+                start = Long.parseUnsignedLong(header.group(1), 16);
+                end = Long.parseUnsignedLong(header.group(2), 16);
+                permissions = header.group(3);
+                name = header.group(4).trim();
+                pss = 0;
+            } else if (line.startsWith(PSS_FIELD)) {
+                pss = Long.parseLong(line.substring(PSS_FIELD.length()).trim().split("\\s+")[0]);
+            }
+        }
+        if (permissions != null) {
+            mappings.add(new Mapping(start, end, permissions, name, pss));
+        }
+        return mappings;
+    }
+
+    public static List<Mapping> read(long pid) throws IOException {
+        return parse(Files.readString(Path.of("/proc", Long.toString(pid), "smaps")));
+    }
+}
