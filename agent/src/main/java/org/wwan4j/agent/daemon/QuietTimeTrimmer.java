@@ -45,7 +45,7 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
     public static Runnable jvmAndMallocTrim() {
         return () -> {
             System.gc();
-            org.wwan4j.agent.linux.NativeHeap.trim();
+            org.wwan4j.glib.NativeHeap.trim();
         };
     }
 

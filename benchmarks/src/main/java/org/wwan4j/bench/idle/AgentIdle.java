@@ -21,9 +21,10 @@ public final class AgentIdle implements IdleContender {
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(60);
     /**
      * Between the first complete status and the window: what follows a connect (the first provider scan with its
-     * progress reports, counters, C1 compiling the paths just used) is start-up work, not idle cost.
+     * progress reports, counters, C1 compiling the paths just used, the one memory trim once the agent is quiet) is
+     * start-up work, not idle cost.
      */
-    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final Duration SETTLE = org.wwan4j.agent.daemon.QuietTimeTrimmer.QUIET.plus(Duration.ofSeconds(5));
     private static final int THREADS_NOTED = 12;
 
     private final BenchEnvironment environment;

@@ -37,7 +37,7 @@ public final class AgentMemory implements MemoryContender {
                 throw new IOException("agent wrote no complete status for " + modems + " modems within "
                         + STATUS_TIMEOUT.toSeconds() + " s");
             }
-            SteadyState.settle();
+            SteadyState.settleAgent();
             return ProcessGroup.pssKb(agent.processGroup());
         }
     }

@@ -32,7 +32,7 @@ public final class BreakdownMemory {
             if (agent.awaitFirstCompleteStatus(1, STATUS_TIMEOUT) < 0) {
                 throw new IOException("agent wrote no complete status within " + STATUS_TIMEOUT.toSeconds() + " s");
             }
-            SteadyState.settle();
+            SteadyState.settleAgent();
             return JvmMemoryBreakdown.read(environment.javaBinary(), agent.pid());
         }
     }
@@ -40,8 +40,7 @@ public final class BreakdownMemory {
     public JvmMemoryBreakdown embedded(Path device) throws Exception {
         try (HostJvm host = HostJvm.start(environment, "host-jvm-breakdown", TRACKING_FLAGS)) {
             host.call("open " + device, "opened");
-            host.call("settle", "settled");
-            SteadyState.settle();
+            EmbeddedMemory.settle(environment, host);
             return JvmMemoryBreakdown.read(environment.javaBinary(), host.pid());
         }
     }

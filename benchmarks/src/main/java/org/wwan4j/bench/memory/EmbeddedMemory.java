@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.host.HostJvm;
+import org.wwan4j.bench.proc.Jcmd;
 import org.wwan4j.bench.proc.SmapsRollup;
 
 /**
@@ -46,9 +47,20 @@ public final class EmbeddedMemory {
         }
     }
 
-    private static long settledPss(HostJvm host) throws Exception {
-        host.call("settle", "settled");
-        SteadyState.settle();
+    private long settledPss(HostJvm host) throws Exception {
+        settle(environment, host);
         return SmapsRollup.pssKb(host.pid());
+    }
+
+    /**
+     * The host's steady state: its young generation cycled and a full collection (its "settle"), then malloc's free
+     * pages returned, as the standalone agent does once quiet and as an embedding application can through
+     * {@code NativeHeap.trim()}. The trim comes from outside (jcmd), so the host alone loads nothing of wwan4j and
+     * no FFM; the host alone and the host with modems are settled the same way.
+     */
+    static void settle(BenchEnvironment environment, HostJvm host) throws Exception {
+        host.call("settle", "settled");
+        new Jcmd(environment.javaBinary()).run(host.pid(), "System.trim_native_heap");
+        SteadyState.settle();
     }
 }

@@ -1,4 +1,4 @@
-package org.wwan4j.agent.linux;
+package org.wwan4j.glib;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -8,8 +8,10 @@ import java.lang.invoke.MethodHandle;
 /**
  * Gives memory that glibc's allocator holds but no longer uses back to the kernel ({@code malloc_trim}). The JVM's
  * compilers and class loading malloc megabytes of short-lived arena chunks during start-up; freed, those pages stay
- * with the malloc arena and count in the process's resident memory until something trims them. On a C library
- * without {@code malloc_trim} (musl) this does nothing.
+ * with the malloc arena and count in the process's resident memory until something trims them; GLib's and libqmi's
+ * own short-lived allocations land in the same arenas. The standalone agent trims once it is quiet after activity;
+ * an application embedding the library may call {@link #trim()} after opening its modems. On a C library without
+ * {@code malloc_trim} (musl) this does nothing.
  */
 @SuppressWarnings("restricted") // binding libc is this class's purpose; the launcher enables native access
 public final class NativeHeap {
