@@ -56,17 +56,10 @@ for tool in jdeps jlink; do
 done
 feature=$(wwan4j_java_feature "$WWAN4J_JAVA_HOME")
 
-# The launcher's JVM flags and environment, read from ./wwan4j itself so the two cannot drift: its top-level
-# `flags=(...)` and `flags+=(...)` assignments (the per-command class-data archive inside the `if` is the
-# launcher's own) and its top-level `export NAME=...` lines, evaluated in an empty environment so that a flag
-# built from a variable fails here instead of baking this machine's value into the script.
+# The launcher's JVM flags (scripts/jvm-flags, which the launcher and the benchmark harness read too) and its
+# top-level `export NAME=...` lines, so the runtime runs exactly as the launcher does.
 launcher_flags() {
-    local assignments
-    assignments=$(awk '/^flags\+?=\(/ { on = 1 } on { print } on && /\)[[:space:]]*$/ { on = 0 }' "$root/wwan4j")
-    [ -n "$assignments" ] || { echo "wwan4j runtime: no flags=(...) in $root/wwan4j" >&2; return 1; }
-    env -i bash -euc "$assignments"'
-        printf "%s\n" "${flags[@]}"' || {
-        echo "wwan4j runtime: could not evaluate the flags of $root/wwan4j" >&2; return 1; }
+    sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$root/scripts/jvm-flags"
 }
 launcher_exports() {
     grep -E '^export [A-Z_][A-Z0-9_]*=' "$root/wwan4j" || true

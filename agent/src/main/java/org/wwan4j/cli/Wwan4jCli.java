@@ -1,6 +1,9 @@
 package org.wwan4j.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.wwan4j.emulator.cli.EmulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,24 +37,46 @@ public final class Wwan4jCli implements Runnable {
             // The live table is the demo's output; the agent's info logs would scroll it away.
             System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
     }
 
     private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /** The subcommands in help order; each is only instantiated (and inspected by picocli) when registered. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("info", InfoCommand::new);
+        commands.put("scan", ScanCommand::new);
+        commands.put("connect", ConnectCommand::new);
+        commands.put("disconnect", DisconnectCommand::new);
+        commands.put("radio", RadioCommand::new);
+        commands.put("agent", AgentCommand::new);
+        commands.put("demo", DemoCommand::new);
+        commands.put("emulator", EmulatorCommand::new);
+        for (LauncherCommand launched : LAUNCHED) {
+            commands.put(launched.name(), launched::toCommandSpec);
+        }
+        return commands;
+    }
+
     /** The full command tree; tests use it to run commands in-process. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command tree for a run whose first argument is {@code first}: only that subcommand when it names one,
+     * else all of them (top-level help, a misspelt command). picocli inspects every registered command by
+     * reflection and loads its classes; the daemon should not carry the other seven for its whole life.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new Wwan4jCli());
-        cli.addSubcommand("info", new InfoCommand());
-        cli.addSubcommand("scan", new ScanCommand());
-        cli.addSubcommand("connect", new ConnectCommand());
-        cli.addSubcommand("disconnect", new DisconnectCommand());
-        cli.addSubcommand("radio", new RadioCommand());
-        cli.addSubcommand("agent", new AgentCommand());
-        cli.addSubcommand("demo", new DemoCommand());
-        cli.addSubcommand("emulator", new EmulatorCommand());
-        for (LauncherCommand launched : LAUNCHED) {
-            cli.addSubcommand(launched.name(), launched.toCommandSpec());
+        for (Map.Entry<String, Supplier<Object>> command : COMMANDS.entrySet()) {
+            if (first == null || !COMMANDS.containsKey(first) || first.equals(command.getKey())) {
+                cli.addSubcommand(command.getKey(), command.getValue().get());
+            }
         }
         cli.setExecutionExceptionHandler(Wwan4jCli::failed);
         cli.setParameterExceptionHandler(new UsageErrors());

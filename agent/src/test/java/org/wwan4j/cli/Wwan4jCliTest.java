@@ -21,6 +21,18 @@ class Wwan4jCliTest {
     }
 
     @Test
+    void aRunRegistersOnlyTheCommandItNamesAndHelpOrATypoSeesThemAll() {
+        assertEquals(java.util.Set.of("agent"), Wwan4jCli.commandLine("agent").getSubcommands().keySet());
+        assertTrue(Wwan4jCli.commandLine("agent").getSubcommands().get("agent").getUsageMessage()
+                .contains("--config"), "the agent's own help is whole");
+        assertEquals(Wwan4jCli.commandLine().getSubcommands().keySet(),
+                Wwan4jCli.commandLine("--help").getSubcommands().keySet());
+        assertEquals(Wwan4jCli.commandLine().getSubcommands().keySet(),
+                Wwan4jCli.commandLine("agnet").getSubcommands().keySet());
+        assertEquals(10, Wwan4jCli.commandLine().getSubcommands().size());
+    }
+
+    @Test
     void unknownCommandIsABadUsageExit() {
         CommandLine cli = Wwan4jCli.commandLine();
         StringWriter err = new StringWriter();

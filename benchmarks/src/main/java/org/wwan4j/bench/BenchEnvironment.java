@@ -13,11 +13,8 @@ import java.util.Map;
  */
 public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String classPath) {
 
-    /** The launcher's small-footprint flags (see ./wwan4j and DESIGN.md, Footprint facts); keep in step with it. */
-    public static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xmn4m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
-            "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr",
-            "-Xlog:aot*=off:stderr", "--enable-native-access=ALL-UNNAMED");
+    /** The launcher's small-footprint flags, read from the file the launcher reads (scripts/jvm-flags). */
+    public static final List<String> LAUNCHER_FLAGS = readFlags(findRoot().resolve("scripts/jvm-flags"));
     /** The environment ./wwan4j exports for the JVM: two glibc malloc arenas instead of one per thread's core. */
     public static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -62,6 +59,16 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
             // fall through to the working directory
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    /** One flag per line; '#' starts a comment. A missing file fails loudly: measuring other flags would mislead. */
+    static List<String> readFlags(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(line -> line.replaceAll("#.*", "").strip())
+                    .filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the launcher's JVM flags from " + file, e);
+        }
     }
 
     /** The launcher's flags plus {@link #EXTRA_FLAGS_PROPERTY}, as the measured Java processes get them. */
