@@ -3,9 +3,6 @@ package org.wwan4j.qmi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import org.wwan4j.glib.Upcalls;
 
 /**
- * Many requests, one after another and from 8 threads at once: after warm-up, native memory (RSS), threads and
- * upcall handlers stay bounded. Bounds are generous (the JIT and the heap still settle) but far below what a leak
+ * Many requests, one after another and from 8 threads at once: after warm-up, malloc in use, the Java heap after a
+ * full collection, threads and upcall handlers stay bounded. Bounds are generous (the JIT and the heap still settle) but far below what a leak
  * of one allocation per request would reach over 100,000 requests.
  */
 @Timeout(300)
@@ -28,20 +25,35 @@ class QmiLoadTest extends EmulatorFixture {
     private static final int WARM_UP = 5_000;
     private static final int THREADS = 8;
     private static final int PER_THREAD = 2_500;
-    /** A leak of ~330 bytes per request over 100k requests would exceed this. */
-    private static final long RSS_GROWTH_BOUND_KB = 32 * 1024;
+    /**
+     * A leak of ~330 bytes per request over 100k requests would exceed this, in malloc or in the Java heap. Neither
+     * figure is the process's resident size, which moves with the heap the JVM sizes for the machine it runs on.
+     */
+    private static final long GROWTH_BOUND_KB = 32 * 1024;
 
-    static long rssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** Java heap in use after a full collection, in kB. */
+    static long heapAfterGcKb() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+    }
+
+    /** What malloc has handed out and not had back (libqmi, GLib and the JVM's own), in kB. */
+    static long mallocInUseKb() {
+        return org.wwan4j.glib.NativeHeap.inUseBytes() / 1024;
+    }
+
+    /** Heap after GC and malloc in use, as one reading. */
+    record Memory(long heapKb, long mallocKb) {
+        static Memory now() {
+            return new Memory(heapAfterGcKb(), mallocInUseKb());
         }
-        throw new IllegalStateException("no VmRSS");
+
+        void assertNoGrowthSince(Memory before) {
+            assertTrue(heapKb - before.heapKb < GROWTH_BOUND_KB, "heap after GC grew by " + (heapKb - before.heapKb)
+                    + " kB");
+            assertTrue(before.mallocKb < 0 || mallocKb - before.mallocKb < GROWTH_BOUND_KB, "malloc in use grew by "
+                    + (mallocKb - before.mallocKb) + " kB");
+        }
     }
 
     private static void settle() throws InterruptedException {
@@ -57,7 +69,7 @@ class QmiLoadTest extends EmulatorFixture {
             dms.getIds().join();
         }
         settle();
-        long rssBefore = rssKb();
+        Memory before = Memory.now();
         int handlersBefore = Upcalls.registeredHandlers();
         int threadsBefore = Thread.activeCount();
         long start = System.nanoTime();
@@ -69,14 +81,14 @@ class QmiLoadTest extends EmulatorFixture {
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         settle();
-        long rssAfter = rssKb();
-        System.out.printf("qmi-load: %d sequential DMS Get IDs in %d ms (%.1f us each); RSS %d -> %d kB; "
+        Memory after = Memory.now();
+        System.out.printf("qmi-load: %d sequential DMS Get IDs in %d ms (%.1f us each); %s -> %s; "
                         + "handlers %d -> %d; threads %d -> %d; pending %d%n", SEQUENTIAL, millis,
-                millis * 1000.0 / SEQUENTIAL, rssBefore, rssAfter, handlersBefore, Upcalls.registeredHandlers(),
+                millis * 1000.0 / SEQUENTIAL, before, after, handlersBefore, Upcalls.registeredHandlers(),
                 threadsBefore, Thread.activeCount(), device.pendingRequests());
         assertEquals(handlersBefore, Upcalls.registeredHandlers(), "upcall handlers");
         assertTrue(Thread.activeCount() <= threadsBefore + 2, "threads grew");
-        assertTrue(rssAfter - rssBefore < RSS_GROWTH_BOUND_KB, "RSS grew by " + (rssAfter - rssBefore) + " kB");
+        after.assertNoGrowthSince(before);
         assertEquals(0, device.pendingRequests());
     }
 
@@ -86,17 +98,17 @@ class QmiLoadTest extends EmulatorFixture {
         ClientNas nas = Await.result(device.nas());
         runConcurrently(dms, nas, 1_000); // warm-up: JIT, heap and thread stacks settle
         settle();
-        long rssBefore = rssKb();
+        Memory before = Memory.now();
         int handlersBefore = Upcalls.registeredHandlers();
         long start = System.nanoTime();
         runConcurrently(dms, nas, PER_THREAD);
         long millis = (System.nanoTime() - start) / 1_000_000;
         settle();
-        long rssAfter = rssKb();
-        System.out.printf("qmi-load: %d threads x %d requests in %d ms; RSS %d -> %d kB; handlers %d -> %d%n",
-                THREADS, PER_THREAD, millis, rssBefore, rssAfter, handlersBefore, Upcalls.registeredHandlers());
+        Memory after = Memory.now();
+        System.out.printf("qmi-load: %d threads x %d requests in %d ms; %s -> %s; handlers %d -> %d%n",
+                THREADS, PER_THREAD, millis, before, after, handlersBefore, Upcalls.registeredHandlers());
         assertEquals(handlersBefore, Upcalls.registeredHandlers(), "upcall handlers");
-        assertTrue(rssAfter - rssBefore < RSS_GROWTH_BOUND_KB, "RSS grew by " + (rssAfter - rssBefore) + " kB");
+        after.assertNoGrowthSince(before);
     }
 
     private void runConcurrently(ClientDms dms, ClientNas nas, int perThread) throws Exception {
