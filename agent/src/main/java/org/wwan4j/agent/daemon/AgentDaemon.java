@@ -116,8 +116,7 @@ public final class AgentDaemon implements AutoCloseable {
             resources.add(watchdog);
             agent.addListener(watchdog);
             if (options.trimMemory()) {
-                QuietTimeTrimmer trimmer = new QuietTimeTrimmer(housekeeping, QuietTimeTrimmer.QUIET,
-                        QuietTimeTrimmer.MIN_INTERVAL, QuietTimeTrimmer.jvmAndMallocTrim());
+                QuietTimeTrimmer trimmer = QuietTimeTrimmer.forDaemon(housekeeping);
                 resources.add(trimmer);
                 agent.addListener(trimmer);
             }

@@ -22,11 +22,17 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
     public static final Duration QUIET = Duration.ofSeconds(10);
     /** A full collection of the agent's few megabytes takes milliseconds; this keeps it far below 0.1 % of a core. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(10);
+    /**
+     * Between the collection and the malloc trim: native memory held by objects the collection found dead (auto
+     * arenas, GLib objects with a Cleaner) is freed by the cleaner thread after the collection, not during it.
+     */
+    public static final Duration RELEASE_DELAY = Duration.ofSeconds(1);
 
     private final Scheduler scheduler;
     private final Duration quiet;
     private final Duration minInterval;
-    private final Runnable trim;
+    private final Runnable collect;
+    private final Runnable release;
 
     private Instant lastActivity;
     private Instant lastTrim;
@@ -34,19 +40,23 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
     private Scheduler.Timer timer;
     private boolean closed;
 
-    public QuietTimeTrimmer(Scheduler scheduler, Duration quiet, Duration minInterval, Runnable trim) {
+    /**
+     * @param collect run first (the agent's: a full collection)
+     * @param release run {@link #RELEASE_DELAY} later (the agent's: malloc_trim, returning freed pages to the kernel)
+     */
+    public QuietTimeTrimmer(Scheduler scheduler, Duration quiet, Duration minInterval, Runnable collect,
+                            Runnable release) {
         this.scheduler = scheduler;
         this.quiet = quiet;
         this.minInterval = minInterval;
-        this.trim = trim;
+        this.collect = collect;
+        this.release = release;
     }
 
-    /** The agent's trim: a full collection (the serial collector then returns the heap's free tail) and malloc_trim. */
-    public static Runnable jvmAndMallocTrim() {
-        return () -> {
-            System.gc();
-            org.wwan4j.glib.NativeHeap.trim();
-        };
+    /** The standalone agent's trimmer: a full collection, then malloc_trim once the cleaners have freed. */
+    public static QuietTimeTrimmer forDaemon(Scheduler scheduler) {
+        return new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL, System::gc,
+                org.wwan4j.glib.NativeHeap::trim);
     }
 
     @Override
@@ -82,7 +92,8 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
             pendingActivity = false;
             lastTrim = now;
         }
-        trim.run(); // outside the lock: a listener call must never wait for a collection
+        collect.run(); // outside the lock: a listener call must never wait for a collection
+        scheduler.schedule(RELEASE_DELAY, release);
     }
 
     @Override

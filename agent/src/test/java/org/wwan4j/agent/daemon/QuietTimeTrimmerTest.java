@@ -16,7 +16,9 @@ class QuietTimeTrimmerTest {
 
     private final ManualScheduler scheduler = new ManualScheduler();
     private final AtomicInteger trims = new AtomicInteger();
-    private final QuietTimeTrimmer trimmer = new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL, trims::incrementAndGet);
+    private final AtomicInteger releases = new AtomicInteger();
+    private final QuietTimeTrimmer trimmer = new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL,
+            trims::incrementAndGet, releases::incrementAndGet);
 
     private void statusChange() {
         trimmer.statusChanged(null);
@@ -38,6 +40,9 @@ class QuietTimeTrimmerTest {
         assertEquals(0, trims.get(), "not during the burst");
         scheduler.advance(QUIET);
         assertEquals(1, trims.get());
+        assertEquals(0, releases.get(), "malloc is trimmed after the cleaners had their turn, not with the collection");
+        scheduler.advance(QuietTimeTrimmer.RELEASE_DELAY);
+        assertEquals(1, releases.get());
         assertNull(scheduler.nextDelay(), "nothing left armed once trimmed");
         scheduler.advance(Duration.ofHours(1));
         assertEquals(1, trims.get());
@@ -54,6 +59,7 @@ class QuietTimeTrimmerTest {
         assertEquals(1, trims.get(), "rate-limited");
         scheduler.advance(MIN_INTERVAL);
         assertEquals(2, trims.get(), "trimmed once the interval allowed it");
+        assertEquals(2, releases.get());
         assertNull(scheduler.nextDelay());
     }
 

@@ -56,11 +56,13 @@ public final class EmbeddedMemory {
      * The host's steady state: its young generation cycled and a full collection (its "settle"), then malloc's free
      * pages returned, as the standalone agent does once quiet and as an embedding application can through
      * {@code NativeHeap.trim()}. The trim comes from outside (jcmd), so the host alone loads nothing of wwan4j and
-     * no FFM; the host alone and the host with modems are settled the same way.
+     * no FFM; the host alone and the host with modems are settled the same way. The trim waits for the cleaner
+     * thread, which frees auto arenas and GLib objects the collection found dead.
      */
     static void settle(BenchEnvironment environment, HostJvm host) throws Exception {
         host.call("settle", "settled");
+        SteadyState.settle(); // the cleaner thread frees the native memory of what the collection found dead
         new Jcmd(environment.javaBinary()).run(host.pid(), "System.trim_native_heap");
-        SteadyState.settle();
+        Thread.sleep(SteadyState.SETTLE.toMillis() / 3);
     }
 }
