@@ -1,6 +1,8 @@
 package org.wwan4j.benchmarks.message;
 
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.*;
+import static org.wwan4j.mbim.ffi.mbim_basic_connect_h.*;
+import static org.wwan4j.mbim.ffi.mbim_message_h.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

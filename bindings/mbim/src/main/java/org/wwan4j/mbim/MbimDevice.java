@@ -4,25 +4,20 @@ import static org.wwan4j.glib.ffi.glib_h.g_file_new_for_path;
 import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
 import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_NONE;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V2;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V3;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_DEVICE_OPEN_FLAGS_PROXY;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.MBIM_MESSAGE_TYPE_COMMAND_DONE;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_force;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_close_finish;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_command_finish;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_ms_mbimex_version;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_get_transaction_id;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_new_finish;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_open_full;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_device_open_full_finish;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_device_caps_query_new;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_response_get_result;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_unref;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_close_force;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_close;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_close_finish;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_command;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_command_finish;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_get_ms_mbimex_version;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_get_transaction_id;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_new;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_new_finish;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_open_full;
+import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_open_full_finish;
+import static org.wwan4j.mbim.ffi.mbim_basic_connect_h.mbim_message_device_caps_query_new;
+import static org.wwan4j.mbim.ffi.mbim_message_h.mbim_message_response_get_result;
+import static org.wwan4j.mbim.ffi.mbim_message_h.mbim_message_unref;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -176,11 +171,13 @@ public final class MbimDevice implements AutoCloseable {
 
     /** mbim_device_open_full; "in session" skips the OPEN message (the modem already has our session). */
     private CompletableFuture<Void> openFull(boolean inSession, long transactionId) {
-        int flags = options.proxy() ? MBIM_DEVICE_OPEN_FLAGS_PROXY() : MBIM_DEVICE_OPEN_FLAGS_NONE();
+        // The API's enums, not the ffi constants: those live in the umbrella header class with every other enum
+        // member of libmbim, which nothing else on this path loads.
+        int flags = (int) (options.proxy() ? DeviceOpenFlags.PROXY : DeviceOpenFlags.NONE).value();
         if (options.mbimEx() == 2) {
-            flags |= MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V2();
+            flags |= (int) DeviceOpenFlags.MS_MBIMEX_V2.value();
         } else if (options.mbimEx() == 3) {
-            flags |= MBIM_DEVICE_OPEN_FLAGS_MS_MBIMEX_V3();
+            flags |= (int) DeviceOpenFlags.MS_MBIMEX_V3.value();
         }
         int openFlags = flags;
         return AsyncCall.<Void>start(loop, (cancellable, callback, userData) -> {
@@ -281,7 +278,7 @@ public final class MbimDevice implements AutoCloseable {
                 return null;
             }
             try (Arena arena = Arena.ofConfined()) {
-                if (mbim_message_response_get_result(response, MBIM_MESSAGE_TYPE_COMMAND_DONE(), errorSlot) == 0) {
+                if (mbim_message_response_get_result(response, (int) MessageType.COMMAND_DONE.value(), errorSlot) == 0) {
                     return null;
                 }
                 return parser.parse(response, arena, errorSlot);

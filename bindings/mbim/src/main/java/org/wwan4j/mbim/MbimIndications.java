@@ -1,7 +1,7 @@
 package org.wwan4j.mbim;
 
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_indicate_status_get_cid;
-import static org.wwan4j.mbim.ffi.libmbim_glib_h.mbim_message_indicate_status_get_service;
+import static org.wwan4j.mbim.ffi.mbim_message_h.mbim_message_indicate_status_get_cid;
+import static org.wwan4j.mbim.ffi.mbim_message_h.mbim_message_indicate_status_get_service;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -3,6 +3,7 @@ package org.wwan4j.mbim.ffi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.wwan4j.mbim.ffi.libmbim_glib_h.*;
+import static org.wwan4j.mbim.ffi.mbim_message_h.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

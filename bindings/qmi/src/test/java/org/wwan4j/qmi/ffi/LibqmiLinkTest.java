@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SequencedSet;
 import org.junit.jupiter.api.Test;
+import org.wwan4j.generator.check.HeaderClassIndex;
 import org.wwan4j.generator.select.CommandLine;
 
 /**
@@ -18,39 +19,11 @@ import org.wwan4j.generator.select.CommandLine;
  */
 class LibqmiLinkTest {
 
-    /** The header classes of the package: {@code libqmi_glib_h} and one {@code qmi_xxx_h} per C header. */
-    static List<Class<?>> headerClasses() throws Exception {
-        Path dir = Path.of(libqmi_glib_h.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve(libqmi_glib_h.class.getPackageName().replace('.', '/'));
-        List<Class<?>> classes = new ArrayList<>();
-        try (var files = java.nio.file.Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith("_h.class")) {
-                    classes.add(Class.forName(libqmi_glib_h.class.getPackageName() + "."
-                            + name.substring(0, name.length() - ".class".length())));
-                }
-            }
-        }
-        return classes;
-    }
-
-    static Method addressMethod(List<Class<?>> classes, String function) {
-        for (Class<?> c : classes) {
-            try {
-                return c.getMethod(function + "$address");
-            } catch (NoSuchMethodException e) {
-                // declared in another header
-            }
-        }
-        throw new AssertionError("no header class has " + function);
-    }
-
     @Test
     void functionsLiveInTheClassOfTheirHeaderAndEachHeaderClassStandsAlone() throws Exception {
-        assertEquals("qmi_device_h", addressMethod(headerClasses(), "qmi_device_open").getDeclaringClass().getSimpleName());
-        assertEquals("qmi_nas_h", addressMethod(headerClasses(), "qmi_client_nas_get_signal_info")
-                .getDeclaringClass().getSimpleName().replaceAll("_\\d+$", ""));
+        HeaderClassIndex index = HeaderClassIndex.beside(libqmi_glib_h.class);
+        assertEquals("qmi_device_h", index.classOf("qmi_device_open"));
+        assertEquals("qmi_nas_h", index.classOf("qmi_client_nas_get_signal_info"));
         // Loading the NAS header must not load the umbrella class (thousands of enum constants) or another header.
         assertEquals("libqmi_glib_h$shared", qmi_device_h.class.getSuperclass().getSimpleName());
         assertTrue(java.util.Arrays.stream(libqmi_glib_h.class.getMethods())
@@ -68,9 +41,9 @@ class LibqmiLinkTest {
         SequencedSet<String> functions = includedFunctions("qmi.txt");
         assertTrue(functions.size() > 3900, "the list covers the whole introspectable API, got " + functions.size());
         List<String> unresolved = new ArrayList<>();
-        List<Class<?>> classes = headerClasses();
+        HeaderClassIndex index = HeaderClassIndex.beside(libqmi_glib_h.class);
         for (String name : functions) {
-            Method address = addressMethod(classes, name);
+            Method address = index.addressMethod(name);
             try {
                 MemorySegment symbol = (MemorySegment) address.invoke(null);
                 if (symbol.equals(MemorySegment.NULL)) {

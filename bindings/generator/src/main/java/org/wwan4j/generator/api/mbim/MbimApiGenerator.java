@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.wwan4j.generator.api.JavaEnumEmitter;
+import org.wwan4j.generator.emit.HeaderClasses;
 import org.wwan4j.generator.emit.SourceFile;
 import org.wwan4j.generator.model.EnumType;
 import org.wwan4j.generator.model.Namespace;
@@ -16,6 +17,12 @@ public final class MbimApiGenerator {
     public static final String TARGET_PACKAGE = "org.wwan4j.mbim";
     static final String FFI_PACKAGE = "org.wwan4j.mbim.ffi";
     static final String HEADER_CLASS = "libmbim_glib_h";
+    /**
+     * Where each libmbim function's wrapper lives: one header class per C header, as headers/mbim.txt asks with
+     * {@code --header-class-per-file} (a mismatch leaves the generated API naming classes that do not exist, and
+     * the build fails to compile).
+     */
+    static final HeaderClasses HEADER_CLASSES = new HeaderClasses(HEADER_CLASS, true);
     private static final String PREFIX = "Mbim";
 
     private final Namespace namespace;
@@ -49,7 +56,7 @@ public final class MbimApiGenerator {
                 files.add(file);
             }
         }
-        MbimServiceEmitter services = new MbimServiceEmitter(TARGET_PACKAGE, FFI_PACKAGE, HEADER_CLASS, mapper, taken);
+        MbimServiceEmitter services = new MbimServiceEmitter(TARGET_PACKAGE, FFI_PACKAGE, HEADER_CLASSES, mapper, taken);
         coverage.clear();
         for (MbimMessageCatalog.Service service : catalog.services()) {
             String className = service.className();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.wwan4j.generator.api.mbim.MbimCallShape.Slot;
 import org.wwan4j.generator.api.mbim.MbimMessageCatalog.Command;
 import org.wwan4j.generator.api.mbim.MbimMessageCatalog.Service;
+import org.wwan4j.generator.emit.HeaderClasses;
 import org.wwan4j.generator.emit.JavaText;
 import org.wwan4j.generator.emit.SourceFile;
 import org.wwan4j.generator.model.Callable;
@@ -24,17 +25,17 @@ final class MbimServiceEmitter {
 
     private final String targetPackage;
     private final String ffiPackage;
-    private final String headerClass;
+    private final HeaderClasses headerClasses;
     private final MbimTypeMapper mapper;
     private final java.util.Set<String> topLevelNames;
 
     /** @param topLevelNames the package's other types, which nested record names must not shadow */
-    MbimServiceEmitter(String targetPackage, String ffiPackage, String headerClass, MbimTypeMapper mapper,
+    MbimServiceEmitter(String targetPackage, String ffiPackage, HeaderClasses headerClasses, MbimTypeMapper mapper,
                        java.util.Set<String> topLevelNames) {
         this.topLevelNames = topLevelNames;
         this.targetPackage = targetPackage;
         this.ffiPackage = ffiPackage;
-        this.headerClass = headerClass;
+        this.headerClasses = headerClasses;
         this.mapper = mapper;
     }
 
@@ -58,9 +59,9 @@ final class MbimServiceEmitter {
                 import org.wwan4j.glib.EnumValue;
                 import org.wwan4j.glib.FlagSet;
                 import org.wwan4j.glib.LoopFuture;
-                import %s.%s;
+                import %s.*;
 
-                """.formatted(ffiPackage, headerClass));
+                """.formatted(ffiPackage));
         out.append("/**\n * The '").append(JavaText.doc(service.docName().replaceAll(" V\\d+$", "")))
                 .append("' MBIM service on one device: typed requests built and parsed by libmbim.\n")
                 .append(" * <p>Every request runs on the device's GLib loop thread; futures complete there and dependent\n")
@@ -159,7 +160,7 @@ final class MbimServiceEmitter {
             arguments.add(slot.local());
         }
         arguments.add("errorSlot");
-        out.append("        if (").append(headerClass).append(".").append(parser.cIdentifier()).append("(")
+        out.append("        if (").append(headerClasses.of(parser)).append(".").append(parser.cIdentifier()).append("(")
                 .append(String.join(", ", arguments)).append(") == 0) {\n");
         out.append("            return null; // the GError in errorSlot says why\n        }\n");
         List<String> reads = new ArrayList<>();
@@ -222,7 +223,7 @@ final class MbimServiceEmitter {
         }
         arguments.add("errorSlot");
         out.append("        return device.command(").append(JavaText.stringLiteral(label)).append(",\n");
-        out.append("                (arena, errorSlot) -> ").append(headerClass).append(".")
+        out.append("                (arena, errorSlot) -> ").append(headerClasses.of(builder)).append(".")
                 .append(builder.cIdentifier()).append("(").append(String.join(", ", arguments)).append("),\n");
         out.append("                ").append(responseType == null ? "MbimDevice.noResponse()"
                 : parserLambda(responseRecord)).append(");\n    }\n");

@@ -215,21 +215,28 @@ final class MbimTypeMapper {
         return new MbimValueType(MbimValueKind.STRUCT_ARRAY, "List<" + java + ">", java, record.cType(), free, -1);
     }
 
-    /** The struct's own free function: {@code mbim_provider_free} or {@code mbim_provider_array_free}. */
+    /**
+     * The struct's own free function as a method reference to its ffi wrapper, in the header class that holds it:
+     * {@code mbim_basic_connect_h::mbim_provider_free} or {@code ...::mbim_provider_array_free}.
+     */
     private static Optional<String> freeFunction(RecordType record, boolean array) {
         for (Callable c : record.methods()) {
             if (c.cIdentifier().endsWith(array ? "_array_free" : "_free")
                     && (array || !c.cIdentifier().endsWith("_array_free"))) {
-                return Optional.of(c.cIdentifier());
+                return Optional.of(reference(c));
             }
         }
         for (Callable c : record.functions()) {
             if (c.cIdentifier().endsWith(array ? "_array_free" : "_free")
                     && (array || !c.cIdentifier().endsWith("_array_free"))) {
-                return Optional.of(c.cIdentifier());
+                return Optional.of(reference(c));
             }
         }
         return Optional.empty();
+    }
+
+    private static String reference(Callable free) {
+        return MbimApiGenerator.HEADER_CLASSES.of(free) + "::" + free.cIdentifier();
     }
 
     private static int stars(String cType) {

@@ -40,10 +40,10 @@ final class MbimValueCode {
             case IPV4_ARRAY -> "MbimValues.takeAddresses(" + pointer + ", " + count + ", 4)";
             case IPV6_ARRAY -> "MbimValues.takeAddresses(" + pointer + ", " + count + ", 16)";
             case BYTES -> "MbimValues.bytes(" + pointer + ", " + (type.fixedSize() > 0 ? type.fixedSize() : count) + ")";
-            case STRUCT -> "MbimValues.takeStruct(" + pointer + ", " + type.javaName() + "::fromNative, libmbim_glib_h::"
+            case STRUCT -> "MbimValues.takeStruct(" + pointer + ", " + type.javaName() + "::fromNative, "
                     + type.freeFunction() + ")";
             case STRUCT_ARRAY -> "MbimValues.takeStructs(" + pointer + ", " + type.javaName()
-                    + "::fromNative, libmbim_glib_h::" + type.freeFunction() + ")";
+                    + "::fromNative, " + type.freeFunction() + ")";
         };
     }
 

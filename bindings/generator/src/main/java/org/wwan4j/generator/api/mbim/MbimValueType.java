@@ -7,7 +7,7 @@ package org.wwan4j.generator.api.mbim;
  * @param javaType     the Java type of the record component or method parameter
  * @param javaName     for ENUM/FLAGS the generated enum, for STRUCT/STRUCT_ARRAY the generated record; else null
  * @param cStruct      for STRUCT/STRUCT_ARRAY the C struct type ({@code MbimProvider}); else null
- * @param freeFunction for out STRUCT/STRUCT_ARRAY the libmbim function that frees it; else null
+ * @param freeFunction for out STRUCT/STRUCT_ARRAY a method reference to the ffi wrapper of the libmbim function that frees it; else null
  * @param fixedSize    for BYTES of a fixed size the byte count; -1 when a size parameter comes before it
  */
 record MbimValueType(MbimValueKind kind, String javaType, String javaName, String cStruct, String freeFunction,

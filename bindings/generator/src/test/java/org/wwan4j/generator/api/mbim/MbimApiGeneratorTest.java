@@ -51,7 +51,7 @@ class MbimApiGeneratorTest {
         assertTrue(basic.contains("EnumValue<RegisterState> registerState"), "enums become EnumValue");
         assertTrue(basic.contains("FlagSet<DataClass> availableDataClasses"), "flags become FlagSet");
         assertTrue(basic.contains("List<Provider> providers"), "struct arrays become lists of records");
-        assertTrue(basic.contains("libmbim_glib_h::mbim_provider_array_free"), "and are freed with their own free");
+        assertTrue(basic.contains("mbim_basic_connect_h::mbim_provider_array_free"), "and are freed with their own free");
         assertTrue(basic.contains("List<InetAddress> ipv4DnsServer"), "IP addresses become InetAddress");
         assertTrue(basic.contains("UUID contextType"));
         assertTrue(basic.contains("long maxSessions"), "guint32 widens to long");
