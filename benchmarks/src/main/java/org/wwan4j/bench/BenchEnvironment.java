@@ -21,9 +21,19 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
     /**
      * Extra JVM flags for the measured Java processes (host JVM, agent), appended after the launcher's: for trying
      * a footprint or latency lever side by side without editing the launcher, e.g.
-     * {@code -Dwwan4j.bench.jvmFlags="-Xmn4m -XX:-UsePerfData"}. Empty by default; a run with it says so in its notes.
+     * {@code -Dwwan4j.bench.jvmFlags="-Xmn4m -XX:-UsePerfData"}, or through the launcher (which splits
+     * {@code WWAN4J_JAVA_OPTS} on spaces) {@code WWAN4J_BENCH_JVM_FLAGS="-Xmn4m -XX:-UsePerfData"}. Empty by default;
+     * a run with it says so in its notes.
      */
     public static final String EXTRA_FLAGS_PROPERTY = "wwan4j.bench.jvmFlags";
+    /** The environment variable read when the property is not set. */
+    public static final String EXTRA_FLAGS_ENV = "WWAN4J_BENCH_JVM_FLAGS";
+
+    /** The extra flags as given ({@link #EXTRA_FLAGS_PROPERTY}, else {@link #EXTRA_FLAGS_ENV}), or "". */
+    public static String extraFlags() {
+        String env = System.getenv(EXTRA_FLAGS_ENV);
+        return System.getProperty(EXTRA_FLAGS_PROPERTY, env == null ? "" : env).trim();
+    }
 
     private static final String ROOT_PROPERTY = "wwan4j.root";
     private static final String ROOT_ENV = "WWAN4J_ROOT";
@@ -74,7 +84,7 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
     /** The launcher's flags plus {@link #EXTRA_FLAGS_PROPERTY}, as the measured Java processes get them. */
     public static List<String> measuredJvmFlags() {
         List<String> flags = new java.util.ArrayList<>(LAUNCHER_FLAGS);
-        String extra = System.getProperty(EXTRA_FLAGS_PROPERTY, "").trim();
+        String extra = extraFlags();
         if (!extra.isEmpty()) {
             flags.addAll(List.of(extra.split("\\s+")));
         }

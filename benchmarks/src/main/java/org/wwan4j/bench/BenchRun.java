@@ -62,9 +62,10 @@ final class BenchRun {
         BenchReport report = new BenchReport();
         report.machine("started", Instant.now().toString());
         report.machine("quick", plan.quick());
-        String extraFlags = System.getProperty(BenchEnvironment.EXTRA_FLAGS_PROPERTY, "").trim();
+        String extraFlags = BenchEnvironment.extraFlags();
         if (!extraFlags.isEmpty()) {
-            report.note("measured JVMs got extra flags (-D" + BenchEnvironment.EXTRA_FLAGS_PROPERTY + "): " + extraFlags);
+            report.note("measured JVMs got extra flags (-D" + BenchEnvironment.EXTRA_FLAGS_PROPERTY + " or "
+                    + BenchEnvironment.EXTRA_FLAGS_ENV + "): " + extraFlags);
         }
         if (!only.isEmpty()) {
             report.note("only these sections were run: " + String.join(", ", only));
