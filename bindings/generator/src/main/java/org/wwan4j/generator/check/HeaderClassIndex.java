@@ -2,10 +2,6 @@ package org.wwan4j.generator.check;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,28 +19,7 @@ public final class HeaderClassIndex {
 
     /** Every outermost header class ({@code *_h}) in the package of {@code anchor}, from its class files. */
     public static HeaderClassIndex beside(Class<?> anchor) throws IOException {
-        Path dir;
-        try {
-            dir = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .resolve(anchor.getPackageName().replace('.', '/'));
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        List<Class<?>> classes = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                if (name.endsWith("_h.class")) {
-                    try {
-                        classes.add(Class.forName(anchor.getPackageName() + "."
-                                + name.substring(0, name.length() - ".class".length()), false, anchor.getClassLoader()));
-                    } catch (ClassNotFoundException e) {
-                        throw new IOException(e);
-                    }
-                }
-            }
-        }
-        return new HeaderClassIndex(classes);
+        return new HeaderClassIndex(GeneratedClasses.beside(anchor, name -> name.endsWith("_h")));
     }
 
     public List<Class<?>> classes() {

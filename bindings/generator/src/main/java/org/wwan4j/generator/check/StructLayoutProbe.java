@@ -90,31 +90,11 @@ public final class StructLayoutProbe {
      * must have been loaded from a classes directory (as in a module's own tests), not from a jar.
      */
     public static List<Class<?>> structClassesBeside(Class<?> anchor) throws IOException {
-        Path dir;
-        try {
-            dir = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .resolve(anchor.getPackageName().replace('.', '/'));
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
         List<Class<?>> structs = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (!name.endsWith(".class") || name.contains("$")) {
-                    continue;
-                }
-                Class<?> c;
-                try {
-                    c = Class.forName(anchor.getPackageName() + "." + name.substring(0, name.length() - 6), false,
-                            anchor.getClassLoader());
-                } catch (ClassNotFoundException e) {
-                    throw new IOException(e);
-                }
-                if (java.util.Arrays.stream(c.getMethods())
-                        .anyMatch(m -> m.getName().equals("layout") && m.getParameterCount() == 0)) {
-                    structs.add(c);
-                }
+        for (Class<?> c : GeneratedClasses.beside(anchor, name -> !name.contains("$"))) {
+            if (java.util.Arrays.stream(c.getMethods())
+                    .anyMatch(m -> m.getName().equals("layout") && m.getParameterCount() == 0)) {
+                structs.add(c);
             }
         }
         return structs;
