@@ -1,27 +1,21 @@
 package org.wwan4j.mbim;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import org.wwan4j.glib.NativeHeap;
 import org.wwan4j.glib.Upcalls;
 
-/** What the robustness tests watch for growth: resident memory, live threads, registered upcall handlers. */
-record ResourceUsage(long rssKb, int threads, int handlers) {
+/**
+ * What a long run must not grow: malloc in use (libmbim, GLib and the JVM's own, from glibc's mallinfo2; -1 where
+ * there is none), the Java heap after a full collection, threads and upcall handlers. Neither memory figure is the
+ * process's resident size, which moves with what the allocator keeps and with the heap the JVM sizes for the machine.
+ */
+record ResourceUsage(long mallocKb, long heapKb, int threads, int handlers) {
 
     static ResourceUsage now() {
-        return new ResourceUsage(readRssKb(), Thread.activeCount(), Upcalls.registeredHandlers());
-    }
-
-    private static long readRssKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
+        System.gc();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+        long malloc = NativeHeap.inUseBytes();
+        return new ResourceUsage(malloc < 0 ? -1 : malloc / 1024, heap, Thread.activeCount(),
+                Upcalls.registeredHandlers());
     }
 }
