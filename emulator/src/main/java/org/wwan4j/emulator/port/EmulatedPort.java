@@ -227,8 +227,12 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
     }
 
     private void lastClientClosed(Pty current) {
-        clientPresent = false;
-        current.flush();
+        // Under the write lock, so no writer that saw the client present can slip a frame in after the flush: such
+        // a frame would wait in the slave's queue and greet the next client (libqmi hangs up on a stale bad frame).
+        synchronized (writeLock) {
+            clientPresent = false;
+            current.flush();
+        }
         engine.clientGone();
         statistics.lastClientClosed();
         LOG.debug("last client closed {}; queues flushed", current.path());
@@ -257,7 +261,12 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
             return;
         }
         taps.forEach(tap -> tap.accept(frame));
-        write(faults.isActive(Fault.MALFORMED) ? malformed(frame) : frame);
+        synchronized (writeLock) {
+            // Checked again under the lock: the client may have gone since, and its queue was flushed.
+            if (clientPresent) {
+                write(faults.isActive(Fault.MALFORMED) ? malformed(frame) : frame);
+            }
+        }
     }
 
     /**
@@ -265,12 +274,9 @@ public final class EmulatedPort implements FrameSink, AutoCloseable {
      * injector's way in. Returns false (nothing written) while no client has the port open.
      */
     public boolean writeRaw(byte[] bytes) {
-        if (!clientPresent) {
-            return false;
-        }
         synchronized (writeLock) {
             Pty current = pty;
-            if (current == null) {
+            if (!clientPresent || current == null) {
                 return false;
             }
             try {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,42 @@ class EmulatedPortTest {
             }
             byte[] fresh = {1, 2, 3};
             assertArrayEquals(fresh, roundTrip(port.path(), fresh), "the stale echo must have been flushed");
+        }
+    }
+
+    /**
+     * A raw writer (the hostile-frame storm) going on while clients come and go: whatever it wrote around a client's
+     * close is flushed with that client, so the next one starts with an empty queue. A frame slipped in after the
+     * flush greeted the next libqmi client, which hung up on it at once (a reopen lost to a stale frame).
+     */
+    @Test
+    void rawWritesRacingAClientsCloseNeverReachTheNextClient() throws Exception {
+        EchoEngine[] engine = new EchoEngine[1];
+        try (EmulatedPort port = new EmulatedPort(new ActiveFaults(), null, sink -> engine[0] = new EchoEngine(sink))) {
+            for (int round = 0; round < 30; round++) {
+                AtomicBoolean writing = new AtomicBoolean(true);
+                Thread writer = Thread.ofPlatform().start(() -> {
+                    while (writing.get()) {
+                        port.writeRaw(new byte[] {7, 7, 7, 7, 7, 7, 7, 7});
+                    }
+                });
+                long gone = engine[0].events.stream().filter("gone"::equals).count();
+                try (RandomAccessFile client = new RandomAccessFile(port.path().toFile(), "rw")) {
+                    client.write(1);
+                    client.read();
+                }
+                while (engine[0].events.stream().filter("gone"::equals).count() == gone) {
+                    Thread.sleep(1);
+                }
+                writing.set(false);
+                writer.join();
+                byte[] fresh = {1, 2, 3};
+                assertArrayEquals(fresh, roundTrip(port.path(), fresh),
+                        "round " + round + ": the next client got stale bytes before its answer");
+                while (engine[0].events.stream().filter("gone"::equals).count() < gone + 2) {
+                    Thread.sleep(1);
+                }
+            }
         }
     }
 
