@@ -1,12 +1,5 @@
 package org.wwan4j.agent.config;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.wwan4j.agent.json.JsonReader;
+import org.wwan4j.agent.json.JsonSyntaxException;
 
 /**
  * Reads the agent's config file (schema in DESIGN.md) into an {@link AgentConfig}. The JSON is read into plain
@@ -63,10 +58,6 @@ public final class ConfigParser {
     private static final Pattern PCI = Pattern.compile("[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
     private static final Pattern IFNAME = Pattern.compile("[^/:\\s]{1," + IFNAME_MAX_CHARS + "}");
 
-    private static final JsonFactory JSON_FACTORY =
-            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final JSON JSON_READER = JSON.builder(JSON_FACTORY).build();
-
     private ConfigParser() {
     }
 
@@ -95,27 +86,14 @@ public final class ConfigParser {
 
     public static AgentConfig parse(String json) throws ConfigException {
         Object tree;
-        JsonParser parser = null;
         try {
-            parser = JSON_FACTORY.createParser(json);
-            tree = JSON_READER.anyFrom(parser);
-            if (parser.nextToken() != null) {
-                // A second document glued to the first is a broken edit, not something to ignore.
-                JsonLocation at = parser.currentTokenLocation();
-                throw new ConfigException(List.of("(root): unexpected content after the JSON value at line "
-                        + at.getLineNr() + ", column " + at.getColumnNr()));
-            }
-        } catch (JsonProcessingException e) {
-            // The parser's own message can quote the offending token, which may be a secret: give the place only.
-            // Limit errors (nesting depth) carry no location of their own: the parser knows where it stopped.
-            JsonLocation at = e.getLocation() != null ? e.getLocation()
-                    : parser == null ? null : parser.currentLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException(List.of("(root): invalid JSON" + where + detail(e)));
-        } catch (IOException e) {
-            throw new ConfigException(List.of("(root): invalid JSON"));
-        } finally {
-            closeQuietly(parser);
+            tree = JsonReader.read(json);
+        } catch (JsonSyntaxException e) {
+            // The reason never quotes the input (it may be a password); a duplicate key's name is the exception.
+            String where = " at line " + e.line() + ", column " + e.column();
+            // A second document glued to the first is a broken edit, not something to ignore.
+            throw new ConfigException(List.of(e.trailingContent() ? "(root): " + e.reason() + where
+                    : "(root): invalid JSON" + where + ": " + e.reason()));
         }
         if (!(tree instanceof Map<?, ?> map)) {
             throw new ConfigException(List.of("(root): " + JsonFields.describe(tree) + " is not an object"));
@@ -127,26 +105,6 @@ public final class ConfigParser {
             throw new ConfigException(errors);
         }
         return config;
-    }
-
-    private static String detail(JsonProcessingException e) {
-        String original = e.getOriginalMessage();
-        if (e instanceof StreamConstraintsException) {
-            // Limits (nesting depth, string or number length) are stated without quoting the content.
-            return ": " + original;
-        }
-        // Jackson names the key (never the value) for duplicates; the key is safe and useful to show.
-        return original != null && original.startsWith("Duplicate field") ? ": " + original : "";
-    }
-
-    private static void closeQuietly(JsonParser parser) {
-        if (parser != null) {
-            try {
-                parser.close();
-            } catch (IOException e) {
-                // Reading a String: nothing to release that could fail.
-            }
-        }
     }
 
     private static AgentConfig readAgent(JsonFields root) {

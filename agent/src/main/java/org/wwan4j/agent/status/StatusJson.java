@@ -1,8 +1,6 @@
 package org.wwan4j.agent.status;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.wwan4j.agent.config.JsonName;
+import org.wwan4j.agent.json.JsonWriter;
 
 /**
  * Writes status records as the JSON of DESIGN.md: field names and order exactly as the schema, absent values as
@@ -19,10 +18,6 @@ import org.wwan4j.agent.config.JsonName;
  * silently change the contract.
  */
 public final class StatusJson {
-
-    /** jackson-jr drops null map values unless told otherwise; the contract wants them. */
-    private static final JSON COMPACT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
-    private static final JSON PRETTY = COMPACT.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private StatusJson() {
     }
@@ -232,11 +227,6 @@ public final class StatusJson {
     }
 
     private static String write(Map<String, Object> tree, boolean pretty) {
-        try {
-            return (pretty ? PRETTY : COMPACT).asString(tree);
-        } catch (IOException e) {
-            // Only maps, lists, strings, numbers and booleans go in: a failure here is a bug, not an I/O problem.
-            throw new UncheckedIOException("status JSON", e);
-        }
+        return JsonWriter.write(tree, pretty);
     }
 }
