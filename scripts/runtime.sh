@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A minimal runtime for the agent, for an edge image that pays for every byte on disk:
 #   OUT_DIR/jre         jlink image with only the modules the agent needs (jdeps over the agent's jars)
-#   OUT_DIR/lib         the agent jar and its runtime jars (agent/target/lib), nothing test- or benchmark-only
+#   OUT_DIR/lib         the command-line jar and its runtime jars (cli/target/lib), nothing test- or benchmark-only
 #   OUT_DIR/bin/wwan4j  runs the CLI from the two with the launcher's JVM flags and environment
 # Usage: scripts/runtime.sh [--no-build] [--cds] [OUT_DIR]   (OUT_DIR defaults to target/runtime in the repository)
-# Builds the project first if needed, as ./wwan4j does; --no-build uses agent/target as it is (./wwan4j runtime
+# Builds the project first if needed, as ./wwan4j does; --no-build uses cli/target as it is (./wwan4j runtime
 # has just built it; tests run after Maven's package phase and must not start Maven again).
 # --cds trades disk for memory: a base class-data archive in the image (+13 MB) and, as under ./wwan4j, an archive
 # per command written by its first run (16 MB for `agent`) into $WWAN4J_CDS_DIR (default OUT_DIR/cds, must be
@@ -27,8 +27,8 @@ while [ $# -gt 0 ]; do
 done
 [ $# -le 1 ] || { echo "$usage" >&2; exit 2; }
 out=$(mkdir -p "${1:-$root/target/runtime}" && cd "${1:-$root/target/runtime}" && pwd)
-jar=$root/agent/target/wwan4j-agent.jar
-lib=$root/agent/target/lib
+jar=$root/cli/target/wwan4j-cli.jar
+lib=$root/cli/target/lib
 
 # Found by `jdeps --print-module-deps` below; listed here only what jdeps cannot see (reflection, services). The
 # agent needs nothing more: FFM (the bindings, inotify, netlink) is in java.base, no dependency touches

@@ -13,13 +13,13 @@ import org.wwan4j.bench.report.ReportKeys;
 /**
  * What the agent costs on an edge image's disk: the minimal runtime of {@code scripts/runtime.sh} (jlink image and
  * start script) and the jars it runs, uncompressed ({@code du -sb}) and as {@code tar | gzip -9}. The image is built
- * under {@code benchmarks/target/bench/runtime} when missing or older than the agent jar (the launcher has just
+ * under {@code benchmarks/target/bench/runtime} when missing or older than the command-line jar (the launcher has just
  * built the jars), with the JDK running the harness; without jlink every figure is missing with the script's reason.
  */
 public final class DiskSection implements Section {
 
     private static final String IMAGE_DIRECTORY = "benchmarks/target/bench/runtime";
-    private static final String AGENT_JAR = "agent/target/wwan4j-agent.jar";
+    private static final String CLI_JAR = "cli/target/wwan4j-cli.jar";
     private static final double BYTES_PER_KB = 1024.0;
 
     private final Path javaHome;
@@ -52,7 +52,7 @@ public final class DiskSection implements Section {
         try {
             RuntimeImage image = new RuntimeImage(imageDirectory != null ? imageDirectory
                     : root.resolve(IMAGE_DIRECTORY));
-            if (image.olderThan(root.resolve(AGENT_JAR))) {
+            if (image.olderThan(root.resolve(CLI_JAR))) {
                 Files.createDirectories(image.directory());
                 image = RuntimeImage.build(root, image.directory(), javaHome,
                         context.environment().log("runtime-image"));

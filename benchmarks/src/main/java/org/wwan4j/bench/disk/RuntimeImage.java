@@ -42,7 +42,7 @@ public record RuntimeImage(Path directory) {
 
     /**
      * Builds the image into {@code directory} with {@code scripts/runtime.sh --no-build} from the jars already in
-     * {@code agent/target}, with the JDK at {@code javaHome}; the script's messages go to {@code log}. Fails with
+     * {@code cli/target}, with the JDK at {@code javaHome}; the script's messages go to {@code log}. Fails with
      * the script's last message (e.g. that the JDK has no jlink).
      */
     public static RuntimeImage build(Path root, Path directory, Path javaHome, Path log)
