@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wwan4j.agent.status.AtomicFileWriter;
+import org.wwan4j.glib.DurableFile;
 
 /**
  * Puts a bearer's IP settings on its interface the way the reference agent does (no DHCP, no PPP): MTU, link up,
@@ -65,14 +65,14 @@ public final class IpSettingsApplier {
             rtnetlink.addAddress(interfaceName, assignment.address(), assignment.prefix());
         }
         replaceDefaultRoutes(interfaceName, assignments, metric);
-        AtomicFileWriter.write(resolvFile(interfaceName), resolvContent(assignments));
+        DurableFile.write(resolvFile(interfaceName), resolvContent(assignments), DurableFile.WORLD_READABLE);
     }
 
     /** Flushes the addresses (the kernel drops the routes with them), sets the link down, deletes the resolv file. */
     public void remove(String interfaceName) throws IOException {
         rtnetlink.flushAddresses(interfaceName);
         rtnetlink.setLinkUp(interfaceName, false);
-        AtomicFileWriter.delete(resolvFile(interfaceName));
+        DurableFile.delete(resolvFile(interfaceName));
     }
 
     public Path resolvFile(String interfaceName) {

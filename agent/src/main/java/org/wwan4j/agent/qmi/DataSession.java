@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +15,7 @@ import org.wwan4j.agent.modem.BearerSettings;
 import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.agent.status.Counters;
+import org.wwan4j.glib.DurableFile;
 import org.wwan4j.qmi.ClientWds;
 import org.wwan4j.qmi.WdsAuthentication;
 import org.wwan4j.qmi.WdsConnectionStatus;
@@ -30,7 +30,8 @@ import org.wwan4j.qmi.WdsRequestedSettings;
  * The default bearer over QMI WDS: Start Network with the APN and credentials, Stop Network with the packet data
  * handle it returned, Get Current Settings, Get Packet Statistics, and the attach profile through Modify Profile.
  *
- * <p>The handle is kept in the state dir beside the persistent CIDs, so a later process (the CLI's
+ * <p>The handle is kept in the state dir beside the persistent CIDs (written through {@link DurableFile}: a call
+ * whose handle was written stays stoppable by it after a kill -9 or a power cut), so a later process (the CLI's
  * {@code disconnect}, or the agent after a restart) can stop a call this one started: with a persistent WDS CID the
  * call survives the process. A process killed between the modem's answer to Start Network and writing the handle
  * leaves a call up with no handle on file; such a call is stopped with the global handle (0xFFFFFFFF), which ends
@@ -193,14 +194,13 @@ final class DataSession {
         }
         try {
             if (value == null) {
-                Files.deleteIfExists(handleFile);
+                DurableFile.delete(handleFile);
             } else {
-                Path temp = handleFile.resolveSibling(handleFile.getFileName() + ".tmp");
-                Files.writeString(temp, Long.toString(value), StandardCharsets.US_ASCII);
-                Files.move(temp, handleFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                // rw-r--r--: the mode the file had under the usual umask before it was written through DurableFile.
+                DurableFile.write(handleFile, Long.toString(value), DurableFile.WORLD_READABLE);
             }
         } catch (IOException e) {
-            LOG.warn("cannot keep the packet data handle in {}: {}", handleFile, e.toString());
+            LOG.warn("cannot keep the packet data handle: {}", e.getMessage());
         }
     }
 

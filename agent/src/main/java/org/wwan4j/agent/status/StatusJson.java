@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.wwan4j.agent.config.JsonName;
 import org.wwan4j.agent.json.JsonWriter;
+import org.wwan4j.glib.DurableFile;
 
 /**
  * Writes status records as the JSON of DESIGN.md: field names and order exactly as the schema, absent values as
@@ -45,9 +46,12 @@ public final class StatusJson {
         return write(root, pretty);
     }
 
-    /** Writes the status file atomically (readers never see half a file), pretty-printed for people and jq. */
+    /**
+     * Writes the status file atomically and durably (readers never see half a file), pretty-printed for people and
+     * jq, readable by every user.
+     */
     public static void writeStatusFile(Path file, AgentStatus status) throws IOException {
-        AtomicFileWriter.write(file, agent(status, true) + "\n");
+        DurableFile.write(file, agent(status, true) + "\n", DurableFile.WORLD_READABLE);
     }
 
     static Map<String, Object> modem(ModemStatus status) {

@@ -2,15 +2,15 @@ package org.wwan4j.mbim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.OptionalLong;
+import org.wwan4j.glib.DurableFile;
 
 /**
- * The MBIM session one device keeps across process restarts, as a small file in the state dir written atomically
- * (temp file, then rename).
+ * The MBIM session one device keeps across process restarts, as a small file in the state dir written through
+ * {@link DurableFile} (fixed temporary {@code .NAME.tmp}, fsync of the file, rename, fsync of the directory), so a
+ * reservation once written survives a kill -9 or a power cut.
  *
  * <p>MBIM sessions survive the host going away, so a restarted process skips OPEN (libmbim's "in session" mode, as
  * {@code mbimcli --no-open=TRID} does) and never sends CLOSE on exit: the modem, and a connected bearer, never
@@ -77,25 +77,20 @@ final class MbimSessionStore {
     /** Forgets the session: the next process sends OPEN. */
     void clear() {
         try {
-            Files.deleteIfExists(file);
+            DurableFile.delete(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         reservedUntil = 0;
     }
 
     private void write(String content) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, "# wwan4j MBIM session: transaction ids below this are taken\n" + content);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // rw-r--r--: the mode the file had under the usual umask before it was written through DurableFile.
+            DurableFile.write(file, "# wwan4j MBIM session: transaction ids below this are taken\n" + content,
+                    DurableFile.WORLD_READABLE);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -2,21 +2,22 @@ package org.wwan4j.qmi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.wwan4j.glib.DurableFile;
 
 /**
  * The QMI client IDs a device's clients hold, kept in one small file per device in the state dir so that a
  * restarted process (even after kill -9) reuses them instead of allocating new ones: modems have few CIDs per
- * service and do not free the ones a dead process held. Written atomically (temp file, then rename), so a crash
- * leaves either the old or the new content. Format: one {@code service=cid,cid} line per service.
+ * service and do not free the ones a dead process held. Written through {@link DurableFile} (fixed temporary
+ * {@code .NAME.tmp}, fsync of the file, rename, fsync of the directory; owner-only), so a kill -9 or a power cut
+ * leaves either the old or the new content, never none once there was one. Format: one {@code service=cid,cid} line
+ * per service.
  */
 public final class CidStore {
 
@@ -98,20 +99,9 @@ public final class CidStore {
         cids.forEach((service, set) -> text.append(service).append('=')
                 .append(String.join(",", set.stream().map(String::valueOf).toList())).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(temp, text);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            DurableFile.write(file, text.toString(), DurableFile.OWNER_ONLY);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the CID store " + file, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

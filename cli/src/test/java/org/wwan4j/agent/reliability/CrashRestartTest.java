@@ -21,10 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.wwan4j.agent.status.AtomicFileWriter;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorStatistics;
 import org.wwan4j.emulator.Protocol;
+import org.wwan4j.glib.DurableFile;
 
 /**
  * kill -9 the real agent (a child JVM started as the launcher starts it) at random moments while it manages an
@@ -171,6 +171,8 @@ class CrashRestartTest {
                             "the bearer left up by the previous run was adopted, not connected again");
                 }
                 assertTrue(temporaryFiles(status.getParent()) <= 1, "at most one temporary status file");
+                List<Path> stray = strayTemporaryFiles(stateDir);
+                assertTrue(stray.isEmpty(), "state files leave only their one fixed temporary file: " + stray);
                 survived++;
                 System.out.printf("crash %s cycle %3d: %-15s kill after %s (%s; %s), bearer %s -> %s, connects %d,"
                                 + " cycle %s%n", name, cycle, afterConnected ? "after-connected" : "random",
@@ -214,7 +216,21 @@ class CrashRestartTest {
 
     private static long temporaryFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(AtomicFileWriter.TEMP_SUFFIX)).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(DurableFile.TEMP_SUFFIX)).count();
+        }
+    }
+
+    /**
+     * Temporary files in {@code dir} not named {@code .NAME.tmp}, the one fixed name per file: a random name per
+     * write (what {@code Files.createTempFile} gives) would pile up, one per kill.
+     */
+    private static List<Path> strayTemporaryFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(DurableFile.TEMP_SUFFIX)
+                    && !f.getFileName().toString().startsWith(".")).toList();
         }
     }
 
