@@ -3,6 +3,7 @@ package org.wwan4j.glib;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,10 @@ import java.util.Set;
  *
  * <p>The temporary file has one fixed name per target, {@code .NAME.tmp}: a process killed mid-write leaves at most
  * that one file, which the next write simply truncates and reuses, instead of a new randomly named leftover per
- * crash. Writers of the same target in this process take turns so they never share it. Nothing stops two
- * processes writing the same target at the same instant: they would share the temporary file and could leave a
- * mix of the two, so each file is meant to have one writing process at a time.
+ * crash. Writers of the same target take turns so they never share it: in this process on a monitor, across
+ * processes (a one-shot command and the agent updating one client-ID store) on an fcntl lock of a third file,
+ * {@code .NAME.lock}, which stays beside the target. The lock cannot be the temporary file itself: the rename
+ * moves that inode onto the target, and a waiter would then write into the target directly.
  */
 public final class DurableFile {
 
@@ -40,6 +42,9 @@ public final class DurableFile {
 
     /** Suffix of the temporary file beside the target. */
     public static final String TEMP_SUFFIX = ".tmp";
+
+    /** Suffix of the lock file beside the target that writing processes take turns on. */
+    public static final String LOCK_SUFFIX = ".lock";
 
     /**
      * Writers of one target serialise on one of these, chosen by the target's path: bounded however many devices
@@ -75,7 +80,7 @@ public final class DurableFile {
         synchronized (lockOf(absolute)) {
             step(failure + ": creating its directory", () -> createDirectoriesDurably(dir));
             boolean renamed = false;
-            try {
+            try (FileChannel lock = openLockFile(absolute, failure); FileLock held = lock(lock, failure)) {
                 step(failure + ": writing " + temp.getFileName(), () -> writeAndSync(temp, content, permissions));
                 step(failure + ": renaming " + temp.getFileName() + " over it",
                         () -> Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
@@ -107,6 +112,9 @@ public final class DurableFile {
             try {
                 boolean deleted = Files.deleteIfExists(absolute);
                 boolean leftover = Files.deleteIfExists(temporaryFileOf(absolute));
+                // The lock file goes too: a file that is gone needs no turn-taking, and a writer that still holds
+                // the old one's lock finishes on an inode nobody else will lock.
+                leftover |= Files.deleteIfExists(lockFileOf(absolute));
                 if (deleted || leftover) {
                     syncDirectory(absolute.getParent());
                 }
@@ -114,6 +122,30 @@ public final class DurableFile {
             } catch (IOException e) {
                 throw new IOException("cannot delete " + target + ": " + e, e);
             }
+        }
+    }
+
+    /** The file writing processes of {@code target} lock in turn: {@code .NAME.lock} in the same directory. */
+    public static Path lockFileOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + LOCK_SUFFIX);
+    }
+
+    private static FileChannel openLockFile(Path target, String failure) throws IOException {
+        Path lockFile = lockFileOf(target);
+        try {
+            return FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (IOException e) {
+            throw new IOException(failure + ": opening " + lockFile.getFileName() + ": " + e, e);
+        }
+    }
+
+    /** Waits for other processes writing the same target; released when the write is done (or the process dies). */
+    private static FileLock lock(FileChannel lockFile, String failure) throws IOException {
+        try {
+            return lockFile.lock();
+        } catch (IOException e) {
+            throw new IOException(failure + ": locking: " + e, e);
         }
     }
 

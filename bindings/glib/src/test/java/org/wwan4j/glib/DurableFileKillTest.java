@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILL of a process in the middle of rewriting a file, at random points: the file always holds one whole version,
  * the last one or the one before (never torn, never gone once it existed), and the only other file ever beside it
- * is the one fixed temporary file.
+ * are the one fixed temporary file and the lock file.
  */
 class DurableFileKillTest {
 
@@ -42,7 +41,7 @@ class DurableFileKillTest {
     @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aWriterKilledAtRandomPointsLeavesOneWholeVersionAndOneTemporaryFileAtMost() throws Exception {
         Path target = dir.resolve("state/qmi-cids_dev_cdc-wdm0");
-        Set<Path> allowed = Set.of(target, DurableFile.temporaryFileOf(target));
+        Set<Path> allowed = Set.of(target, DurableFile.temporaryFileOf(target), DurableFile.lockFileOf(target));
         long seed = new Random().nextLong();
         System.out.println("DurableFileKillTest seed " + seed);
         Random random = new Random(seed);
@@ -82,7 +81,8 @@ class DurableFileKillTest {
                 + " while rewriting), generation " + generation + " at the end");
 
         DurableFile.write(target, DurableFileRewriter.version(generation + 1), DurableFile.OWNER_ONLY);
-        assertEquals(List.of(target), List.copyOf(entries(target.getParent())), "a leftover is reused and renamed away");
+        assertEquals(Set.of(target, DurableFile.lockFileOf(target)), entries(target.getParent()),
+                "a leftover is reused and renamed away");
     }
 
     private static long wholeVersionIn(Path target, int round, long seed) throws IOException {
