@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.wwan4j.emulator.model.SimSlot;
 
 /** The one-modem commands and {@code demo}, in-process, through the real libqmi to the emulator. */
 @Timeout(180)
+@Tag("slow")
 class CliCommandsTest {
 
     @TempDir

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.agent.linux.KernelEvent.Kind;
 
 @Timeout(30)
+@Tag("slow")
 class KernelLogWatcherTest {
 
     /** A bound on waiting for an event, not an expectation of speed. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.agent.config.Auth;
 import org.wwan4j.agent.config.IpType;
@@ -41,6 +42,7 @@ import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.ModemDefaults;
 
 /** Each Modem method of MbimModem against the emulator's state, through the real libmbim on a pty. */
+@Tag("slow")
 class MbimModemTest {
 
     private static final BearerProfile CORP = new BearerProfile("private.corp", IpType.IPV4, Auth.CHAP, "corp",

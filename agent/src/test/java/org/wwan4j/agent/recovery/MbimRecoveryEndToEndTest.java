@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.agent.config.ProbeConfig;
@@ -26,6 +27,7 @@ import org.wwan4j.emulator.model.StateAspect;
  * stand-in for a reset), and it ends connected again. The recovery time is printed, never asserted.
  */
 @Timeout(600)
+@Tag("slow")
 class MbimRecoveryEndToEndTest {
 
     /** Basic Connect RADIO_STATE, as the emulator counts it. */

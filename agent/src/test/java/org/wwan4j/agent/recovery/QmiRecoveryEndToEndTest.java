@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.wwan4j.qmi.QmiDeviceOptions;
  * are printed, never asserted.
  */
 @Timeout(600)
+@Tag("slow")
 class QmiRecoveryEndToEndTest {
 
     /** DMS Set Operating Mode, as the emulator counts it. */

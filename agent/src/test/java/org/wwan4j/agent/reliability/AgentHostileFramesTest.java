@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.wwan4j.emulator.fault.hostile.HostileStorm;
  * closed, so a reopened port meets the next bad frame at once. Under a continuous QMI storm only a few frames get
  * through per reopen: the QMI case therefore storms for a fixed window and then checks the recovery.
  */
+@Tag("slow")
 class AgentHostileFramesTest {
 
     /** MBIM frames: enough for every kind many times over; the long variant sends the 10,000. */

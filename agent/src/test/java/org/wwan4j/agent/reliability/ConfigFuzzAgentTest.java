@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import org.wwan4j.emulator.EmulatedModem;
  * good config; a good config afterwards clears the error.
  */
 @Timeout(300)
+@Tag("slow")
 class ConfigFuzzAgentTest {
 
     /** Bad configs written to the running agent: each is waited for, so this is kept modest. */

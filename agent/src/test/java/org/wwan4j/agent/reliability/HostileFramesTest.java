@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,7 @@ import org.wwan4j.emulator.fault.hostile.HostileStorm;
  * was left out of step, as the agent's supervisor would).
  */
 @Timeout(600)
+@Tag("slow")
 class HostileFramesTest {
 
     /** The size; CI runs it too (about 40 s per protocol here at the rate below). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.wwan4j.emulator.fault.Fault;
  *
  * <p>The default runs 100 QMI and 50 MBIM cycles; {@code -Dwwan4j.long=true} runs 500 per protocol.
  */
+@Tag("slow")
 class HotPlugTest {
 
     private static final boolean LONG = Boolean.getBoolean("wwan4j.long");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ import org.wwan4j.glib.LoopFuture;
  * (two shared cores): indications delivered per second, backlog, heap, status writes per second, CPU time.
  */
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Tag("slow")
 class LoadTest {
 
     private static final boolean LONG = Boolean.getBoolean("wwan4j.long");

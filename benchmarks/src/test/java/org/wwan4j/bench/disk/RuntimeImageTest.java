@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
@@ -26,6 +27,7 @@ import org.wwan4j.emulator.Protocol;
  * JVM's devpts, so it can open the pty) until the status file shows the bearer connected, and {@code --version}.
  * Skipped only when the JDK running the tests has no jlink. Every wait is bounded generously and nothing is timed.
  */
+@Tag("slow")
 class RuntimeImageTest {
 
     /** From the agent's start to connected: seconds normally; a loaded two-core machine gets a lot more. */

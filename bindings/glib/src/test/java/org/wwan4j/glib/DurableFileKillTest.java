@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the last one or the one before (never torn, never gone once it existed), and the only other file ever beside it
  * are the one fixed temporary file and the lock file.
  */
+@Tag("slow")
 class DurableFileKillTest {
 
     /** Child JVMs started and killed; each costs a JVM start-up, which bounds the test's length. */

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.Provider;
@@ -22,6 +23,7 @@ import org.wwan4j.emulator.model.Rat;
 import org.wwan4j.glib.Upcalls;
 
 /** Long runs, concurrency, hangs, removal and wire quirks: nothing leaks, nothing waits forever. */
+@Tag("slow")
 class MbimRobustnessTest {
 
     private static final int WARM_UP = 4000;

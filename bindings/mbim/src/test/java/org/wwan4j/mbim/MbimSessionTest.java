@@ -61,8 +61,10 @@ class MbimSessionTest {
     @Test
     void aKeptSessionTheModemForgotIsReopened() {
         try (EmulatedModem modem = EmulatedModem.start(Protocol.MBIM, EmulatorOptions.defaults())) {
+            // Generous: a stale session would hang until this timeout either way, and a loaded 2-core machine
+            // once took more than 5 s to open a rebooted modem (a failure that was not the code's).
             MbimDeviceOptions options = MbimDeviceOptions.defaults().withStateDir(stateDir)
-                    .withTimeout(Duration.ofSeconds(5));
+                    .withTimeout(Duration.ofSeconds(30));
             try (MbimDevice device = await(MbimDevice.open(modem.path(), options))) {
                 assertTrue(Files.isRegularFile(device.sessionFile()));
             }

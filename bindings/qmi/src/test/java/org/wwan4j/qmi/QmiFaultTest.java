@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.fault.Fault;
@@ -19,6 +20,7 @@ import org.wwan4j.glib.LoopFuture;
 
 /** A modem that hangs, goes away or sends odd frames never leaves a caller stuck or a wrong value behind. */
 @Timeout(120)
+@Tag("slow")
 class QmiFaultTest extends EmulatorFixture {
 
     @Test

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.glib.Upcalls;
@@ -19,6 +20,7 @@ import org.wwan4j.glib.Upcalls;
  * of one allocation per request would reach over 100,000 requests.
  */
 @Timeout(300)
+@Tag("slow")
 class QmiLoadTest extends EmulatorFixture {
 
     private static final int SEQUENTIAL = 100_000;

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,7 @@ import org.wwan4j.glib.DurableFile;
  * so a failing sequence can be replayed.
  */
 @Timeout(value = 90, unit = TimeUnit.MINUTES)
+@Tag("slow")
 class CrashRestartTest {
 
     private static final boolean LONG = Boolean.getBoolean("wwan4j.long");

@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,7 @@ import org.wwan4j.emulator.model.ModemDefaults;
  * name; mode 0600 is not. (The config has no SIM PIN field, so there is no PIN to leak.)
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Tag("slow")
 class SecretsTest {
 
     private static final String INLINE_PASSWORD = "Inline-Apn-Zq7wX3";

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import org.wwan4j.emulator.model.RegistrationState;
 
 /** Every fault as a client sees it. */
 @Timeout(90)
+@Tag("slow")
 class QmiFaultTest {
 
     /** A hung modem never answers; qmicli is given this long before the test stops it. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,6 +17,7 @@ import org.wwan4j.emulator.model.SimSlot;
 
 /** UIM (and the DMS UIM getters) as qmicli 1.32 sees them. */
 @Timeout(60)
+@Tag("slow")
 class QmiUimTest {
 
     @RegisterExtension

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,6 +14,7 @@ import org.wwan4j.emulator.Protocol;
 
 /** WDA data format and LOC position reports as qmicli 1.32 sees them. */
 @Timeout(60)
+@Tag("slow")
 class QmiWdaLocTest {
 
     // A fast clock so position reports come several times within one short qmicli run.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +20,7 @@ import org.wwan4j.emulator.model.Profile;
 
 /** WDS as qmicli 1.32 sees it: the data call, its settings and counters, and the profiles. */
 @Timeout(60)
+@Tag("slow")
 class QmiWdsTest {
 
     private static final Pattern HANDLE = Pattern.compile("Packet data handle: '(\\d+)'");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +23,7 @@ import org.wwan4j.emulator.model.Rat;
 
 /** The emulator's faults as an MBIM host sees them through mbimcli 1.28. */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Tag("slow")
 class MbimFaultsTest {
     @RegisterExtension
     final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
