@@ -6,6 +6,7 @@ import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs one GIO-style asynchronous operation ({@code foo(..., GCancellable*, GAsyncReadyCallback, gpointer)} plus
@@ -38,8 +39,8 @@ public final class AsyncCall {
         LoopFuture<T> future = new LoopFuture<>();
         try {
             loop.execute(() -> begin(loop, starter, finisher, future));
-        } catch (RuntimeException e) { // the loop is closed
-            future.completeExceptionally(e);
+        } catch (RejectedExecutionException e) {
+            future.completeExceptionally(new ClosedException("the GLib loop thread is closed", e));
         }
         return future;
     }

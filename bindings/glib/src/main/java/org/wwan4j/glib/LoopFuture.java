@@ -23,6 +23,8 @@ public class LoopFuture<T> extends CompletableFuture<T> {
     private static final Executor CALLBACKS = callbackExecutor();
 
     private volatile Runnable onCancel;
+    /** Registered with {@link RequestDeadlines}: completing it must take it out again. */
+    private volatile boolean watched;
 
     public LoopFuture() {}
 
@@ -44,9 +46,34 @@ public class LoopFuture<T> extends CompletableFuture<T> {
         onCancel = action;
     }
 
+    void markWatched() {
+        watched = true;
+    }
+
+    @Override
+    public boolean complete(T value) {
+        boolean completed = super.complete(value);
+        if (completed && watched) {
+            RequestDeadlines.forget(this);
+        }
+        return completed;
+    }
+
+    @Override
+    public boolean completeExceptionally(Throwable cause) {
+        boolean completed = super.completeExceptionally(cause);
+        if (completed && watched) {
+            RequestDeadlines.forget(this);
+        }
+        return completed;
+    }
+
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
         boolean cancelled = super.cancel(mayInterruptIfRunning);
+        if (cancelled && watched) {
+            RequestDeadlines.forget(this);
+        }
         Runnable action = onCancel;
         if (cancelled && action != null) {
             action.run();

@@ -1,9 +1,5 @@
 package org.wwan4j.qmi;
 
-import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
-import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
-
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.Set;
@@ -12,9 +8,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.wwan4j.glib.AsyncCall;
+import org.wwan4j.glib.ClosedException;
 import org.wwan4j.glib.GObjectRef;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.glib.RequestDeadlines;
+import org.wwan4j.glib.SerialExecutor;
+import org.wwan4j.glib.SignalConnection;
 import org.wwan4j.glib.Upcalls;
 
 /**
@@ -98,11 +98,13 @@ public abstract class QmiClient implements AutoCloseable {
     final <T> LoopFuture<T> request(String name, Duration timeout, QmiInput input, Start start, Finish finish,
                                     ResultCheck check, Unref unref, Reader<T> reader) {
         if (closed.get()) {
-            return failed(new IllegalStateException(getClass().getSimpleName() + " is closed"));
+            return failed(closedException());
         }
-        MemorySegment self = binding.client().pointer();
+        GObjectRef client = binding.client();
         int seconds = QmiDevice.seconds(timeout);
         LoopFuture<T> future = AsyncCall.start(loop, (cancellable, callback, userData) -> {
+            // Read on the loop thread: a client released since the call fails here instead of reaching libqmi.
+            MemorySegment self = client.pointer();
             MemorySegment native_ = input == null ? MemorySegment.NULL : input.build();
             try {
                 start.start(self, native_, seconds, cancellable, callback, userData);
@@ -112,7 +114,7 @@ public abstract class QmiClient implements AutoCloseable {
                 }
             }
         }, (source, result, error) -> {
-            MemorySegment output = finish.finish(self, result, error);
+            MemorySegment output = finish.finish(source, result, error); // the source object is the client
             if (output.equals(MemorySegment.NULL)) {
                 return null; // the error is in the slot
             }
@@ -125,56 +127,51 @@ public abstract class QmiClient implements AutoCloseable {
         return binding.device().track(future, timeout, name);
     }
 
-    /** Connects a listener to an indication signal; generated {@code onXxx} methods call this. */
+    /**
+     * Connects a listener to an indication signal; generated {@code onXxx} methods call this. The listener runs on
+     * {@link LoopFuture#callbacks()}, one indication at a time, in the order the modem sent them.
+     */
     final <T> Subscription subscribe(String signal, Reader<T> reader, Consumer<? super T> listener) {
-        SerialExecutor inOrder = new SerialExecutor(LoopFuture.callbacks());
+        SerialExecutor inOrder = SerialExecutor.onCallbacks();
         Upcalls.PointerPairHandler handler = (instance, output) -> {
             T value = reader.read(output); // copied here: the bundle is only valid during the emission
             inOrder.execute(() -> listener.accept(value));
         };
-        return connect(signal, Upcalls.POINTER_PAIR, handler);
+        return connect(signal, handler);
     }
 
     /** Connects a listener to an indication signal without arguments. */
     final Subscription subscribe(String signal, Runnable listener) {
-        SerialExecutor inOrder = new SerialExecutor(LoopFuture.callbacks());
+        SerialExecutor inOrder = SerialExecutor.onCallbacks();
         Upcalls.PointerHandler handler = instance -> inOrder.execute(listener);
-        return connect(signal, Upcalls.POINTER, handler);
+        return track(SignalConnection.connect(loop, liveClient(), signal, handler, SUBSCRIBE_TIMEOUT));
     }
 
-    private Subscription connect(String signal, MemorySegment stub, Object handler) {
+    private Subscription connect(String signal, Upcalls.PointerPairHandler handler) {
+        return track(SignalConnection.connect(loop, liveClient(), signal, handler, SUBSCRIBE_TIMEOUT));
+    }
+
+    private GObjectRef liveClient() {
         if (closed.get()) {
-            throw new IllegalStateException(getClass().getSimpleName() + " is closed");
+            throw closedException();
         }
-        MemorySegment self = binding.client().pointer();
-        LoopFuture<Long> connected = loop.submit(() -> {
-            MemorySegment userData = Upcalls.persistent(handler);
-            try (Arena arena = Arena.ofConfined()) {
-                // DESTROY_NOTIFY forgets the handler when GLib drops the closure (disconnect or finalize).
-                return g_signal_connect_data(self, arena.allocateFrom(signal), stub, userData,
-                        Upcalls.DESTROY_NOTIFY, 0);
-            }
-        });
-        long id;
-        try {
-            id = connected.get(SUBSCRIBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot connect to '" + signal + "'", e);
-        }
+        return binding.client();
+    }
+
+    /** Keeps the subscription until it or the client is closed; closing the client disconnects it. */
+    private Subscription track(SignalConnection connection) {
         Subscription[] holder = new Subscription[1];
         Subscription subscription = new Subscription(() -> {
             subscriptions.remove(holder[0]);
-            if (!closed.get()) {
-                loop.execute(() -> {
-                    if (!binding.client().isClosed()) {
-                        g_signal_handler_disconnect(self, id);
-                    }
-                });
-            }
+            connection.close();
         });
         holder[0] = subscription;
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    private ClosedException closedException() {
+        return new ClosedException(getClass().getSimpleName() + " is closed");
     }
 
     /** Releases the CID on the modem and removes it from the CID store; completes when the modem answered. */

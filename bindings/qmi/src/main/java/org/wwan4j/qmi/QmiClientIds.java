@@ -20,6 +20,7 @@ import org.wwan4j.glib.AsyncCall;
 import org.wwan4j.glib.GObjectRef;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.glib.RequestDeadlines;
 
 /**
  * The client-ID lifecycle of one device: which CID to ask libqmi for (a stored one no live client uses, else a
@@ -168,6 +169,7 @@ final class QmiClientIds {
                     qmi_device_release_client_finish(device.pointer(), result, error);
                     return null;
                 });
-        return deadlines.watch(future, options.timeout(), () -> QmiErrors.deadline("release client", options.timeout()));
+        return deadlines.watch(future, options.timeout().plus(RequestDeadlines.GRACE),
+                () -> QmiErrors.deadline("release client", options.timeout()));
     }
 }

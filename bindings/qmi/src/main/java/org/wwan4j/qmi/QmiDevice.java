@@ -2,8 +2,6 @@ package org.wwan4j.qmi;
 
 import static org.wwan4j.glib.ffi.glib_h.g_file_new_for_path;
 import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
-import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
-import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
 import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_close_async;
 import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_close_finish;
 import static org.wwan4j.qmi.ffi.qmi_device_h.qmi_device_new;
@@ -22,16 +20,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.wwan4j.glib.AsyncCall;
+import org.wwan4j.glib.ClosedException;
 import org.wwan4j.glib.GObjectRef;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.glib.RequestDeadlines;
+import org.wwan4j.glib.SignalConnection;
 import org.wwan4j.glib.Upcalls;
 
 /**
  * One open QMI control port ({@code /dev/cdc-wdm0}), through libqmi's {@code QmiDevice}: opens it (directly or
  * through qmi-proxy), allocates clients reusing the CIDs in the {@link CidStore}, and watches "device-removed",
- * which fails every pending request with {@link QmiDeviceRemovedException}. {@link #close()} is idempotent and
- * keeps the CIDs of open clients allocated (and stored) for the next process.
+ * which fails every pending request with {@link QmiDeviceRemovedException}. {@link #close()} is idempotent,
+ * fails pending requests with {@link ClosedException} and keeps the CIDs of open clients allocated (and stored) for
+ * the next process. Every request has libqmi's timeout and a Java-side deadline ({@link RequestDeadlines}: the
+ * timeout plus {@link RequestDeadlines#GRACE}), which fails it with a {@link QmiCoreException} ({@code TIMEOUT}).
  */
 public final class QmiDevice implements AutoCloseable {
 
@@ -44,7 +47,7 @@ public final class QmiDevice implements AutoCloseable {
     private final List<Consumer<QmiDevice>> removedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean removed = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long removedHandlerId;
+    private volatile SignalConnection removedSignal;
 
     private QmiDevice(Path path, QmiDeviceOptions options, GObjectRef device, CidStore cids) {
         this.path = path;
@@ -83,24 +86,31 @@ public final class QmiDevice implements AutoCloseable {
                             opened.completeExceptionally(openFailure);
                             return;
                         }
-                        CidStore store = options.stateDir() == null ? null : CidStore.open(options.stateDir(), path);
-                        QmiDevice qmiDevice = new QmiDevice(path, options, ref, store);
-                        qmiDevice.watchRemoval();
+                        QmiDevice qmiDevice;
+                        try {
+                            CidStore store = options.stateDir() == null ? null
+                                    : CidStore.open(options.stateDir(), path);
+                            qmiDevice = new QmiDevice(path, options, ref, store);
+                            qmiDevice.watchRemoval();
+                        } catch (RuntimeException e) {
+                            ref.close();
+                            opened.completeExceptionally(e);
+                            return;
+                        }
                         if (!opened.complete(qmiDevice)) {
                             qmiDevice.close(); // the open deadline already failed the future: nobody owns it
                         }
                     });
         });
-        // The whole open is bounded too: two libqmi steps, each with its own timeout. The timer is cancelled when the
-        // open completes, so it does not keep the opened device (and whatever listens to it) reachable until then.
+        // The whole open is bounded too: two libqmi steps, each with its own timeout. A completed open leaves the
+        // deadlines at once, so they do not keep the opened device (and whatever listens to it) reachable.
         Duration bound = options.timeout().multipliedBy(2).plus(RequestDeadlines.GRACE);
-        CompletableFuture<Void> timer = new CompletableFuture<>();
-        timer.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ignored, timedOut) -> {
-            if (timedOut != null && opened.failAndCancel(QmiErrors.deadline("open " + path, bound))) {
-                created.cancel(false);
+        RequestDeadlines.bound(opened, bound, () -> QmiErrors.deadline("open " + path, bound));
+        opened.whenComplete((device, failure) -> {
+            if (failure != null) {
+                created.cancel(false); // gave up: stop creating the device if that is still under way
             }
         });
-        opened.whenComplete((device, failure) -> timer.complete(null));
         return opened;
     }
 
@@ -110,18 +120,8 @@ public final class QmiDevice implements AutoCloseable {
     }
 
     private void watchRemoval() {
-        Upcalls.PointerHandler handler = instance -> onRemoved();
-        try {
-            removedHandlerId = loop.submit(() -> {
-                MemorySegment userData = Upcalls.persistent(handler);
-                try (Arena arena = Arena.ofConfined()) {
-                    return g_signal_connect_data(device.pointer(), arena.allocateFrom("device-removed"),
-                            Upcalls.POINTER, userData, Upcalls.DESTROY_NOTIFY, 0);
-                }
-            }).get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot watch device removal of " + path, e);
-        }
+        removedSignal = SignalConnection.connect(loop, device, "device-removed",
+                (Upcalls.PointerHandler) instance -> onRemoved(), options.timeout());
     }
 
     private void onRemoved() {
@@ -168,20 +168,29 @@ public final class QmiDevice implements AutoCloseable {
         return deadlines.pendingCount();
     }
 
-    /** Registers a request: device removal and the Java-side deadline complete it if libqmi does not. */
+    /**
+     * Registers a request: device removal, closing and the Java-side deadline (timeout + grace) complete it if libqmi
+     * does not.
+     */
     <T> LoopFuture<T> track(LoopFuture<T> future, Duration timeout, String what) {
         if (removed.get() || closed.get()) {
-            future.failAndCancel(new QmiDeviceRemovedException(path + (removed.get() ? " was removed" : " is closed")));
+            future.failAndCancel(gone());
             return future;
         }
-        return deadlines.watch(future, timeout, () -> QmiErrors.deadline(what, timeout));
+        return deadlines.watch(future, timeout.plus(RequestDeadlines.GRACE), () -> QmiErrors.deadline(what, timeout));
+    }
+
+    /** What a call on a device that is gone fails with: removed, or closed by its owner. */
+    private ClosedException gone() {
+        return removed.get() ? new QmiDeviceRemovedException(path + " was removed")
+                : new ClosedException(path + " is closed");
     }
 
     /** Allocates a client of the given kind, reusing a stored CID of that service if one is free. */
     public <C extends QmiClient> LoopFuture<C> allocate(QmiClientKind<C> kind) {
         if (closed.get() || removed.get()) {
             LoopFuture<C> f = new LoopFuture<>();
-            f.completeExceptionally(new QmiDeviceRemovedException(path + (removed.get() ? " was removed" : " is closed")));
+            f.completeExceptionally(gone());
             return f;
         }
         LoopFuture<C> future = clientIds.allocate(kind, (client, cid) ->
@@ -246,14 +255,13 @@ public final class QmiDevice implements AutoCloseable {
         } catch (Exception e) {
             // Detaching is local to libqmi; go on closing whatever happened.
         }
-        deadlines.failAll(() -> new QmiDeviceRemovedException(path + " is closed"));
+        deadlines.failAll(() -> new ClosedException(path + " is closed"));
+        removedSignal.close(); // queued before the close below
         MemorySegment self = device.pointer();
         int seconds = seconds(options.timeout());
         LoopFuture<Void> closing = AsyncCall.start(loop,
-                (cancellable, callback, userData) -> {
-                    g_signal_handler_disconnect(self, removedHandlerId);
-                    qmi_device_close_async(self, seconds, cancellable, callback, userData);
-                },
+                (cancellable, callback, userData) -> qmi_device_close_async(self, seconds, cancellable, callback,
+                        userData),
                 (source, result, error) -> {
                     qmi_device_close_finish(self, result, error);
                     return null;
@@ -263,7 +271,6 @@ public final class QmiDevice implements AutoCloseable {
         } catch (Exception e) {
             // Closing a port that went away fails; the reference is dropped below either way.
         }
-        deadlines.stop();
         device.close();
     }
 
@@ -273,8 +280,7 @@ public final class QmiDevice implements AutoCloseable {
 
     /** libqmi timeouts are whole seconds: round up, at least one. */
     static int seconds(Duration timeout) {
-        long millis = Math.max(1, timeout.toMillis());
-        return (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000);
+        return RequestDeadlines.timeoutSeconds(timeout);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.wwan4j.qmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.glib.ClosedException;
 import org.wwan4j.glib.LoopFuture;
+import org.wwan4j.glib.RequestDeadlines;
 
 /** A modem that hangs, goes away or sends odd frames never leaves a caller stuck or a wrong value behind. */
 @Timeout(120)
@@ -35,16 +38,24 @@ class QmiFaultTest extends EmulatorFixture {
     }
 
     @Test
-    void theJavaSideDeadlineFailsARequestLibqmiNeverAnswers() {
-        RequestDeadlines deadlines = new RequestDeadlines();
-        try {
-            LoopFuture<Object> never = deadlines.watch(new LoopFuture<>(), Duration.ZERO,
-                    () -> QmiErrors.deadline("test", Duration.ZERO));
-            QmiCoreException e = assertInstanceOf(QmiCoreException.class, Await.failure(never));
-            assertEquals(CoreError.TIMEOUT, e.error().constant());
-        } finally {
-            deadlines.stop();
-        }
+    void theJavaSideDeadlineFailsARequestLibqmiNeverAnswersWithATimeout() {
+        LoopFuture<Object> never = new RequestDeadlines().watch(new LoopFuture<>(), Duration.ZERO,
+                () -> QmiErrors.deadline("test", Duration.ZERO));
+        QmiCoreException e = assertInstanceOf(QmiCoreException.class, Await.failure(never));
+        assertEquals(CoreError.TIMEOUT, e.error().constant());
+    }
+
+    @Test
+    void closingTheDeviceFailsPendingRequestsAsClosed() {
+        ClientDms dms = Await.result(device.dms());
+        modem.inject(Fault.HANG);
+        LoopFuture<ClientDms.GetIdsOutput> pending = dms.getIds(Duration.ofSeconds(20));
+        device.close();
+        Throwable failure = Await.failure(pending);
+        assertInstanceOf(ClosedException.class, failure);
+        assertFalse(failure instanceof QmiDeviceRemovedException, "closed, not removed: " + failure);
+        assertInstanceOf(ClosedException.class, Await.failure(dms.getIds()));
+        assertInstanceOf(ClosedException.class, Await.failure(device.nas()));
     }
 
     @Test

@@ -60,7 +60,7 @@ class QmiLoadTest extends EmulatorFixture {
 
     private static void settle() throws InterruptedException {
         System.gc();
-        Thread.sleep(1_200); // the deadline sweeper forgets finished requests every 500 ms
+        Thread.sleep(1_200); // the callback threads and the Cleaner finish what the last requests and the GC left
     }
 
     @Test
