@@ -2,8 +2,6 @@ package org.wwan4j.mbim;
 
 import static org.wwan4j.glib.ffi.glib_h.g_file_new_for_path;
 import static org.wwan4j.glib.ffi.glib_h.g_object_unref;
-import static org.wwan4j.glib.ffi.glib_h.g_signal_connect_data;
-import static org.wwan4j.glib.ffi.glib_h.g_signal_handler_disconnect;
 import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_close_force;
 import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_close;
 import static org.wwan4j.mbim.ffi.mbim_device_h.mbim_device_close_finish;
@@ -28,24 +26,31 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.glib.AsyncCall;
+import org.wwan4j.glib.ClosedException;
 import org.wwan4j.glib.GErrors;
+import org.wwan4j.glib.GObjectRef;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.glib.RequestDeadlines;
+import org.wwan4j.glib.SignalConnection;
 import org.wwan4j.glib.Upcalls;
 
 /**
  * One open MBIM control port ({@code /dev/cdc-wdm0}), holding exactly one reference to libmbim's
- * {@code MbimDevice}. Service classes ({@code new BasicConnect(device)}) send requests through {@link #command};
- * indications reach listeners through {@link #subscribe}.
+ * {@code MbimDevice} (a {@link GObjectRef}). Service classes ({@code new BasicConnect(device)}) send requests through
+ * {@link #command}; indications reach listeners through {@link #subscribe}, in the order the modem sent them.
  *
- * <p>Nothing waits forever: every request carries libmbim's timeout and a Java-side deadline (timeout + grace);
- * when the port goes away ("device-removed") every pending request fails with {@link MbimDeviceRemovedException}.
+ * <p>Nothing waits forever: every request carries libmbim's timeout and a Java-side deadline (timeout + grace, in
+ * {@link RequestDeadlines}) that fails it with {@link MbimCoreException} ({@code TIMEOUT}); when the port goes away
+ * ("device-removed") every pending request fails with {@link MbimDeviceRemovedException}, and when the device is
+ * closed with {@link ClosedException}.
  */
 public final class MbimDevice implements AutoCloseable {
 
@@ -63,17 +68,17 @@ public final class MbimDevice implements AutoCloseable {
     private final Path path;
     private final MbimDeviceOptions options;
     private final MainLoopThread loop;
-    private final MemorySegment device;
+    private final GObjectRef device;
     private final MbimSessionStore session;
     private final MbimIndications indications = new MbimIndications();
-    private final PendingRequests pending = new PendingRequests();
+    private final RequestDeadlines deadlines = new RequestDeadlines();
     private final CopyOnWriteArrayList<Consumer<MbimDevice>> removedListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean removed;
-    private long indicateHandler;
-    private long removedHandler;
+    private volatile SignalConnection indicateSignal;
+    private volatile SignalConnection removedSignal;
 
-    private MbimDevice(Path path, MbimDeviceOptions options, MemorySegment device, MbimSessionStore session) {
+    private MbimDevice(Path path, MbimDeviceOptions options, GObjectRef device, MbimSessionStore session) {
         this.path = path;
         this.options = options;
         this.loop = options.loop();
@@ -143,7 +148,7 @@ public final class MbimDevice implements AutoCloseable {
             }
         }, (source, result, errorSlot) -> mbim_device_new_finish(result, errorSlot));
         return created.thenCompose(pointer -> {
-            MbimDevice device = new MbimDevice(path, options, pointer, session);
+            MbimDevice device = new MbimDevice(path, options, new GObjectRef(options.loop(), pointer), session);
             // Signals first: an indication or a hang-up right after OPEN must not be missed.
             CompletableFuture<Void> ready = device.connectSignals().thenCompose(ignored -> {
                 CompletableFuture<Void> handshake = device.openFull(resume, firstTransactionId);
@@ -180,13 +185,15 @@ public final class MbimDevice implements AutoCloseable {
             flags |= (int) DeviceOpenFlags.MS_MBIMEX_V3.value();
         }
         int openFlags = flags;
+        int seconds = RequestDeadlines.timeoutSeconds(options.timeout());
         return AsyncCall.<Void>start(loop, (cancellable, callback, userData) -> {
+            MemorySegment self = device.pointer();
             if (inSession || transactionId > 0) {
-                GObjectProperties.setSession(device, inSession, transactionId);
+                GObjectProperties.setSession(self, inSession, transactionId);
             }
-            mbim_device_open_full(device, openFlags, timeoutSeconds(), cancellable, callback, userData);
+            mbim_device_open_full(self, openFlags, seconds, cancellable, callback, userData);
         }, (source, result, errorSlot) -> {
-            mbim_device_open_full_finish(device, result, errorSlot);
+            mbim_device_open_full_finish(source, result, errorSlot);
             return null;
         });
     }
@@ -197,17 +204,13 @@ public final class MbimDevice implements AutoCloseable {
                 noResponse());
     }
 
+    /** One "device-indicate-status" connection for every subscription, and "device-removed"; on the loop thread. */
     private CompletableFuture<Void> connectSignals() {
         return loop.submit(() -> {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment indicateData = Upcalls.persistent(
-                        (Upcalls.PointerPairHandler) (source, message) -> indications.dispatch(message));
-                indicateHandler = g_signal_connect_data(device, arena.allocateFrom("device-indicate-status"),
-                        Upcalls.POINTER_PAIR, indicateData, Upcalls.DESTROY_NOTIFY, 0);
-                MemorySegment removedData = Upcalls.persistent((Upcalls.PointerHandler) source -> deviceRemoved());
-                removedHandler = g_signal_connect_data(device, arena.allocateFrom("device-removed"),
-                        Upcalls.POINTER, removedData, Upcalls.DESTROY_NOTIFY, 0);
-            }
+            indicateSignal = SignalConnection.connect(loop, device, "device-indicate-status",
+                    (Upcalls.PointerPairHandler) (source, message) -> indications.dispatch(message), options.timeout());
+            removedSignal = SignalConnection.connect(loop, device, "device-removed",
+                    (Upcalls.PointerHandler) source -> deviceRemoved(), options.timeout());
             return null;
         });
     }
@@ -215,7 +218,7 @@ public final class MbimDevice implements AutoCloseable {
     private void reserveTransactionIds() {
         if (session != null) {
             loop.submit(() -> {
-                session.reserveBeyond(Integer.toUnsignedLong(mbim_device_get_transaction_id(device)));
+                session.reserveBeyond(Integer.toUnsignedLong(mbim_device_get_transaction_id(device.pointer())));
                 return null;
             }).join();
         }
@@ -231,8 +234,9 @@ public final class MbimDevice implements AutoCloseable {
 
     /** The last MBIM transaction id libmbim used on this device (for diagnostics and the session tests). */
     public long transactionId() {
-        return Integer.toUnsignedLong(loop.submit(() -> mbim_device_get_transaction_id(device))
-                .orTimeout(options.deadline().toMillis(), TimeUnit.MILLISECONDS).join());
+        return Integer.toUnsignedLong(RequestDeadlines.bound(
+                loop.submit(() -> mbim_device_get_transaction_id(device.pointer())), options.deadline(),
+                () -> timeout("transaction id: the loop did not answer within " + options.deadline())).join());
     }
 
     /** The session file in the state dir, or null when no session is kept. */
@@ -240,21 +244,29 @@ public final class MbimDevice implements AutoCloseable {
         return session == null ? null : session.file();
     }
 
+    /** {@link #command(String, Duration, MessageBuilder, MessageParser)} with the device's timeout. */
+    public <T> LoopFuture<T> command(String name, MessageBuilder builder, MessageParser<T> parser) {
+        return command(name, options.timeout(), builder, parser);
+    }
+
     /**
      * Sends one request: builds it on the loop thread, sends it with {@code mbim_device_command}, checks the
      * status (a failure becomes {@link MbimStatusException}) and parses the answer inside the callback.
      *
-     * @param name   what the request is, for errors and logs (never its arguments: they may hold secrets)
+     * @param name    what the request is, for errors and logs (never its arguments: they may hold secrets)
+     * @param timeout libmbim's timeout for this request (whole seconds, rounded up); the Java-side deadline is this
+     *                plus the options' grace
      */
-    public <T> LoopFuture<T> command(String name, MessageBuilder builder, MessageParser<T> parser) {
+    public <T> LoopFuture<T> command(String name, Duration timeout, MessageBuilder builder, MessageParser<T> parser) {
         if (closed.get() || removed) {
             LoopFuture<T> failed = new LoopFuture<>();
-            failed.completeExceptionally(removed ? new MbimDeviceRemovedException(path + " was removed")
-                    : new IllegalStateException(path + " is closed"));
+            failed.completeExceptionally(gone());
             return failed;
         }
-        int timeout = timeoutSeconds();
+        int seconds = RequestDeadlines.timeoutSeconds(timeout);
         LoopFuture<T> future = AsyncCall.start(loop, (cancellable, callback, userData) -> {
+            // Read on the loop thread: a device released since the call fails here instead of reaching libmbim.
+            MemorySegment self = device.pointer();
             MemorySegment message;
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment errorSlot = GErrors.newSlot(arena);
@@ -265,12 +277,12 @@ public final class MbimDevice implements AutoCloseable {
                 throw new IllegalStateException(name + ": libmbim built no message");
             }
             try {
-                mbim_device_command(device, message, timeout, cancellable, callback, userData);
+                mbim_device_command(self, message, seconds, cancellable, callback, userData);
             } finally {
                 mbim_message_unref(message); // the transaction holds its own reference
             }
             if (session != null) {
-                session.reserveBeyond(Integer.toUnsignedLong(mbim_device_get_transaction_id(device)));
+                session.reserveBeyond(Integer.toUnsignedLong(mbim_device_get_transaction_id(self)));
             }
         }, (source, result, errorSlot) -> {
             MemorySegment response = mbim_device_command_finish(source, result, errorSlot);
@@ -286,7 +298,7 @@ public final class MbimDevice implements AutoCloseable {
                 mbim_message_unref(response);
             }
         });
-        track(future, name);
+        track(future, name, timeout);
         return future;
     }
 
@@ -295,7 +307,10 @@ public final class MbimDevice implements AutoCloseable {
         return (message, arena, errorSlot) -> null;
     }
 
-    /** Calls {@code listener} (on {@link LoopFuture#callbacks()}) with every matching indication, parsed. */
+    /**
+     * Calls {@code listener} with every matching indication, parsed: on {@link LoopFuture#callbacks()}, one at a time,
+     * in the order the modem sent them.
+     */
     public <T> MbimSubscription subscribe(int service, long cid, String name, MessageParser<T> parser,
                                        Consumer<T> listener) {
         return indications.add(service, cid, name, parser, listener);
@@ -312,7 +327,8 @@ public final class MbimDevice implements AutoCloseable {
      * whether the V2/V3 methods and notification layouts apply. Read on the loop thread, which owns the device.
      */
     public LoopFuture<Integer> msMbimExVersion() {
-        return loop.submit(() -> Math.max(1, (int) mbim_device_get_ms_mbimex_version(device, MemorySegment.NULL)));
+        return loop.submit(() -> Math.max(1, (int) mbim_device_get_ms_mbimex_version(device.pointer(),
+                MemorySegment.NULL)));
     }
 
     public boolean isRemoved() {
@@ -321,16 +337,22 @@ public final class MbimDevice implements AutoCloseable {
 
     /** Requests sent and not answered yet (tests use it to prove nothing is left behind). */
     public int pendingRequests() {
-        return pending.size();
+        return deadlines.pendingCount();
     }
 
-    private void track(LoopFuture<?> future, String name) {
-        Duration deadline = options.deadline();
+    private void track(LoopFuture<?> future, String name, Duration timeout) {
+        Duration deadline = timeout.plus(options.grace());
         // libmbim's own timeout should have fired long before: never let a caller wait beyond this.
-        pending.track(future, deadline, () -> timeout(name + ": no answer within " + deadline));
-        if (removed) {
-            future.completeExceptionally(new MbimDeviceRemovedException(path + " was removed"));
+        deadlines.watch(future, deadline, () -> timeout(name + ": no answer within " + deadline));
+        if (closed.get() || removed) {
+            future.failAndCancel(gone()); // removed or closed while it was being registered
         }
+    }
+
+    /** What a call on a device that is gone fails with: removed, or closed by its owner. */
+    private ClosedException gone() {
+        return removed ? new MbimDeviceRemovedException(path + " was removed")
+                : new ClosedException(path + " is closed");
     }
 
     private static MbimCoreException timeout(String message) {
@@ -341,7 +363,7 @@ public final class MbimDevice implements AutoCloseable {
     private void deviceRemoved() {
         removed = true;
         LOG.info("{}: device removed", path);
-        pending.failAll(new MbimDeviceRemovedException(path + " was removed"));
+        deadlines.failAll(() -> new MbimDeviceRemovedException(path + " was removed"));
         for (Consumer<MbimDevice> listener : removedListeners) {
             LoopFuture.callbacks().execute(() -> {
                 try {
@@ -363,7 +385,7 @@ public final class MbimDevice implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        pending.failAll(new IllegalStateException(path + " is closed"));
+        deadlines.failAll(() -> new ClosedException(path + " is closed"));
         CompletableFuture<Void> done;
         if (session != null || removed) {
             done = loop.submit(() -> {
@@ -376,10 +398,10 @@ public final class MbimDevice implements AutoCloseable {
                 disconnectSignals();
                 return null;
             }).thenCompose(ignored -> AsyncCall.<Void>start(loop,
-                    (cancellable, callback, userData) -> mbim_device_close(device, closeTimeoutSeconds(), cancellable,
-                            callback, userData),
+                    (cancellable, callback, userData) -> mbim_device_close(device.pointer(), closeTimeoutSeconds(),
+                            cancellable, callback, userData),
                     (source, result, errorSlot) -> {
-                        mbim_device_close_finish(device, result, errorSlot);
+                        mbim_device_close_finish(source, result, errorSlot);
                         return null;
                     }));
         }
@@ -403,13 +425,13 @@ public final class MbimDevice implements AutoCloseable {
 
     private void disconnectSignals() {
         // Disconnecting runs each handler's destroy notify, which forgets it in the upcall registry.
-        if (indicateHandler != 0) {
-            g_signal_handler_disconnect(device, indicateHandler);
-            indicateHandler = 0;
+        SignalConnection indicate = indicateSignal;
+        if (indicate != null) {
+            indicate.close();
         }
-        if (removedHandler != 0) {
-            g_signal_handler_disconnect(device, removedHandler);
-            removedHandler = 0;
+        SignalConnection removal = removedSignal;
+        if (removal != null) {
+            removal.close();
         }
     }
 
@@ -417,7 +439,7 @@ public final class MbimDevice implements AutoCloseable {
     private void forceClose() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errorSlot = GErrors.newSlot(arena);
-            mbim_device_close_force(device, errorSlot);
+            mbim_device_close_force(device.pointer(), errorSlot);
             RuntimeException error = GErrors.take(errorSlot); // frees the GError, if any
             if (error != null) {
                 LOG.debug("{}: close_force: {}", path, error.getMessage());
@@ -438,25 +460,22 @@ public final class MbimDevice implements AutoCloseable {
         release();
     }
 
-    /** Drops our one reference, on the loop thread. */
+    /** Drops our one reference; the signals are disconnected first (both steps run in order on the loop). */
     private void release() {
         try {
-            loop.execute(() -> {
-                disconnectSignals();
-                g_object_unref(device);
-            });
-        } catch (RuntimeException e) {
+            disconnectSignals();
+            device.close();
+        } catch (RejectedExecutionException e) {
             LOG.debug("loop already closed; {} leaks one MbimDevice reference", path);
         }
     }
 
     private int timeoutSeconds() {
-        return (int) Math.max(1, options.timeout().toSeconds());
+        return RequestDeadlines.timeoutSeconds(options.timeout());
     }
 
     private static <T> LoopFuture<T> bounded(LoopFuture<T> future, Duration bound, String name) {
-        PendingRequests.bound(future, bound, () -> timeout(name + ": not done within " + bound));
-        return future;
+        return RequestDeadlines.bound(future, bound, () -> timeout(name + ": not done within " + bound));
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import org.wwan4j.glib.MainLoopThread;
+import org.wwan4j.glib.RequestDeadlines;
 
 /**
  * How to open an MBIM device.
  *
  * @param proxy    go through mbim-proxy (MBIM_DEVICE_OPEN_FLAGS_PROXY), so {@code mbimcli -p} can share the port
- * @param timeout  libmbim's own timeout for open and for every request
- * @param grace    added to {@code timeout} for the Java-side deadline, which fires only if libmbim never answers
+ * @param timeout  libmbim's own timeout for open and for every request that names none of its own
+ * @param grace    added to a request's timeout for its Java-side deadline, which fires only if libmbim never answers
  * @param loop     the GLib loop thread the device lives on
  * @param stateDir where the session is kept across restarts (direct mode only); null keeps nothing and sends
  *                 OPEN/CLOSE as usual
@@ -34,7 +35,8 @@ public record MbimDeviceOptions(boolean proxy, Duration timeout, Duration grace,
 
     /** Direct, 10 s requests, 5 s grace, the shared loop thread, no state dir, no MBIMEx. */
     public static MbimDeviceOptions defaults() {
-        return new MbimDeviceOptions(false, Duration.ofSeconds(10), Duration.ofSeconds(5), MainLoopThread.shared(), null, 1);
+        return new MbimDeviceOptions(false, Duration.ofSeconds(10), RequestDeadlines.GRACE, MainLoopThread.shared(), null,
+                1);
     }
 
     public MbimDeviceOptions withProxy(boolean useProxy) {

@@ -1,7 +1,12 @@
 package org.wwan4j.mbim;
 
-/** The device went away (libmbim's "device-removed": the port hung up) while a request was pending. */
-public final class MbimDeviceRemovedException extends RuntimeException {
+import org.wwan4j.glib.ClosedException;
+
+/**
+ * The device went away (libmbim's "device-removed": the port hung up): every request pending then, and every one
+ * after, fails with it. A device its owner closed fails calls with a plain {@link ClosedException}.
+ */
+public final class MbimDeviceRemovedException extends ClosedException {
 
     private static final long serialVersionUID = 1L;
 

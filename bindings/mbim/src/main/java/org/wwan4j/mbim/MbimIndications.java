@@ -12,17 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.glib.GErrors;
 import org.wwan4j.glib.LoopFuture;
+import org.wwan4j.glib.SerialExecutor;
 
 /**
  * The listeners of one device's indications, keyed by service and CID. The device has one "device-indicate-status"
  * connection; {@link #dispatch} runs on the loop thread, parses once per matching listener (the parser copies
- * everything) and hands the value to the listener on {@link LoopFuture#callbacks()}.
+ * everything) and hands the value to the listener's own {@link SerialExecutor} on {@link LoopFuture#callbacks()}:
+ * each listener sees its indications one at a time, in the order the modem sent them.
  */
 final class MbimIndications {
 
     private static final Logger LOG = LoggerFactory.getLogger(MbimIndications.class);
 
-    private record Listener<T>(int service, long cid, String name, MessageParser<T> parser, Consumer<T> consumer) {
+    private record Listener<T>(int service, long cid, String name, MessageParser<T> parser, Consumer<T> consumer,
+                               SerialExecutor inOrder) {
         void deliver(MemorySegment message) {
             T value;
             try (Arena arena = Arena.ofConfined()) {
@@ -34,20 +37,14 @@ final class MbimIndications {
                     return;
                 }
             }
-            LoopFuture.callbacks().execute(() -> {
-                try {
-                    consumer.accept(value);
-                } catch (RuntimeException e) {
-                    LOG.warn("{} listener failed", name, e);
-                }
-            });
+            inOrder.execute(() -> consumer.accept(value));
         }
     }
 
     private final List<Listener<?>> listeners = new CopyOnWriteArrayList<>();
 
     <T> MbimSubscription add(int service, long cid, String name, MessageParser<T> parser, Consumer<T> consumer) {
-        Listener<T> listener = new Listener<>(service, cid, name, parser, consumer);
+        Listener<T> listener = new Listener<>(service, cid, name, parser, consumer, SerialExecutor.onCallbacks());
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

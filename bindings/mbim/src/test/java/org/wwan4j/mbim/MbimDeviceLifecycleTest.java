@@ -1,6 +1,7 @@
 package org.wwan4j.mbim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.glib.ClosedException;
 
 /** Opening, cancelling and closing: bounded, idempotent, nothing left behind. */
 class MbimDeviceLifecycleTest {
@@ -26,7 +28,7 @@ class MbimDeviceLifecycleTest {
             mbim.device.close();
             ExecutionException failure = assertThrows(ExecutionException.class,
                     () -> mbim.basic.queryDeviceCaps().get(30, TimeUnit.SECONDS));
-            assertInstanceOf(IllegalStateException.class, failure.getCause());
+            assertInstanceOf(ClosedException.class, failure.getCause());
         }
     }
 
@@ -52,18 +54,27 @@ class MbimDeviceLifecycleTest {
     }
 
     @Test
-    void theJavaDeadlineFiresWhenNothingElseDoes() {
-        PendingRequests pending = new PendingRequests();
-        CompletableFuture<String> never = new CompletableFuture<>();
-        pending.track(never, Duration.ofMillis(100), () -> new MbimCoreException("mbim_core_error_quark",
-                (int) CoreError.TIMEOUT.value(), "test: no answer"));
-        ExecutionException failure = assertThrows(ExecutionException.class, () -> never.get(30, TimeUnit.SECONDS));
-        MbimCoreException timeout = assertInstanceOf(MbimCoreException.class, failure.getCause());
-        assertEquals(CoreError.TIMEOUT, timeout.error().constant());
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (pending.size() > 0 && System.nanoTime() < end) {
-            Thread.onSpinWait();
+    void aRequestWithItsOwnTimeoutFailsWithTimeoutWhenTheModemHangs() {
+        try (EmulatedMbim mbim = EmulatedMbim.start()) {
+            mbim.modem.inject(Fault.HANG);
+            ExecutionException failure = assertThrows(ExecutionException.class,
+                    () -> mbim.basic.queryDeviceCaps(Duration.ofSeconds(1)).get(30, TimeUnit.SECONDS));
+            MbimCoreException timeout = assertInstanceOf(MbimCoreException.class, failure.getCause());
+            assertEquals(CoreError.TIMEOUT, timeout.error().constant());
+            assertEquals(0, mbim.device.pendingRequests());
         }
-        assertEquals(0, pending.size());
+    }
+
+    @Test
+    void closingFailsPendingRequestsAsClosedNotRemoved() {
+        try (EmulatedMbim mbim = EmulatedMbim.start()) {
+            mbim.modem.inject(Fault.HANG);
+            CompletableFuture<BasicConnect.DeviceCapsResponse> pending = mbim.basic.queryDeviceCaps();
+            mbim.device.close();
+            ExecutionException failure = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(ClosedException.class, failure.getCause());
+            assertFalse(failure.getCause() instanceof MbimDeviceRemovedException, failure.getCause().toString());
+            assertEquals(0, mbim.device.pendingRequests());
+        }
     }
 }

@@ -194,21 +194,35 @@ final class MbimServiceEmitter {
             emitRequestRecord(out, requestType, visible, builder);
         }
         String result = responseType == null ? "Void" : responseType;
-        out.append("\n    /** Sends {@code ").append(builder.cIdentifier()).append("}");
-        out.append(responseType == null ? "; the future completes when the modem has answered. */\n"
-                : " and parses the answer" + (stem.matches(".*V\\d+") ? " in its MBIMEx " + stem.replaceAll(".*V", "v")
-                + " format (open the device with that version)" : "") + ". */\n");
-        out.append("    public LoopFuture<").append(result).append("> ").append(method).append("(");
+        List<String> params = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (viaRecord) {
-            out.append(requestType).append(" request");
+            params.add(requestType + " request");
+            names.add("request");
         } else {
-            List<String> params = new ArrayList<>();
             for (Slot slot : visible) {
                 params.add(slot.type.get().javaType() + " " + slot.javaName());
+                names.add(slot.javaName());
             }
-            out.append(String.join(", ", params));
         }
-        out.append(") {\n");
+        // A builder argument may itself be called "timeout" (libmbim's proxy configuration has one).
+        String timeoutName = names.contains("timeout") ? "requestTimeout" : "timeout";
+        out.append("\n    /** Sends {@code ").append(builder.cIdentifier()).append("}");
+        out.append(responseType == null ? "; the future completes when the modem has answered" : " and parses the answer"
+                + (stem.matches(".*V\\d+") ? " in its MBIMEx " + stem.replaceAll(".*V", "v")
+                + " format (open the device with that version)" : ""));
+        out.append(". Uses the device's timeout. */\n");
+        out.append("    public LoopFuture<").append(result).append("> ").append(method).append("(")
+                .append(String.join(", ", params)).append(") {\n");
+        List<String> forwarded = new ArrayList<>(names);
+        forwarded.add("device.options().timeout()");
+        out.append("        return ").append(method).append("(").append(String.join(", ", forwarded)).append(");\n    }\n");
+        out.append("\n    /** Sends {@code ").append(builder.cIdentifier()).append("} with its own timeout (libmbim's; the")
+                .append(" Java-side deadline adds the device's grace). */\n");
+        List<String> timedParams = new ArrayList<>(params);
+        timedParams.add("java.time.Duration " + timeoutName);
+        out.append("    public LoopFuture<").append(result).append("> ").append(method).append("(")
+                .append(String.join(", ", timedParams)).append(") {\n");
         if (viaRecord) {
             out.append("        Objects.requireNonNull(request, \"request\");\n");
         }
@@ -222,7 +236,8 @@ final class MbimServiceEmitter {
             }
         }
         arguments.add("errorSlot");
-        out.append("        return device.command(").append(JavaText.stringLiteral(label)).append(",\n");
+        out.append("        return device.command(").append(JavaText.stringLiteral(label)).append(", ").append(timeoutName)
+                .append(",\n");
         out.append("                (arena, errorSlot) -> ").append(headerClasses.of(builder)).append(".")
                 .append(builder.cIdentifier()).append("(").append(String.join(", ", arguments)).append("),\n");
         out.append("                ").append(responseType == null ? "MbimDevice.noResponse()"

@@ -61,6 +61,17 @@ class MbimApiGeneratorTest {
     }
 
     @Test
+    void everyRequestAlsoTakesItsOwnTimeout() {
+        String basic = files.get("BasicConnect");
+        assertTrue(basic.contains("public LoopFuture<DeviceCapsResponse> queryDeviceCaps(java.time.Duration timeout)"),
+                basic);
+        assertTrue(basic.contains("return queryDeviceCaps(device.options().timeout());"));
+        assertTrue(basic.contains("setConnect(ConnectSetRequest request, java.time.Duration timeout)"));
+        assertTrue(basic.contains("return device.command(\"basic_connect/device_caps query\", timeout,"),
+                "the timeout reaches the device");
+    }
+
+    @Test
     void aNotificationShapedLikeItsResponseReusesTheRecord() {
         String basic = files.get("BasicConnect");
         assertFalse(basic.contains("record RegisterStateNotification("), basic);
