@@ -2,14 +2,15 @@ package org.wwan4j.agent.mbim;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.wwan4j.agent.modem.ModemException;
+import org.wwan4j.agent.modem.ModemException.Kind;
 import org.wwan4j.glib.LoopFuture;
+import org.wwan4j.glib.RequestDeadlines;
 
 /**
- * Bounds one MBIM request by the {@link org.wwan4j.agent.modem.Modem} contract and maps its failure. libmbim's own
- * timeout is set to the longest bound (a scan), so each request gets its own, shorter bound here; when that runs
- * out the request is cancelled, which cancels its GCancellable, so nothing is left pending.
+ * Maps what an MBIM request fails with to a {@link ModemException}, and bounds chains of requests. A single request
+ * is bounded by its own timeout in the bindings (libmbim's, then the Java-side deadline), so it needs nothing here;
+ * a chain (open, connect, SIM listing) gets one bound as a whole, from the same deadline mechanism.
  */
 final class MbimCalls {
 
@@ -17,34 +18,22 @@ final class MbimCalls {
     }
 
     /**
-     * The request's result on a callback thread (never the GLib loop thread: LoopFuture runs its dependents
-     * elsewhere, and the timeout fires on the JDK's delayer thread), or a ModemException.
+     * The request's result, or its failure as a ModemException. Dependent stages run on the bindings' callback
+     * threads, never on the GLib loop thread ({@link LoopFuture} hands every dependent to them).
      */
-    static <T> CompletableFuture<T> bounded(LoopFuture<T> request, Duration bound, String what) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        request.whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(MbimErrors.toModemException(error, what));
-            }
-        });
-        result.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
-            if (error instanceof TimeoutException) {
-                request.cancel(true);
-            }
-        });
-        return result.exceptionallyCompose(error -> CompletableFuture.failedFuture(
+    static <T> CompletableFuture<T> mapped(LoopFuture<T> request, String what) {
+        return request.exceptionallyCompose(error -> CompletableFuture.failedFuture(
                 MbimErrors.toModemException(error, what)));
     }
 
     /**
-     * A chain of several requests (open, connect, SIM listing) bounded as a whole. The bound applies to a copy,
-     * so the chain itself still completes later and whoever needs its late result (to close a device opened
+     * A chain of several requests bounded as a whole: TIMEOUT once {@code bound} has passed. The bound applies to a
+     * copy, so the chain itself still completes later and whoever needs its late result (to close a device opened
      * after we gave up) can have it.
      */
     static <T> CompletableFuture<T> boundedChain(CompletableFuture<T> chain, Duration bound, String what) {
-        return chain.copy().orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS)
+        return RequestDeadlines.bound(chain.copy(), bound,
+                        () -> new ModemException(Kind.TIMEOUT, what + ": not done within " + bound))
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
                         MbimErrors.toModemException(error, what)));
     }

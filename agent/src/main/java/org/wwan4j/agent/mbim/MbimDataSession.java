@@ -39,8 +39,9 @@ final class MbimDataSession {
     CompletableFuture<BearerSettings> connect(BearerProfile profile) {
         return attach()
                 .thenCompose(ignored -> deactivateIfActive())
-                .thenCompose(ignored -> requester.call(() -> basic.setConnect(MbimBearers.activate(profile)),
-                        CONNECT_TIMEOUT, "connect " + profile.apn()))
+                .thenCompose(ignored -> requester.call(
+                        timeout -> basic.setConnect(MbimBearers.activate(profile), timeout), CONNECT_TIMEOUT,
+                        "connect " + profile.apn()))
                 .thenCompose(up -> up.activationState().is(ActivationState.ACTIVATED)
                         ? ipConfiguration()
                         : CompletableFuture.<BearerSettings>failedFuture(new ModemException(Kind.REJECTED,
@@ -59,7 +60,8 @@ final class MbimDataSession {
         if (original.kind() != Kind.REJECTED) {
             return CompletableFuture.failedFuture(original);
         }
-        return requester.call(() -> basic.querySubscriberReadyStatus(), REQUEST_TIMEOUT, "subscriber ready status")
+        return requester.call(timeout -> basic.querySubscriberReadyStatus(timeout),
+                REQUEST_TIMEOUT, "subscriber ready status")
                 .handle((status, error) -> {
                     if (error != null || status.readyState().is(SubscriberReadyState.INITIALIZED)) {
                         throw original;
@@ -71,11 +73,11 @@ final class MbimDataSession {
 
     /** A modem that was detached (by us, or by a network that dropped it) must attach before a connect works. */
     private CompletableFuture<Void> attach() {
-        return requester.call(() -> basic.queryPacketService(), REQUEST_TIMEOUT, "packet service")
+        return requester.call(timeout -> basic.queryPacketService(timeout), REQUEST_TIMEOUT, "packet service")
                 .thenCompose(service -> service.packetServiceState().is(PacketServiceState.ATTACHED)
                         ? CompletableFuture.<Void>completedFuture(null)
-                        : requester.call(() -> basic.setPacketService(PacketServiceAction.ATTACH), CONNECT_TIMEOUT,
-                                "packet service attach").thenApply(r -> null));
+                        : requester.call(timeout -> basic.setPacketService(PacketServiceAction.ATTACH, timeout),
+                                CONNECT_TIMEOUT, "packet service attach").thenApply(r -> null));
     }
 
     /** The contract: connecting an already connected modem first drops the old session. */
@@ -92,20 +94,22 @@ final class MbimDataSession {
                 .ipType(ContextIpType.DEFAULT)
                 .contextType(new UUID(0, 0))
                 .build();
-        return requester.call(() -> basic.queryConnect(query), REQUEST_TIMEOUT, "connect state")
+        return requester.call(timeout -> basic.queryConnect(query, timeout), REQUEST_TIMEOUT, "connect state")
                 .thenApply(BasicConnect.ConnectResponse::activationState);
     }
 
     private CompletableFuture<BearerSettings> ipConfiguration() {
         BasicConnect.IpConfigurationQueryRequest query = BasicConnect.IpConfigurationQueryRequest.builder()
                 .sessionId(MbimBearers.SESSION_ID).build();
-        return requester.call(() -> basic.queryIpConfiguration(query), REQUEST_TIMEOUT, "IP configuration")
+        return requester.call(timeout -> basic.queryIpConfiguration(query, timeout),
+                REQUEST_TIMEOUT, "IP configuration")
                 .thenApply(MbimBearers::settings);
     }
 
     /** Deactivates session 0; an already inactive session is success. */
     CompletableFuture<Void> disconnect() {
-        return requester.call(() -> basic.setConnect(MbimBearers.deactivate()), CONNECT_TIMEOUT, "disconnect")
+        return requester.call(timeout -> basic.setConnect(MbimBearers.deactivate(), timeout),
+                CONNECT_TIMEOUT, "disconnect")
                 .handle((down, error) -> {
                     if (error != null && !notActivated(error)) {
                         throw MbimErrors.toModemException(error, "disconnect");

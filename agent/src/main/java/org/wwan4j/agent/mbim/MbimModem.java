@@ -56,11 +56,6 @@ public final class MbimModem implements Modem {
 
     /** Opening includes MBIM OPEN (or resuming a kept session) and the MBIMEx version exchange. */
     static final Duration OPEN_TIMEOUT = REQUEST_TIMEOUT.multipliedBy(3);
-    /**
-     * libmbim's own timeout covers the longest request (a scan); each call is bounded more tightly here and
-     * cancelled when its bound runs out.
-     */
-    static final Duration LIBMBIM_TIMEOUT = SCAN_TIMEOUT;
     /** SIM notifications come in bursts (one per slot plus subscriber status): read the slots once after it. */
     static final Duration SIM_NOTIFICATION_SETTLE = Duration.ofMillis(200);
     /** Scan progress is time based (MBIM reports nothing while scanning). */
@@ -98,7 +93,8 @@ public final class MbimModem implements Modem {
             // The port is gone (unplugged, renamed): the supervisor treats that as absent, not as a modem error.
             return failed(Kind.CLOSED, "open " + device + ": no such control port");
         }
-        LoopFuture<MbimDevice> opening = MbimDevice.open(device, options.withTimeout(LIBMBIM_TIMEOUT));
+        // Every request names its own timeout (its bound in the Modem contract); the device's is for opening.
+        LoopFuture<MbimDevice> opening = MbimDevice.open(device, options.withTimeout(REQUEST_TIMEOUT));
         CompletableFuture<Modem> opened = opening.thenCompose(mbim -> mbim.msMbimExVersion()
                 .thenApply(version -> (Modem) start(mbim, version))
                 .whenComplete((modem, error) -> {
@@ -159,7 +155,7 @@ public final class MbimModem implements Modem {
 
     @Override
     public CompletableFuture<Identity> identity() {
-        return call(() -> basic.queryDeviceCaps(), REQUEST_TIMEOUT, "device caps")
+        return call(timeout -> basic.queryDeviceCaps(timeout), REQUEST_TIMEOUT, "device caps")
                 // MBIM has no manufacturer field: null rather than a guess from the hardware string.
                 .thenApply(caps -> new Identity(blankToNull(caps.deviceId()), null, blankToNull(caps.hardwareInfo()),
                         blankToNull(caps.firmwareInfo())));
@@ -167,7 +163,8 @@ public final class MbimModem implements Modem {
 
     @Override
     public CompletableFuture<Power> power() {
-        return call(() -> basic.queryRadioState(), REQUEST_TIMEOUT, "radio state").thenApply(MbimModem::power);
+        return call(timeout -> basic.queryRadioState(timeout),
+                REQUEST_TIMEOUT, "radio state").thenApply(MbimModem::power);
     }
 
     private static Power power(BasicConnect.RadioStateResponse radio) {
@@ -188,15 +185,17 @@ public final class MbimModem implements Modem {
                     + power.jsonName());
         }
         RadioSwitchState wanted = power == Power.ONLINE ? RadioSwitchState.ON : RadioSwitchState.OFF;
-        return call(() -> basic.setRadioState(wanted), REQUEST_TIMEOUT, "set radio state").thenApply(r -> null);
+        return call(timeout -> basic.setRadioState(wanted, timeout),
+                REQUEST_TIMEOUT, "set radio state").thenApply(r -> null);
     }
 
     @Override
     public CompletableFuture<List<Sim>> sims() {
-        CompletableFuture<MbimSims.Subscriber> subscriber = call(() -> basic.querySubscriberReadyStatus(),
+        CompletableFuture<MbimSims.Subscriber> subscriber = call(timeout -> basic.querySubscriberReadyStatus(timeout),
                 REQUEST_TIMEOUT, "subscriber ready status")
                 .thenApply(s -> new MbimSims.Subscriber(s.readyState(), s.subscriberId(), s.simIccId()));
-        CompletableFuture<List<Sim>> chain = call(() -> extensions.querySysCaps(), REQUEST_TIMEOUT, "sys caps")
+        CompletableFuture<List<Sim>> chain = call(timeout -> extensions.querySysCaps(timeout),
+                REQUEST_TIMEOUT, "sys caps")
                 .handle((caps, error) -> {
                     if (error != null && !MbimErrors.isUnsupported(error)) {
                         throw MbimErrors.toModemException(error, "sys caps");
@@ -210,14 +209,15 @@ public final class MbimModem implements Modem {
     }
 
     private CompletableFuture<List<Sim>> slots(int count, CompletableFuture<MbimSims.Subscriber> subscriber) {
-        CompletableFuture<Integer> active = call(() -> extensions.queryDeviceSlotMappings(), REQUEST_TIMEOUT,
-                "device slot mappings")
+        CompletableFuture<Integer> active = call(timeout -> extensions.queryDeviceSlotMappings(timeout),
+                REQUEST_TIMEOUT, "device slot mappings")
                 .handle((map, error) -> error != null || map.slotMap().isEmpty() ? -1
                         : (int) map.slotMap().getFirst().slot());
         List<CompletableFuture<EnumValue<UiccSlotState>>> states = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
             long slotIndex = index;
-            states.add(call(() -> extensions.querySlotInfoStatus(slotIndex), REQUEST_TIMEOUT, "slot info status")
+            states.add(call(timeout -> extensions.querySlotInfoStatus(slotIndex, timeout),
+                    REQUEST_TIMEOUT, "slot info status")
                     .handle((status, error) -> error == null ? status.state() : null));
         }
         return CompletableFuture.allOf(states.toArray(CompletableFuture[]::new))
@@ -228,7 +228,7 @@ public final class MbimModem implements Modem {
 
     @Override
     public CompletableFuture<Void> switchSimSlot(int slot) {
-        CompletableFuture<Void> chain = call(() -> extensions.querySysCaps(), REQUEST_TIMEOUT, "sys caps")
+        CompletableFuture<Void> chain = call(timeout -> extensions.querySysCaps(timeout), REQUEST_TIMEOUT, "sys caps")
                 .exceptionallyCompose(error -> MbimErrors.isUnsupported(error)
                         ? failed(Kind.UNSUPPORTED, "the modem has no MS Basic Connect Extensions: one SIM slot only")
                         : CompletableFuture.failedFuture(error))
@@ -241,7 +241,7 @@ public final class MbimModem implements Modem {
                                 + caps.numberOfSlots() + ")");
                     }
                     // MBIM slots are 0-based; the one executor gets the chosen slot.
-                    return call(() -> extensions.setDeviceSlotMappings(List.of(new Slot(slot - 1))),
+                    return call(timeout -> extensions.setDeviceSlotMappings(List.of(new Slot(slot - 1)), timeout),
                             SLOT_SWITCH_TIMEOUT, "set device slot mappings").thenApply(map -> null);
                 });
         return MbimCalls.boundedChain(chain, SLOT_SWITCH_TIMEOUT, "switch to SIM slot " + slot);
@@ -250,20 +250,21 @@ public final class MbimModem implements Modem {
     @Override
     public CompletableFuture<Registration> registration() {
         if (mbimEx2) {
-            return call(() -> basic.queryRegisterStateV2(), REQUEST_TIMEOUT, "register state").thenApply(s ->
+            return call(timeout -> basic.queryRegisterStateV2(timeout),
+                    REQUEST_TIMEOUT, "register state").thenApply(s ->
                     MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
                             s.availableDataClasses()));
         }
-        return call(() -> basic.queryRegisterState(), REQUEST_TIMEOUT, "register state").thenApply(s ->
+        return call(timeout -> basic.queryRegisterState(timeout), REQUEST_TIMEOUT, "register state").thenApply(s ->
                 MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(), s.availableDataClasses()));
     }
 
     @Override
     public CompletableFuture<Signal> signal() {
         CompletableFuture<Signal> chain = mbimEx2
-                ? call(() -> basic.querySignalStateV2(), REQUEST_TIMEOUT, "signal state")
+                ? call(timeout -> basic.querySignalStateV2(timeout), REQUEST_TIMEOUT, "signal state")
                         .thenCompose(s -> withRsrq(s.rssi(), s.rsrpSnr()))
-                : call(() -> basic.querySignalState(), REQUEST_TIMEOUT, "signal state")
+                : call(timeout -> basic.querySignalState(timeout), REQUEST_TIMEOUT, "signal state")
                         .thenCompose(s -> withRsrq(s.rssi(), List.of()));
         return MbimCalls.boundedChain(chain, REQUEST_TIMEOUT, "signal");
     }
@@ -275,7 +276,8 @@ public final class MbimModem implements Modem {
         }
         MsBasicConnectExtensions.BaseStationsInfoQueryRequest onlyServing =
                 MsBasicConnectExtensions.BaseStationsInfoQueryRequest.builder().build();
-        return call(() -> extensions.queryBaseStationsInfo(onlyServing), REQUEST_TIMEOUT, "base stations info")
+        return call(timeout -> extensions.queryBaseStationsInfo(onlyServing, timeout),
+                REQUEST_TIMEOUT, "base stations info")
                 .handle((cells, error) -> {
                     if (error != null && MbimErrors.isUnsupported(error)) {
                         baseStationsUnsupported = true;
@@ -331,7 +333,7 @@ public final class MbimModem implements Modem {
 
     @Override
     public CompletableFuture<Counters> counters() {
-        return call(() -> basic.queryPacketStatistics(), REQUEST_TIMEOUT, "packet statistics")
+        return call(timeout -> basic.queryPacketStatistics(timeout), REQUEST_TIMEOUT, "packet statistics")
                 .thenApply(MbimCounters::of);
     }
 
@@ -339,8 +341,8 @@ public final class MbimModem implements Modem {
     public CompletableFuture<List<Provider>> scanProviders(Consumer<ScanProgress> progress) {
         java.util.Objects.requireNonNull(progress, "progress");
         long started = System.nanoTime();
-        CompletableFuture<List<Provider>> scan = call(() -> basic.queryVisibleProviders(
-                VisibleProvidersAction.FULL_SCAN), SCAN_TIMEOUT, "visible providers")
+        CompletableFuture<List<Provider>> scan = call(timeout -> basic.queryVisibleProviders(
+                VisibleProvidersAction.FULL_SCAN, timeout), SCAN_TIMEOUT, "visible providers")
                 .thenApply(visible -> MbimProviders.of(visible.providers()));
         // The first report comes from our side too (never re-entrantly inside the caller's call), and always
         // before the result, so even an instant answer was announced as a scan in progress.
@@ -440,8 +442,9 @@ public final class MbimModem implements Modem {
         });
     }
 
-    private <T> CompletableFuture<T> call(java.util.function.Supplier<LoopFuture<T>> request, Duration bound,
-                                          String what) {
+    /** Sends a request with {@code bound} as its timeout (see {@link MbimRequester}). */
+    private <T> CompletableFuture<T> call(java.util.function.Function<Duration, LoopFuture<T>> request,
+                                          Duration bound, String what) {
         return requester.call(request, bound, what);
     }
 

@@ -1,20 +1,18 @@
 package org.wwan4j.agent.qmi;
 
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.agent.modem.ModemException.Kind;
+import org.wwan4j.agent.modem.ModemFailures;
 import org.wwan4j.qmi.CoreError;
 import org.wwan4j.qmi.ProtocolError;
 import org.wwan4j.qmi.QmiCoreException;
-import org.wwan4j.qmi.QmiDeviceRemovedException;
 import org.wwan4j.qmi.QmiProtocolException;
 
 /**
- * Translates libqmi failures into the {@link ModemException} kinds the supervisor acts on. The modem's own message
- * is kept; request inputs never appear in it (libqmi's messages name the error, not the TLVs sent).
+ * Translates libqmi failures into the {@link ModemException} kinds the supervisor acts on: closed, deadline and
+ * cancellation as {@link ModemFailures} says for both protocols, then QMI's own core and protocol errors. The
+ * modem's own message is kept; request inputs never appear in it (libqmi's messages name the error, not the TLVs
+ * sent).
  */
 final class QmiFailures {
 
@@ -22,24 +20,16 @@ final class QmiFailures {
     }
 
     static ModemException map(String what, Throwable failure) {
-        Throwable t = unwrap(failure);
-        if (t instanceof ModemException e) {
-            return e;
+        ModemException common = ModemFailures.common(what, failure);
+        if (common != null) {
+            return common;
         }
-        if (t instanceof QmiDeviceRemovedException) {
-            return new ModemException(Kind.CLOSED, what + ": device removed", t);
-        }
+        Throwable t = ModemFailures.unwrap(failure);
         if (t instanceof QmiCoreException e) {
             return new ModemException(coreKind(e.error().constant()), what + ": " + e.getMessage(), t);
         }
         if (t instanceof QmiProtocolException e) {
             return new ModemException(protocolKind(e.error().constant()), what + ": " + e.getMessage(), t);
-        }
-        if (t instanceof TimeoutException) {
-            return new ModemException(Kind.TIMEOUT, what + ": timed out", t);
-        }
-        if (t instanceof CancellationException) {
-            return new ModemException(Kind.CLOSED, what + ": cancelled", t);
         }
         return new ModemException(Kind.IO, what + ": " + t, t);
     }
@@ -49,24 +39,17 @@ final class QmiFailures {
      * (or from another modem on the same path).
      */
     static boolean staleClientId(Throwable failure) {
-        Throwable t = unwrap(failure);
+        Throwable t = ModemFailures.unwrap(failure);
         if (t instanceof ModemException && t.getCause() != null) {
-            t = unwrap(t.getCause());
+            t = ModemFailures.unwrap(t.getCause());
         }
         return t instanceof QmiProtocolException e && e.error().is(ProtocolError.INVALID_CLIENT_ID);
     }
 
     /** Whether the modem said the request changed nothing (e.g. switching to the slot already active). */
     static boolean noEffect(Throwable failure) {
-        return unwrap(failure) instanceof QmiProtocolException e && e.error().is(ProtocolError.NO_EFFECT);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        return ModemFailures.unwrap(failure) instanceof QmiProtocolException e
+                && e.error().is(ProtocolError.NO_EFFECT);
     }
 
     private static Kind coreKind(CoreError error) {
