@@ -451,13 +451,17 @@ public final class MbimDevice implements AutoCloseable {
     private void discard() {
         closed.set(true);
         try {
+            // One task: the reference must still be held when the port is released.
             loop.execute(() -> {
-                forceClose();
+                try {
+                    forceClose();
+                } finally {
+                    release();
+                }
             });
-        } catch (RuntimeException e) {
-            LOG.debug("loop already closed", e);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("loop already closed; {} leaks one MbimDevice reference", path);
         }
-        release();
     }
 
     /** Drops our one reference; the signals are disconnected first (both steps run in order on the loop). */
