@@ -62,14 +62,19 @@ class MbimDeviceLifecycleTest {
             MbimCoreException timeout = assertInstanceOf(MbimCoreException.class, failure.getCause());
             assertEquals(CoreError.TIMEOUT, timeout.error().constant());
             assertEquals(0, mbim.device.pendingRequests());
+            mbim.modem.clear(Fault.HANG); // so closing is answered at once
         }
     }
 
     @Test
     void closingFailsPendingRequestsAsClosedNotRemoved() {
-        try (EmulatedMbim mbim = EmulatedMbim.start()) {
+        // A short device timeout: the hung modem never answers the CLOSE either, and closing waits for it.
+        try (EmulatedMbim mbim = EmulatedMbim.start(MbimDeviceOptions.defaults().withTimeout(Duration.ofSeconds(1))
+                .withGrace(Duration.ofSeconds(1)))) {
             mbim.modem.inject(Fault.HANG);
-            CompletableFuture<BasicConnect.DeviceCapsResponse> pending = mbim.basic.queryDeviceCaps();
+            // Its own long timeout: it must still be pending, however slow this machine, when the device closes.
+            CompletableFuture<BasicConnect.DeviceCapsResponse> pending = mbim.basic.queryDeviceCaps(
+                    Duration.ofMinutes(5));
             mbim.device.close();
             ExecutionException failure = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
             assertInstanceOf(ClosedException.class, failure.getCause());
