@@ -7,8 +7,6 @@ import org.wwan4j.agent.modem.ModemException;
 /** GNSS on one supervisor's modem: started when wanted, stopped when not. Runs on the supervisor's thread. */
 final class LocationTracking {
 
-    static final String KIND_LOCATION = "location";
-
     private final Scheduler scheduler;
     private final ModemStatusBuilder status;
     private final Duration interval;
@@ -29,7 +27,7 @@ final class LocationTracking {
             modem.startLocation(interval).whenCompleteAsync((ignored, failure) -> {
                 if (failure != null && running == modem) {
                     running = null;
-                    status.event(scheduler.now(), KIND_LOCATION, "location start failed: "
+                    status.event(scheduler.now(), EventKinds.LOCATION, "location start failed: "
                             + ModemException.of(failure).getMessage());
                     publish.run();
                 }

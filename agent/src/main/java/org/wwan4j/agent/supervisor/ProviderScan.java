@@ -15,8 +15,6 @@ import org.wwan4j.agent.modem.ScanProgress;
  */
 final class ProviderScan {
 
-    static final String KIND_SCAN = "scan";
-
     private final Scheduler scheduler;
     private final ModemStatusBuilder status;
     private final Duration period;
@@ -67,7 +65,7 @@ final class ProviderScan {
             return;
         }
         scanning = true;
-        status.event(scheduler.now(), KIND_SCAN, "provider scan started");
+        status.event(scheduler.now(), EventKinds.SCAN, "provider scan started");
         publish.run();
         scanned.scanProviders(p -> scheduler.execute(() -> progress.accept(p)))
                 .whenCompleteAsync((providers, failure) -> {
@@ -77,9 +75,9 @@ final class ProviderScan {
                     }
                     if (failure == null && enabled.getAsBoolean()) {
                         status.providers = providers;
-                        status.event(scheduler.now(), KIND_SCAN, providers.size() + " providers visible");
+                        status.event(scheduler.now(), EventKinds.SCAN, providers.size() + " providers visible");
                     } else if (failure != null) {
-                        status.event(scheduler.now(), KIND_SCAN, "scan failed: "
+                        status.event(scheduler.now(), EventKinds.SCAN, "scan failed: "
                                 + ModemException.of(failure).getMessage());
                     }
                     plan(period);

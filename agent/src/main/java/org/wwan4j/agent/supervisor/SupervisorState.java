@@ -6,7 +6,8 @@ import java.time.Duration;
  * The states of one modem's supervisor, each with the longest time it may stay there before the supervisor counts
  * a failure (null: it may stay for ever, it waits for an event). The bounds are above the {@link
  * org.wwan4j.agent.modem.Modem} request bounds of the steps a state runs, so a state times out only when a chain
- * of requests or an awaited indication did not come.
+ * of requests or an awaited indication did not come. The moves allowed between them are the table in
+ * {@code StateTransitions}; any other move is refused.
  */
 public enum SupervisorState {
     /** Configured, but no such modem is present. Waits for discovery. */

@@ -1,0 +1,180 @@
+package org.wwan4j.agent.supervisor;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.config.Protocol;
+import org.wwan4j.agent.modem.Modem;
+import org.wwan4j.agent.modem.ModemEvent;
+import org.wwan4j.agent.modem.ModemException;
+import org.wwan4j.agent.modem.ModemFactory;
+
+/**
+ * The port a supervisor has open (or is about to open) and the way answers to its requests come back: on the
+ * supervisor's thread, and only while the {@link Lifecycle} is still in the epoch that sent them. A late answer
+ * belongs to work the supervisor has moved on from, so it is dropped (an open that completes late is closed, never
+ * leaked).
+ */
+final class ModemSession {
+
+    /** Logged under the supervisor's name: one modem's story is one stream in the log. */
+    private static final Logger LOG = LoggerFactory.getLogger(ModemSupervisor.class);
+
+    private final String key;
+    private final Scheduler scheduler;
+    private final Lifecycle lifecycle;
+    private final ModemFactory factory;
+    private final ModemStatusBuilder status;
+    private final Consumer<Throwable> failed;
+    private final Consumer<ModemEvent> events;
+    private final Runnable publish;
+
+    private Path device;
+    private Protocol protocol = Protocol.AUTO;
+    private Modem modem;
+    private AutoCloseable subscription;
+
+    /**
+     * @param failed told of a request that failed, and of a continuation that threw
+     * @param events the open modem's events, on the supervisor's thread (none from a modem already closed)
+     */
+    ModemSession(String key, Scheduler scheduler, Lifecycle lifecycle, ModemFactory factory,
+            ModemStatusBuilder status, Consumer<Throwable> failed, Consumer<ModemEvent> events, Runnable publish) {
+        this.key = key;
+        this.scheduler = scheduler;
+        this.lifecycle = lifecycle;
+        this.factory = factory;
+        this.status = status;
+        this.failed = failed;
+        this.events = events;
+        this.publish = publish;
+    }
+
+    /** Where discovery found the modem: the next open goes there. */
+    void locate(Path controlDevice, Protocol driverProtocol) {
+        device = controlDevice;
+        protocol = driverProtocol;
+    }
+
+    /** The control port discovery last reported, or null before the first. */
+    Path device() {
+        return device;
+    }
+
+    /** The open modem, or null while the port is closed. */
+    Modem modem() {
+        return modem;
+    }
+
+    boolean isOpen() {
+        return modem != null;
+    }
+
+    /**
+     * Opens the port and takes the modem on; an open that completes after the supervisor moved on (a step's bound
+     * ran out first) is closed, never leaked.
+     */
+    void open(Consumer<Modem> next, Consumer<Throwable> onFailure) {
+        long openEpoch = lifecycle.epoch();
+        factory.open(device, protocol).whenCompleteAsync((opened, failure) -> {
+            if (!lifecycle.isCurrent(openEpoch) || lifecycle.closed()) {
+                if (opened != null) {
+                    opened.close();
+                }
+                return;
+            }
+            if (failure != null) {
+                onFailure.accept(failure);
+                publish.run();
+                return;
+            }
+            modem = opened;
+            subscription = opened.addListener(event -> scheduler.execute(() -> onEvent(opened, event)));
+            status.protocol = opened.protocol();
+            try {
+                next.accept(opened);
+            } catch (RuntimeException e) {
+                failed.accept(e);
+            }
+            publish.run();
+        }, scheduler);
+    }
+
+    private void onEvent(Modem source, ModemEvent event) {
+        if (!lifecycle.closed() && source == modem) {
+            events.accept(event);
+        }
+        // Otherwise an event from a modem instance already dropped.
+    }
+
+    /**
+     * Continues a state's chain when a request completes, on the supervisor thread, unless the state moved on in
+     * the meantime. A failure fails the state.
+     */
+    <T> void await(CompletableFuture<T> request, Consumer<T> next) {
+        long requestEpoch = lifecycle.epoch();
+        request.whenCompleteAsync((value, failure) -> {
+            if (!lifecycle.isCurrent(requestEpoch) || lifecycle.closed()) {
+                return;
+            }
+            if (failure != null) {
+                failed.accept(failure);
+                publish.run();
+                return;
+            }
+            try {
+                next.accept(value);
+            } catch (RuntimeException e) {
+                failed.accept(e);
+            }
+            publish.run();
+        }, scheduler);
+    }
+
+    /**
+     * For refreshes that must not move the state: a failure is only logged. Except an unanswered one in a state
+     * that waits (connected, registering, radio off, failed): there no other request would notice a modem that
+     * stopped answering, so it counts like any timeout.
+     */
+    <T> void quietly(CompletableFuture<T> request, Consumer<T> next) {
+        Modem requested = modem;
+        long requestEpoch = lifecycle.epoch();
+        request.whenCompleteAsync((value, failure) -> {
+            if (lifecycle.closed() || requested != modem) {
+                return;
+            }
+            if (failure != null) {
+                ModemException e = ModemException.of(failure);
+                LOG.debug("{}: refresh failed: {}", key, e.getMessage());
+                SupervisorState state = lifecycle.state();
+                if (e.kind() == ModemException.Kind.TIMEOUT && lifecycle.isCurrent(requestEpoch)
+                        && state.waitsForEvents()) {
+                    failed.accept(new ModemException(ModemException.Kind.TIMEOUT, "no answer while "
+                            + state.jsonName() + ": " + e.getMessage(), e));
+                    publish.run();
+                }
+                return;
+            }
+            next.accept(value);
+            publish.run();
+        }, scheduler);
+    }
+
+    /** Ends the subscription and closes the port; the modem's events stop with it. */
+    void close() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("{}: closing subscription: {}", key, e.toString());
+            }
+            subscription = null;
+        }
+        if (modem != null) {
+            modem.close();
+            modem = null;
+        }
+    }
+}
