@@ -84,7 +84,8 @@ public final class Pty implements AutoCloseable {
 
     /**
      * Writes all bytes, waiting for room at most {@code stallLimitMillis} in total, so a client that stopped reading
-     * cannot block the emulator forever. Returns false when the bytes could not all be written.
+     * cannot block the emulator forever, and giving up at once when the client has closed the slave. Returns false
+     * when the bytes could not all be written.
      */
     public boolean write(byte[] data, int offset, int length, int stallLimitMillis) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
@@ -108,7 +109,12 @@ public final class Pty implements AutoCloseable {
                 if (left <= 0) {
                     return false;
                 }
-                LibC.poll(masterFd, LibC.POLLOUT, (int) Math.min(left, Integer.MAX_VALUE));
+                int revents = LibC.poll(masterFd, LibC.POLLOUT, (int) Math.min(left, Integer.MAX_VALUE));
+                if (revents > 0 && (revents & (LibC.POLLHUP | LibC.POLLERR)) != 0) {
+                    // The client has gone: nobody will make room, and waiting (or spinning: poll reports the hang-up
+                    // at once) would only hold the write lock while the close waits to flush.
+                    return false;
+                }
             }
             return true;
         }
