@@ -18,7 +18,7 @@ import org.wwan4j.bench.report.LatencyChart;
 import org.wwan4j.bench.report.TableReport;
 import org.wwan4j.bench.snapshot.SnapshotSection;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * One run: start the emulated modems in this JVM, run every section in order, always stop the modems, print.
@@ -85,9 +85,9 @@ final class BenchRun {
         try {
             if (modemsNeeded) {
                 for (int i = 0; i < plan.modems(); i++) {
-                    qmiModems.add(EmulatedModem.start(Protocol.QMI));
+                    qmiModems.add(EmulatedModem.start(EmulatedProtocol.QMI));
                 }
-                mbimModem = EmulatedModem.start(Protocol.MBIM);
+                mbimModem = EmulatedModem.start(EmulatedProtocol.MBIM);
             }
             BenchContext context = new BenchContext(environment, plan, List.copyOf(qmiModems), mbimModem);
             if (modemsNeeded) {

@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             int n = 0;
             for (Protocol protocol : Factories.protocols()) {
                 EmulatedModem modem = EmulatedModem.start(protocol == Protocol.QMI
-                        ? org.wwan4j.emulator.Protocol.QMI : org.wwan4j.emulator.Protocol.MBIM);
+                        ? org.wwan4j.emulator.EmulatedProtocol.QMI : org.wwan4j.emulator.EmulatedProtocol.MBIM);
                 modems.add(modem);
                 config.append(n == 0 ? "" : ", ").append(modemConfig(protocol, modem.path(), n));
                 System.err.println("demo: emulated " + protocol.jsonName().toUpperCase() + " modem on " + modem.path());

@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * Moves the emulated modems' signal a little every few seconds, so the demo shows indications flowing through to the
@@ -28,10 +28,10 @@ final class SignalDrift {
     }
 
     private static void drift(EmulatedModem modem) {
-        Signal s = modem.state().signal();
+        EmulatedSignal s = modem.state().signal();
         ThreadLocalRandom r = ThreadLocalRandom.current();
         int step = r.nextInt(-2, 3);
-        modem.state().setSignal(new Signal(clamp(s.rssi() + step, -100, -50), s.rsrq(),
+        modem.state().setSignal(new EmulatedSignal(clamp(s.rssi() + step, -100, -50), s.rsrq(),
                 clamp(s.rsrp() + step, -120, -80), Math.round((s.snr() + r.nextInt(-1, 2) * 0.5) * 10) / 10.0));
     }
 

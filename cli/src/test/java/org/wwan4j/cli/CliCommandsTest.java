@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.SimSlot;
 
@@ -44,7 +44,7 @@ class CliCommandsTest {
     @Test
     @SuppressWarnings("unchecked")
     void infoJsonHasTheContractFieldsAndTheEmulatorsValues() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         CliRun run = CliRun.of("info", "--device", modem.path().toString(), "--protocol", "qmi", "--json",
                 "--state-dir", state());
         assertEquals(0, run.exitCode(), run::err);
@@ -69,7 +69,8 @@ class CliCommandsTest {
             String expected = !slot.cardPresent() ? "absent" : slot.active() ? "present" : "inactive";
             assertEquals(expected, sim.get("state"), "slot " + slot.number());
             assertEquals(slot.cardPresent() ? slot.iccid() : null, sim.get("iccid"), "slot " + slot.number());
-            assertEquals(slot.type() == org.wwan4j.emulator.model.SimType.ESIM ? "esim" : "physical", sim.get("type"));
+            assertEquals(slot.type() == org.wwan4j.emulator.model.EmulatedSimType.ESIM ? "esim" : "physical",
+                    sim.get("type"));
         }
         Map<String, Object> registration = (Map<String, Object>) info.get("registration");
         assertEquals("home", registration.get("state"));
@@ -88,7 +89,7 @@ class CliCommandsTest {
 
     @Test
     void connectRadioAndDisconnectDriveTheModem() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         String device = modem.path().toString();
         Path password = dir.resolve("password");
         Files.writeString(password, "s3cret\n");
@@ -114,7 +115,7 @@ class CliCommandsTest {
 
     @Test
     void scanListsProvidersWithRoamingAndShowsProgressOnStderr() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         CliRun scan = CliRun.of("scan", "--device", modem.path().toString(), "--state-dir", state(), "--json");
         assertEquals(0, scan.exitCode(), scan::err);
         assertTrue(scan.err().contains("scanning"), scan::err);

@@ -25,7 +25,7 @@ import org.wwan4j.emulator.port.EmulatedPort;
  * tests and the CLI use:
  *
  * <pre>{@code
- * try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI)) {
+ * try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI)) {
  *     run("qmicli", "-d", modem.path().toString(), "--device-open-qmi", "--dms-get-ids");
  *     modem.inject(Fault.NETWORK_LOSS);
  * }
@@ -35,7 +35,7 @@ public final class EmulatedModem implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedModem.class);
 
-    private final Protocol protocol;
+    private final EmulatedProtocol protocol;
     private final ModemState state = new ModemState();
     private final ActiveFaults faults = new ActiveFaults();
     private final EmulatorStatistics statistics = new EmulatorStatistics();
@@ -44,7 +44,7 @@ public final class EmulatedModem implements AutoCloseable {
     private final List<IndicationLoad> loads = new CopyOnWriteArrayList<>();
     private final List<HostileStorm> storms = new CopyOnWriteArrayList<>();
 
-    private EmulatedModem(Protocol protocol, EmulatorOptions options) {
+    private EmulatedModem(EmulatedProtocol protocol, EmulatorOptions options) {
         this.protocol = protocol;
         ProtocolEngineFactory factory = ProtocolEngines.forProtocol(protocol);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
@@ -59,15 +59,15 @@ public final class EmulatedModem implements AutoCloseable {
         LOG.info("emulated {} modem on {}", protocol, port.path());
     }
 
-    public static EmulatedModem start(Protocol protocol) {
+    public static EmulatedModem start(EmulatedProtocol protocol) {
         return start(protocol, EmulatorOptions.defaults());
     }
 
-    public static EmulatedModem start(Protocol protocol, EmulatorOptions options) {
+    public static EmulatedModem start(EmulatedProtocol protocol, EmulatorOptions options) {
         return new EmulatedModem(protocol, options);
     }
 
-    public Protocol protocol() {
+    public EmulatedProtocol protocol() {
         return protocol;
     }
 

@@ -1,4 +1,4 @@
 package org.wwan4j.emulator;
 
 /** The control protocol an emulated port speaks. */
-public enum Protocol { QMI, MBIM }
+public enum EmulatedProtocol { QMI, MBIM }

@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.wwan4j.emulator.model.ModemState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * A load source: changes the modem's signal a fixed number of times per second through {@link ModemState}, so the
@@ -35,7 +35,7 @@ public final class IndicationLoad implements AutoCloseable {
     private final int perSecond;
     private final AtomicLong sent = new AtomicLong();
     private final ScheduledExecutorService timer;
-    private volatile Signal lastSignal;
+    private volatile EmulatedSignal lastSignal;
 
     private IndicationLoad(ModemState state, int perSecond) {
         this.state = state;
@@ -57,13 +57,13 @@ public final class IndicationLoad implements AutoCloseable {
     }
 
     /** The signal value of the n-th change (0-based): the sawtooth. */
-    static Signal signalFor(long n) {
+    static EmulatedSignal signalFor(long n) {
         int rssi = HIGHEST_RSSI - 2 * (int) (n % STEPS);
-        return new Signal(rssi, RSRQ, rssi - RSRP_BELOW_RSSI, SNR);
+        return new EmulatedSignal(rssi, RSRQ, rssi - RSRP_BELOW_RSSI, SNR);
     }
 
     private void step() {
-        Signal next = signalFor(sent.get());
+        EmulatedSignal next = signalFor(sent.get());
         state.setSignal(next);
         lastSignal = next;
         sent.incrementAndGet();
@@ -73,13 +73,13 @@ public final class IndicationLoad implements AutoCloseable {
         return perSecond;
     }
 
-    /** Signal changes made so far; each one goes out as one indication to every client that enabled them. */
+    /** EmulatedSignal changes made so far; each one goes out as one indication to every client that enabled them. */
     public long sent() {
         return sent.get();
     }
 
     /** The signal the modem holds after the latest change, or null before the first. */
-    public Signal lastSignal() {
+    public EmulatedSignal lastSignal() {
         return lastSignal;
     }
 

@@ -14,26 +14,26 @@ import org.wwan4j.emulator.model.ModemState;
  *
  * <pre>
  * &#64;RegisterExtension
- * final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+ * final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
  * </pre>
  */
 public final class EmulatedModemExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    private final Protocol protocol;
+    private final EmulatedProtocol protocol;
     private final EmulatorOptions options;
     private boolean perClass;
     private EmulatedModem modem;
 
-    private EmulatedModemExtension(Protocol protocol, EmulatorOptions options) {
+    private EmulatedModemExtension(EmulatedProtocol protocol, EmulatorOptions options) {
         this.protocol = protocol;
         this.options = options;
     }
 
-    public static EmulatedModemExtension of(Protocol protocol) {
+    public static EmulatedModemExtension of(EmulatedProtocol protocol) {
         return of(protocol, EmulatorOptions.defaults());
     }
 
-    public static EmulatedModemExtension of(Protocol protocol, EmulatorOptions options) {
+    public static EmulatedModemExtension of(EmulatedProtocol protocol, EmulatorOptions options) {
         return new EmulatedModemExtension(protocol, options);
     }
 

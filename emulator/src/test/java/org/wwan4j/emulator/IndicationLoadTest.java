@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.cli.EmulatorCommand;
 import org.wwan4j.emulator.model.ModemState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 import org.wwan4j.emulator.model.StateAspect;
 import picocli.CommandLine;
 
@@ -26,7 +26,7 @@ class IndicationLoadTest {
     @Test
     void everyChangeIsASignalChangeToANewValueAndIsCounted() throws Exception {
         ModemState state = new ModemState();
-        List<Signal> seen = new CopyOnWriteArrayList<>();
+        List<EmulatedSignal> seen = new CopyOnWriteArrayList<>();
         CountDownLatch enough = new CountDownLatch(IndicationLoad.STEPS + 5);
         state.addListener(aspect -> {
             if (aspect == StateAspect.SIGNAL) {
@@ -53,7 +53,7 @@ class IndicationLoadTest {
 
     @Test
     void closingTheModemStopsItsLoad() throws Exception {
-        EmulatedModem modem = EmulatedModem.start(Protocol.QMI);
+        EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI);
         IndicationLoad load = modem.startIndicationLoad(100);
         CountDownLatch first = new CountDownLatch(1);
         modem.state().addListener(aspect -> first.countDown());

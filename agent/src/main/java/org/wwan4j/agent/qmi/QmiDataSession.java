@@ -37,9 +37,9 @@ import org.wwan4j.qmi.WdsRequestedSettings;
  * leaves a call up with no handle on file; such a call is stopped with the global handle (0xFFFFFFFF), which ends
  * the call whichever client started it.
  */
-final class DataSession {
+final class QmiDataSession {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DataSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(QmiDataSession.class);
     /** What Get Current Settings is asked for: what the IP configurator needs, nothing more. */
     private static final EnumSet<WdsRequestedSettings> SETTINGS = EnumSet.of(WdsRequestedSettings.IP_ADDRESS,
             WdsRequestedSettings.GATEWAY_INFO, WdsRequestedSettings.DNS_ADDRESS, WdsRequestedSettings.MTU,
@@ -52,7 +52,7 @@ final class DataSession {
     private volatile Long handle;
 
     /** @param handleFile where the packet data handle is kept, or null to keep it in memory only */
-    DataSession(ClientWds wds, Path handleFile) {
+    QmiDataSession(ClientWds wds, Path handleFile) {
         this.wds = wds;
         this.handleFile = handleFile;
         this.handle = loadHandle(handleFile);
@@ -64,7 +64,7 @@ final class DataSession {
                     setHandle(started.packetDataHandle());
                     return wds.getCurrentSettings(new ClientWds.GetCurrentSettingsInput().requestedSettings(SETTINGS));
                 })
-                .thenApply(WdsSettings::of);
+                .thenApply(QmiWdsSettings::of);
     }
 
     /**
@@ -111,13 +111,13 @@ final class DataSession {
     CompletableFuture<Optional<BearerSettings>> settings() {
         return connected().thenCompose(up -> up
                 ? wds.getCurrentSettings(new ClientWds.GetCurrentSettingsInput().requestedSettings(SETTINGS))
-                        .thenApply(out -> Optional.of(WdsSettings.of(out)))
+                        .thenApply(out -> Optional.of(QmiWdsSettings.of(out)))
                 : CompletableFuture.completedFuture(Optional.empty()));
     }
 
     CompletableFuture<Counters> counters() {
         return wds.getPacketStatistics(new ClientWds.GetPacketStatisticsInput()
-                .mask(EnumSet.allOf(WdsPacketStatisticsMaskFlag.class))).thenApply(WdsSettings::of);
+                .mask(EnumSet.allOf(WdsPacketStatisticsMaskFlag.class))).thenApply(QmiWdsSettings::of);
     }
 
     /** The network ended the call: its handle is dead. */

@@ -14,16 +14,16 @@ import org.wwan4j.agent.modem.ModemListener;
  * (never the GLib loop thread). Indications of different QMI services arrive on separate subscriptions; funnelling
  * them through one queue keeps the modem's order across services without a thread per modem.
  */
-final class SerialDispatcher {
+final class QmiEvents {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SerialDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(QmiEvents.class);
 
     private final Executor executor;
     private final List<ModemListener> listeners = new CopyOnWriteArrayList<>();
     private final ArrayDeque<ModemEvent> queue = new ArrayDeque<>();
     private boolean draining;
 
-    SerialDispatcher(Executor executor) {
+    QmiEvents(Executor executor) {
         this.executor = executor;
     }
 

@@ -10,14 +10,14 @@ import org.wwan4j.qmi.ClientLoc;
 import org.wwan4j.qmi.LocEventRegistrationFlag;
 import org.wwan4j.qmi.LocFixRecurrenceType;
 import org.wwan4j.qmi.QmiDevice;
-import org.wwan4j.qmi.Subscription;
+import org.wwan4j.qmi.QmiSubscription;
 
 /**
  * GNSS over QMI LOC: Register Events (position reports), Start with the fix interval, and each Position Report
  * indication turned into a {@link Location}. The LOC client is allocated on first start only: most modems in a
  * fleet never track location, and an unused client costs a CID.
  */
-final class LocationSession {
+final class QmiLocationSession {
 
     /** Any id works; one session per client. */
     private static final int SESSION_ID = 1;
@@ -25,9 +25,9 @@ final class LocationSession {
     private final QmiDevice device;
     private final Consumer<Location> sink;
     private ClientLoc loc;
-    private Subscription reports;
+    private QmiSubscription reports;
 
-    LocationSession(QmiDevice device, Consumer<Location> sink) {
+    QmiLocationSession(QmiDevice device, Consumer<Location> sink) {
         this.device = device;
         this.sink = sink;
     }

@@ -46,11 +46,11 @@ import org.wwan4j.qmi.WdsConnectionStatus;
 /**
  * A {@link Modem} over QMI: DMS (identity, operating mode), NAS (serving system, signal, preferences, scan), UIM
  * (slots and cards), WDS (data session) and LOC (GNSS). It only translates; what to do when is the supervisor's.
- * Each capability lives in its own helper ({@link SimReader}, {@link DataSession}, {@link ProviderScan},
- * {@link LocationSession}, the converters); this class wires them to the clients and to the event stream.
+ * Each capability lives in its own helper ({@link QmiSimReader}, {@link QmiDataSession}, {@link QmiProviderScan},
+ * {@link QmiLocationSession}, the converters); this class wires them to the clients and to the event stream.
  *
  * <p>Futures complete on the QMI API's callback threads (never the GLib loop); events go through one
- * {@link SerialDispatcher} so listeners see them one at a time, in order.
+ * {@link QmiEvents} so listeners see them one at a time, in order.
  */
 public final class QmiModem implements Modem {
 
@@ -61,10 +61,10 @@ public final class QmiModem implements Modem {
     private final ClientNas nas;
     private final ClientWds wds;
     private final ClientUim uim;
-    private final SimReader simReader;
-    private final DataSession data;
-    private final LocationSession location;
-    private final SerialDispatcher events;
+    private final QmiSimReader simReader;
+    private final QmiDataSession data;
+    private final QmiLocationSession location;
+    private final QmiEvents events;
     private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
@@ -74,10 +74,10 @@ public final class QmiModem implements Modem {
         this.nas = nas;
         this.wds = wds;
         this.uim = uim;
-        this.simReader = new SimReader(uim);
-        this.data = new DataSession(wds, handleFile);
-        this.events = new SerialDispatcher(LoopFuture.callbacks());
-        this.location = new LocationSession(device, fix -> events.post(new ModemEvent.LocationChanged(fix)));
+        this.simReader = new QmiSimReader(uim);
+        this.data = new QmiDataSession(wds, handleFile);
+        this.events = new QmiEvents(LoopFuture.callbacks());
+        this.location = new QmiLocationSession(device, fix -> events.post(new ModemEvent.LocationChanged(fix)));
     }
 
     /**
@@ -104,8 +104,8 @@ public final class QmiModem implements Modem {
 
     private CompletableFuture<Void> subscribe() {
         subscriptions.add(nas.onServingSystem(i -> events.post(new ModemEvent.RegistrationChanged(
-                ServingSystems.of(i)))));
-        subscriptions.add(nas.onSignalInfo(i -> events.post(new ModemEvent.SignalChanged(SignalInfos.of(i)))));
+                QmiServingSystems.of(i)))));
+        subscriptions.add(nas.onSignalInfo(i -> events.post(new ModemEvent.SignalChanged(QmiSignalInfos.of(i)))));
         subscriptions.add(wds.onPacketServiceStatus(this::packetServiceStatus));
         subscriptions.add(uim.onCardStatus(i -> simsChanged()));
         subscriptions.add(uim.onSlotStatus(i -> simsChanged()));
@@ -228,12 +228,12 @@ public final class QmiModem implements Modem {
 
     @Override
     public CompletableFuture<Registration> registration() {
-        return call("NAS Get Serving System", () -> nas.getServingSystem().thenApply(ServingSystems::of));
+        return call("NAS Get Serving System", () -> nas.getServingSystem().thenApply(QmiServingSystems::of));
     }
 
     @Override
     public CompletableFuture<Signal> signal() {
-        return call("NAS Get Signal Info", () -> nas.getSignalInfo().thenApply(SignalInfos::of));
+        return call("NAS Get Signal Info", () -> nas.getSignalInfo().thenApply(QmiSignalInfos::of));
     }
 
     @Override
@@ -241,7 +241,7 @@ public final class QmiModem implements Modem {
         ClientNas.SetPreferredNetworksInput networks;
         try {
             // Checked before anything is sent, so a bad PLMN leaves the RAT preference untouched too.
-            networks = plmns.isEmpty() ? null : PreferredPlmns.input(plmns);
+            networks = plmns.isEmpty() ? null : QmiPreferredPlmns.input(plmns);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.REJECTED, e.getMessage()));
         }
@@ -265,7 +265,7 @@ public final class QmiModem implements Modem {
     public CompletableFuture<BearerSettings> connect(BearerProfile profile, boolean allowRoaming) {
         return call("WDS Start Network", () -> {
             CompletableFuture<Void> roamingCheck = allowRoaming ? CompletableFuture.completedFuture(null)
-                    : nas.getServingSystem().thenApply(ServingSystems::of).thenAccept(r -> {
+                    : nas.getServingSystem().thenApply(QmiServingSystems::of).thenAccept(r -> {
                         if (r.state() == RegistrationState.ROAMING) {
                             throw new ModemException(ModemException.Kind.REJECTED,
                                     "roaming on " + r.mcc() + r.mnc() + " and roaming is forbidden");
@@ -292,7 +292,7 @@ public final class QmiModem implements Modem {
 
     @Override
     public CompletableFuture<List<Provider>> scanProviders(Consumer<ScanProgress> progress) {
-        return call("NAS Network Scan", () -> ProviderScan.run(nas, progress));
+        return call("NAS Network Scan", () -> QmiProviderScan.run(nas, progress));
     }
 
     @Override
@@ -307,7 +307,7 @@ public final class QmiModem implements Modem {
 
     @Override
     public CompletableFuture<Void> reset() {
-        return call("DMS reset", () -> OperatingModeReset.run(dms));
+        return call("DMS reset", () -> QmiOperatingModeReset.run(dms));
     }
 
     @Override

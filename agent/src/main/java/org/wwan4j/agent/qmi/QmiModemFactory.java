@@ -11,7 +11,7 @@ import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.agent.modem.ModemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wwan4j.qmi.CidStore;
+import org.wwan4j.qmi.QmiCidStore;
 import org.wwan4j.qmi.QmiDevice;
 import org.wwan4j.qmi.QmiDeviceOptions;
 
@@ -85,7 +85,7 @@ public final class QmiModemFactory implements ModemFactory {
     }
 
     private void forgetStoredState(Path device) {
-        CidStore store = CidStore.open(stateDir, device);
+        QmiCidStore store = QmiCidStore.open(stateDir, device);
         store.all().forEach((service, cids) -> cids.forEach(cid -> store.remove(service, cid)));
         try {
             Files.deleteIfExists(handleFile(device));

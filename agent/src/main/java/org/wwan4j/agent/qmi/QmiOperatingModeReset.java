@@ -10,9 +10,9 @@ import org.wwan4j.qmi.DmsOperatingMode;
  * offline, answering InvalidTransition otherwise), then reset. A modem often restarts before its answer to the
  * reset leaves it: no answer (timeout) or the port going away (closed) then means the reset is under way.
  */
-final class OperatingModeReset {
+final class QmiOperatingModeReset {
 
-    private OperatingModeReset() {
+    private QmiOperatingModeReset() {
     }
 
     static CompletableFuture<Void> run(ClientDms dms) {

@@ -4,9 +4,9 @@ package org.wwan4j.agent.qmi;
  * QMI carries MCC and MNC as numbers, which loses the leading zeros that make "07" differ from "007". The MNC
  * PCS-digit TLV says whether the MNC has three digits; without it, values below 100 are two digits (3GPP).
  */
-final class PlmnDigits {
+final class QmiPlmnDigits {
 
-    private PlmnDigits() {
+    private QmiPlmnDigits() {
     }
 
     static String mcc(Integer mcc) {

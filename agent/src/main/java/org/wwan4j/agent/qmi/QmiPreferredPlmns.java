@@ -8,12 +8,12 @@ import org.wwan4j.qmi.ClientNas;
 import org.wwan4j.qmi.NasPlmnAccessTechnologyIdentifier;
 
 /** Turns the config's MCCMNC strings into a NAS Set Preferred Networks input. */
-final class PreferredPlmns {
+final class QmiPreferredPlmns {
 
     private static final FlagSet<NasPlmnAccessTechnologyIdentifier> ALL =
             FlagSet.of(NasPlmnAccessTechnologyIdentifier.class, Set.of(NasPlmnAccessTechnologyIdentifier.ALL));
 
-    private PreferredPlmns() {
+    private QmiPreferredPlmns() {
     }
 
     /**

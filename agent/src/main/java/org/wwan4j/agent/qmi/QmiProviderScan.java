@@ -20,12 +20,12 @@ import org.wwan4j.qmi.NasNetworkStatus;
  * NAS Network Scan with time-based progress (QMI reports nothing until the scan ends). Each provider's flags give
  * its status and whether using it would be roaming; the PCS-digit list says which MNCs have three digits.
  */
-final class ProviderScan {
+final class QmiProviderScan {
 
     /** How often progress is reported: well inside the contract's "at least every 10 s". */
     static final Duration PROGRESS_PERIOD = Duration.ofSeconds(2);
 
-    private ProviderScan() {
+    private QmiProviderScan() {
     }
 
     static CompletableFuture<List<Provider>> run(ClientNas nas, Consumer<ScanProgress> progress) {
@@ -43,7 +43,8 @@ final class ProviderScan {
                 // A failing progress listener must not end the ticker early; the scan goes on.
             }
         }, 0, PROGRESS_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-        CompletableFuture<List<Provider>> scan = nas.networkScan(new ClientNas.NetworkScanInput(), Modem.SCAN_TIMEOUT).thenApply(ProviderScan::providers);
+        CompletableFuture<List<Provider>> scan = nas.networkScan(new ClientNas.NetworkScanInput(), Modem.SCAN_TIMEOUT)
+                .thenApply(QmiProviderScan::providers);
         scan.whenComplete((ok, failure) -> ticker.shutdownNow());
         return scan;
     }
@@ -57,7 +58,7 @@ final class ProviderScan {
             Boolean threeDigits = threeDigitMnc(out, network.mcc(), network.mnc());
             String name = network.description() == null || network.description().isBlank() ? null
                     : network.description();
-            providers.add(new Provider(PlmnDigits.mcc(network.mcc()), PlmnDigits.mnc(network.mnc(), threeDigits),
+            providers.add(new Provider(QmiPlmnDigits.mcc(network.mcc()), QmiPlmnDigits.mnc(network.mnc(), threeDigits),
                     name, status(network.networkStatus()), roaming(network.networkStatus())));
         }
         return providers;

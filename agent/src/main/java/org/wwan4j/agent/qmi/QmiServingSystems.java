@@ -15,9 +15,9 @@ import org.wwan4j.qmi.NasRoamingIndicatorStatus;
  * NAS Serving System (response and indication) to the neutral {@link Registration}. The response and the
  * indication are distinct records with the same TLVs, so both are taken apart here into the same few values.
  */
-final class ServingSystems {
+final class QmiServingSystems {
 
-    private ServingSystems() {
+    private QmiServingSystems() {
     }
 
     static Registration of(ClientNas.GetServingSystemOutput out) {
@@ -54,9 +54,9 @@ final class ServingSystems {
         if (!registered) {
             return new Registration(neutral, null, null, null, List.of());
         }
-        String mncText = pcsMnc != null ? PlmnDigits.mnc(pcsMnc, threeDigits) : PlmnDigits.mnc(mnc, null);
+        String mncText = pcsMnc != null ? QmiPlmnDigits.mnc(pcsMnc, threeDigits) : QmiPlmnDigits.mnc(mnc, null);
         String name = operator == null || operator.isBlank() ? null : operator;
-        return new Registration(neutral, PlmnDigits.mcc(mcc), mncText, name, rats(radios));
+        return new Registration(neutral, QmiPlmnDigits.mcc(mcc), mncText, name, rats(radios));
     }
 
     private static RegistrationState state(EnumValue<NasRegistrationState> state,

@@ -7,11 +7,11 @@ import org.wwan4j.qmi.ClientNas;
  * NAS Signal Info (response and indication) to the neutral {@link Signal}: LTE first (all four values), then 5G
  * (RSRP, SNR), then WCDMA and GSM (RSSI only). QMI gives SNR in tenths of a dB.
  */
-final class SignalInfos {
+final class QmiSignalInfos {
 
     private static final double SNR_UNITS_PER_DB = 10.0;
 
-    private SignalInfos() {
+    private QmiSignalInfos() {
     }
 
     static Signal of(ClientNas.GetSignalInfoOutput out) {

@@ -5,7 +5,7 @@ package org.wwan4j.agent.qmi;
  * swapped, low nibble first, unused nibbles 0xF (3GPP TS 31.102). The IMSI file starts with its length byte, and
  * its first nibble is the parity indicator, not a digit.
  */
-final class SimFileCodec {
+final class QmiSimFileCodec {
 
     /** Paths are little-endian 16-bit file ids, as QMI UIM wants them. */
     static final byte[] PATH_MF = {0x00, 0x3F};
@@ -13,7 +13,7 @@ final class SimFileCodec {
     static final int EF_ICCID = 0x2FE2;
     static final int EF_IMSI = 0x6F07;
 
-    private SimFileCodec() {
+    private QmiSimFileCodec() {
     }
 
     /** The digits of a swapped-BCD field, or null when it holds none. */

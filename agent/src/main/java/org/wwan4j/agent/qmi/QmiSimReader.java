@@ -25,11 +25,11 @@ import org.wwan4j.qmi.UimSlotState;
  * <p>Modems without slot status (single-slot firmware) answer it with "invalid QMI command": they are reported as
  * one slot from the card status alone.
  */
-final class SimReader {
+final class QmiSimReader {
 
     private final ClientUim uim;
 
-    SimReader(ClientUim uim) {
+    QmiSimReader(ClientUim uim) {
         this.uim = uim;
     }
 
@@ -56,10 +56,10 @@ final class SimReader {
         if (activeState != SimState.PRESENT && activeState != SimState.LOCKED) {
             return CompletableFuture.completedFuture(slots(status.slots(), activeState, null, null));
         }
-        return readFile(SimFileCodec.EF_ICCID, SimFileCodec.PATH_MF).thenCombine(
-                readFile(SimFileCodec.EF_IMSI, SimFileCodec.PATH_MF_ADF),
-                (iccid, imsi) -> slots(status.slots(), activeState, SimFileCodec.iccid(iccid),
-                        SimFileCodec.imsi(imsi)));
+        return readFile(QmiSimFileCodec.EF_ICCID, QmiSimFileCodec.PATH_MF).thenCombine(
+                readFile(QmiSimFileCodec.EF_IMSI, QmiSimFileCodec.PATH_MF_ADF),
+                (iccid, imsi) -> slots(status.slots(), activeState, QmiSimFileCodec.iccid(iccid),
+                        QmiSimFileCodec.imsi(imsi)));
     }
 
     /** A locked or odd card refuses file reads: that leaves the value unknown, it does not fail the slot list. */
@@ -85,7 +85,7 @@ final class SimReader {
             boolean active = slot.physicalSlotStatus() != null && slot.physicalSlotStatus().is(UimSlotState.ACTIVE);
             boolean card = slot.physicalCardStatus() != null
                     && slot.physicalCardStatus().is(UimPhysicalCardState.PRESENT);
-            String iccid = SimFileCodec.iccid(slot.iccid());
+            String iccid = QmiSimFileCodec.iccid(slot.iccid());
             SimType type = type(info, i);
             SimState state;
             if (!card || (type == SimType.ESIM && iccid == null && !active)) {

@@ -8,9 +8,9 @@ import org.wwan4j.agent.status.IpSettings;
 import org.wwan4j.qmi.ClientWds;
 
 /** WDS Get Current Settings and Get Packet Statistics to the neutral records. */
-final class WdsSettings {
+final class QmiWdsSettings {
 
-    private WdsSettings() {
+    private QmiWdsSettings() {
     }
 
     static BearerSettings of(ClientWds.GetCurrentSettingsOutput out) {

@@ -9,7 +9,7 @@ import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.mbim.MbimDeviceOptions;
 
 /** A virtual MBIM modem on a pty and an {@link MbimModem} opened on it through the real libmbim, with events. */
@@ -29,7 +29,7 @@ final class EmulatedMbimModem implements AutoCloseable {
     }
 
     static EmulatedMbimModem start() {
-        EmulatedModem emulator = EmulatedModem.start(Protocol.MBIM,
+        EmulatedModem emulator = EmulatedModem.start(EmulatedProtocol.MBIM,
                 EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
         try {
             return new EmulatedMbimModem(emulator, await(MbimModem.open(emulator.path(),

@@ -33,7 +33,7 @@ import org.wwan4j.agent.testing.RecordingIp;
 import org.wwan4j.agent.testing.ScriptedProber;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.model.ModemDefaults;
 import org.wwan4j.emulator.model.PowerState;
 
@@ -58,7 +58,8 @@ class MbimAgentTest {
     }
 
     private ModemConfig start() {
-        emulator = EmulatedModem.start(Protocol.MBIM, EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
+        emulator = EmulatedModem.start(EmulatedProtocol.MBIM,
+                EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
         agent = new Agent(new AgentEnvironment(new MbimModemFactory(), List::of, ip, new ScriptedProber(),
                 accessPoint -> Optional.empty(), key -> new ExecutorScheduler("test-" + key, Clock.systemUTC()), new FixedRandom(0.5), SupervisorSettings.DEFAULTS));
         // A configured path that sysfs does not list but that exists (the pty) is opened as configured.

@@ -118,9 +118,10 @@ class MbimModemTest {
 
     @Test
     void aThreeDigitMncAndRoamingArriveAsARegistrationEvent() {
-        mbim.emulator.state().setNetworkRegistration(new org.wwan4j.emulator.model.Registration(
-                org.wwan4j.emulator.model.RegistrationState.ROAMING, "310", "004", "Emu US",
-                Set.of(org.wwan4j.emulator.model.Rat.LTE, org.wwan4j.emulator.model.Rat.UMTS), 1, 2, 3));
+        mbim.emulator.state().setNetworkRegistration(new org.wwan4j.emulator.model.EmulatedRegistration(
+                org.wwan4j.emulator.model.EmulatedRegistrationState.ROAMING, "310", "004", "Emu US",
+                Set.of(org.wwan4j.emulator.model.EmulatedRat.LTE, org.wwan4j.emulator.model.EmulatedRat.UMTS), 1, 2,
+                        3));
         ModemEvent.RegistrationChanged event = mbim.events.await(ModemEvent.RegistrationChanged.class,
                 e -> e.registration().state() == RegistrationState.ROAMING);
         assertEquals(new Registration(RegistrationState.ROAMING, "310", "004", "Emu US", List.of(Rat.LTE, Rat.UMTS)),
@@ -135,7 +136,7 @@ class MbimModemTest {
 
     @Test
     void aSignalChangeArrivesAsASignalEventOffTheLoopThread() {
-        mbim.emulator.state().setSignal(new org.wwan4j.emulator.model.Signal(-81, -12, -105, 4.5));
+        mbim.emulator.state().setSignal(new org.wwan4j.emulator.model.EmulatedSignal(-81, -12, -105, 4.5));
         ModemEvent.SignalChanged event = mbim.events.await(ModemEvent.SignalChanged.class,
                 e -> Integer.valueOf(-81).equals(e.signal().rssi()));
         assertEquals(new Signal(-81, -12, -105, 4.5), event.signal());
@@ -199,9 +200,9 @@ class MbimModemTest {
 
     @Test
     void connectingWhileRoamingIsRefusedWhenRoamingIsForbidden() {
-        mbim.emulator.state().setNetworkRegistration(new org.wwan4j.emulator.model.Registration(
-                org.wwan4j.emulator.model.RegistrationState.ROAMING, "208", "01", "Emu Roam",
-                Set.of(org.wwan4j.emulator.model.Rat.LTE), 1, 2, 3));
+        mbim.emulator.state().setNetworkRegistration(new org.wwan4j.emulator.model.EmulatedRegistration(
+                org.wwan4j.emulator.model.EmulatedRegistrationState.ROAMING, "208", "01", "Emu Roam",
+                Set.of(org.wwan4j.emulator.model.EmulatedRat.LTE), 1, 2, 3));
         ModemException failure = assertThrows(ModemException.class, () -> await(modem.connect(CORP, false)));
         assertEquals(Kind.REJECTED, failure.kind());
         assertFalse(mbim.emulator.state().bearer().connected());

@@ -43,7 +43,7 @@ class MbimRegistryTest {
 
     @Test
     void anMbimPortOpensThroughTheRegistryAndKeepsItsSession() throws Exception {
-        try (EmulatedModem emulator = EmulatedModem.start(org.wwan4j.emulator.Protocol.MBIM,
+        try (EmulatedModem emulator = EmulatedModem.start(org.wwan4j.emulator.EmulatedProtocol.MBIM,
                 EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)))) {
             ModemFactories registry = registry();
             long closes = emulator.statistics().lastClientCloses();

@@ -16,7 +16,7 @@ import org.wwan4j.agent.status.StatusEvent;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorStatistics;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * An agent that stops (leaving the bearer up, as close and kill -9 both do) and starts again on the same state dir
@@ -44,7 +44,7 @@ class BearerAdoptionEndToEndTest {
         }
     }
 
-    private String config(Protocol protocol, String apn) {
+    private String config(EmulatedProtocol protocol, String apn) {
         return "{\"modems\": [{\"name\": \"m1\", \"match\": {\"device\": \"" + modem.path() + "\"}, \"protocol\": \""
                 + protocol.name().toLowerCase(java.util.Locale.ROOT) + "\", \"interface\": \"emu0\","
                 + " \"accessPoint\": {\"apn\": \"" + apn + "\"}, \"probe\": {\"method\": \"none\"}}]}";
@@ -63,8 +63,8 @@ class BearerAdoptionEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
-    void aRestartedAgentAdoptsTheLiveBearerAndCanStillReplaceIt(Protocol protocol) throws Exception {
+    @EnumSource(EmulatedProtocol.class)
+    void aRestartedAgentAdoptsTheLiveBearerAndCanStillReplaceIt(EmulatedProtocol protocol) throws Exception {
         modem = EmulatedModem.start(protocol);
         EmulatorStatistics statistics = modem.statistics();
         agent = new AgentHarness(dir, config(protocol, "internet"), SupervisorSettings.DEFAULTS);
@@ -72,7 +72,7 @@ class BearerAdoptionEndToEndTest {
         assertEquals(1, statistics.connectRequests());
         stopAgent();
         assertTrue(modem.state().bearer().connected(), "stopping the agent leaves the bearer up");
-        if (protocol == Protocol.QMI) {
+        if (protocol == EmulatedProtocol.QMI) {
             // As if the previous process died between the modem's answer to Start Network and writing the handle.
             try (Stream<Path> files = Files.list(dir.resolve("state"))) {
                 for (Path handle : files.filter(f -> f.toString().endsWith(".qmi-data-handle")).toList()) {

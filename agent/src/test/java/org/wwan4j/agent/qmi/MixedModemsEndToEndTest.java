@@ -16,7 +16,7 @@ import org.wwan4j.agent.status.ModemStatus;
 import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * Three modems at once, two QMI and one MBIM, each on its own emulated port: one agent brings all three up and
@@ -48,11 +48,11 @@ class MixedModemsEndToEndTest {
 
     @Test
     void twoQmiModemsAndOneMbimModemAreAllConnectedByOneAgent() throws Exception {
-        EmulatedModem qmi1 = EmulatedModem.start(Protocol.QMI);
+        EmulatedModem qmi1 = EmulatedModem.start(EmulatedProtocol.QMI);
         modems.add(qmi1);
-        EmulatedModem qmi2 = EmulatedModem.start(Protocol.QMI);
+        EmulatedModem qmi2 = EmulatedModem.start(EmulatedProtocol.QMI);
         modems.add(qmi2);
-        EmulatedModem mbim = EmulatedModem.start(Protocol.MBIM);
+        EmulatedModem mbim = EmulatedModem.start(EmulatedProtocol.MBIM);
         modems.add(mbim);
         String config = "{\"modems\": [" + entry("q1", qmi1, "qmi", "emu1") + ", " + entry("q2", qmi2, "qmi", "emu2")
                 + ", " + entry("m3", mbim, "mbim", "emu3") + "]}";

@@ -31,9 +31,9 @@ import org.wwan4j.agent.status.SimState;
 import org.wwan4j.agent.status.SimType;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * The agent end to end: config file in, status out, through QmiModem, the real libqmi and a real pty to the
@@ -74,7 +74,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void coldStartReachesConnectedAndReportsWhatTheModemIs() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         start(AgentHarness.config(path(), "", ""), AgentHarness.settings(Duration.ofSeconds(60), Duration.ofSeconds(2)));
 
         ModemStatus m = agent.awaitModem("connected with traffic counted", s -> connected(s)
@@ -132,7 +132,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void anApnChangeReconnectsWhileAnMtuChangeOnlyReappliesIp() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         start(AgentHarness.config(path(), "", ""), SupervisorSettings.DEFAULTS);
         Instant firstConnect = agent.awaitModem("connected", QmiAgentEndToEndTest::connected).info().bearer()
                 .connectedAt();
@@ -154,7 +154,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void radioSilenceGoesToLowPowerAndBackAndEchoesItsTime() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         start(AgentHarness.config(path(), "", ""), SupervisorSettings.DEFAULTS);
         agent.awaitModem("connected", QmiAgentEndToEndTest::connected);
 
@@ -176,7 +176,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void aConfiguredSimSlotIsSwitchedTo() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         start(AgentHarness.config(path(), "\"simSlot\": 2", ""), SupervisorSettings.DEFAULTS);
         ModemStatus m = agent.awaitModem("connected on slot 2", s -> connected(s)
                 && s.info().sims().size() == 4 && s.info().sims().get(1).active());
@@ -190,7 +190,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void aProviderScanReportsRoaming() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         start(AgentHarness.config(path(), "", "\"scanProviders\": true"), SupervisorSettings.DEFAULTS);
         ModemStatus m = agent.awaitModem("providers", s -> !s.info().providers().isEmpty());
         List<Provider> providers = m.info().providers();
@@ -205,7 +205,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void aSignalChangeArrivesAsAnEventWithoutPolling() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         // Safety tick and counters an hour away: nothing re-reads the signal, only the indication can bring it.
         start(AgentHarness.config(path(), "", ""), AgentHarness.settings(Duration.ofHours(1), Duration.ofHours(1)));
         agent.awaitModem("connected", QmiAgentEndToEndTest::connected);
@@ -219,7 +219,7 @@ class QmiAgentEndToEndTest {
                 }
             }
         });
-        modem.state().setSignal(new Signal(-83, -13, -112, 4.0));
+        modem.state().setSignal(new EmulatedSignal(-83, -13, -112, 4.0));
         Integer value;
         do {
             value = rssi.poll(AgentHarness.WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -241,7 +241,7 @@ class QmiAgentEndToEndTest {
 
     @Test
     void anInvalidConfigIsReportedAndTheLastGoodOneKeepsRunning() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         start(AgentHarness.config(path(), "", ""), SupervisorSettings.DEFAULTS);
         agent.awaitModem("connected", QmiAgentEndToEndTest::connected);
 

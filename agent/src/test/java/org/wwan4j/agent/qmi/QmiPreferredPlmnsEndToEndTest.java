@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.model.Plmn;
 
 /** Preferred PLMNs from the config reach the modem's preferred-networks list, 3-digit MNCs intact. */
@@ -21,7 +21,7 @@ class QmiPreferredPlmnsEndToEndTest {
 
     @Test
     void configuredPlmnsReplaceTheModemsPreferredNetworks() throws Exception {
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI);
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI);
                 AgentHarness agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(),
                         "\"preferredPlmns\": [\"26207\", \"310410\"]", ""), SupervisorSettings.DEFAULTS)) {
             AgentHarness.until("the emulator holds the configured PLMNs",

@@ -17,7 +17,7 @@ import org.wwan4j.agent.status.RecoveryStep;
 import org.wwan4j.agent.testing.Configs;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.StateAspect;
@@ -48,7 +48,8 @@ class MbimRecoveryEndToEndTest {
 
     @Test
     void aHungModemIsReopenedThenItsRadioCycledAndEndsConnectedAgain() throws Exception {
-        emulator = EmulatedModem.start(Protocol.MBIM, EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
+        emulator = EmulatedModem.start(EmulatedProtocol.MBIM,
+                EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
         List<PowerState> powerSeen = new CopyOnWriteArrayList<>();
         emulator.state().addListener(aspect -> {
             if (aspect == StateAspect.POWER) {

@@ -23,7 +23,7 @@ import org.wwan4j.agent.status.RecoveryStep;
 import org.wwan4j.agent.testing.Configs;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.StateAspect;
@@ -68,7 +68,8 @@ class QmiRecoveryEndToEndTest {
 
     @Test
     void aHungModemIsReopenedThenResetAndEndsConnectedAgain() throws Exception {
-        emulator = EmulatedModem.start(Protocol.QMI, EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
+        emulator = EmulatedModem.start(EmulatedProtocol.QMI,
+                EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
         List<PowerState> powerSeen = new CopyOnWriteArrayList<>();
         emulator.state().addListener(aspect -> {
             if (aspect == StateAspect.POWER) {
@@ -108,7 +109,8 @@ class QmiRecoveryEndToEndTest {
 
     @Test
     void aStalledDataPlaneWithAFailingProbeIsRecovered() throws Exception {
-        emulator = EmulatedModem.start(Protocol.QMI, EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
+        emulator = EmulatedModem.start(EmulatedProtocol.QMI,
+                EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
         // Short: the smallest window the config allows; long: a minute, nearer the production default.
         int stallSeconds = Boolean.getBoolean("wwan4j.long") ? 60 : 5;
         ModemConfig config = Configs.withRecovery(Configs.withProbe(Configs.modem("modem1", emulator.path().toString()),

@@ -48,7 +48,7 @@ class AgentHostileFramesTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void qmiAgentRecoversTheModemAfterAStorm() throws Exception {
-        int sent = storm(org.wwan4j.emulator.Protocol.QMI, Protocol.QMI, QMI_FRAMES, QMI_WINDOW);
+        int sent = storm(org.wwan4j.emulator.EmulatedProtocol.QMI, Protocol.QMI, QMI_FRAMES, QMI_WINDOW);
         assertTrue(sent > 0, "no hostile frame reached the QMI port");
     }
 
@@ -56,12 +56,12 @@ class AgentHostileFramesTest {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void mbimAgentRecoversTheModemAfterAStorm() throws Exception {
         Duration writing = Duration.ofSeconds(MBIM_FRAMES / FRAMES_PER_SECOND * 4L + 120);
-        assertEquals(MBIM_FRAMES, storm(org.wwan4j.emulator.Protocol.MBIM, Protocol.MBIM, MBIM_FRAMES, writing),
+        assertEquals(MBIM_FRAMES, storm(org.wwan4j.emulator.EmulatedProtocol.MBIM, Protocol.MBIM, MBIM_FRAMES, writing),
                 "MBIM frames written (libmbim keeps the port, so all of them reach it)");
     }
 
     /** Storms until {@code frames} are written or {@code window} ends; returns the frames written. */
-    private int storm(org.wwan4j.emulator.Protocol emulated, Protocol configured, int frames, Duration window)
+    private int storm(org.wwan4j.emulator.EmulatedProtocol emulated, Protocol configured, int frames, Duration window)
             throws Exception {
         Path link = dir.resolve("dev").resolve("cdc-wdm0");
         Files.createDirectories(link.getParent());

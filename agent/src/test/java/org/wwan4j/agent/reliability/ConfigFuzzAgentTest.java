@@ -50,7 +50,7 @@ class ConfigFuzzAgentTest {
 
     @Test
     void aRunningAgentKeepsItsLastGoodConfigAndReportsEachBadOne() throws Exception {
-        try (EmulatedModem emulator = EmulatedModem.start(org.wwan4j.emulator.Protocol.QMI)) {
+        try (EmulatedModem emulator = EmulatedModem.start(org.wwan4j.emulator.EmulatedProtocol.QMI)) {
             String good = """
                     {"modems": [{"name": "m1", "match": {"device": "%s"}, "protocol": "qmi", "interface": "emu0",
                                  "accessPoint": {"apn": "internet"}, "probe": {"method": "none"}}]}

@@ -98,8 +98,9 @@ class HostileFramesTest {
     @EnumSource(value = Protocol.class, names = {"QMI", "MBIM"})
     void everyRequestEndsNoThreadDiesAndTheModemWorksAfterTheStorm(Protocol protocol) throws Exception {
         int frames = Boolean.getBoolean("wwan4j.long") ? LONG_FRAMES : FRAMES;
-        emulator = EmulatedModem.start(protocol == Protocol.QMI ? org.wwan4j.emulator.Protocol.QMI
-                : org.wwan4j.emulator.Protocol.MBIM, EmulatorOptions.defaults().withTickInterval(EMULATOR_TICK));
+        emulator = EmulatedModem.start(protocol == Protocol.QMI ? org.wwan4j.emulator.EmulatedProtocol.QMI
+                : org.wwan4j.emulator.EmulatedProtocol.MBIM,
+                        EmulatorOptions.defaults().withTickInterval(EMULATOR_TICK));
         ModemFactory factory = protocol == Protocol.QMI ? new QmiModemFactory(dir.resolve("state"))
                 : new MbimModemFactory(dir.resolve("state"));
         modem = open(factory, protocol);

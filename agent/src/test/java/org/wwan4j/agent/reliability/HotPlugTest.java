@@ -70,16 +70,16 @@ class HotPlugTest {
     @Test
     @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
     void qmiModemSurvivesRepeatedUnplugAndReplug() throws Exception {
-        loop(org.wwan4j.emulator.Protocol.QMI, Protocol.QMI, QMI_CYCLES);
+        loop(org.wwan4j.emulator.EmulatedProtocol.QMI, Protocol.QMI, QMI_CYCLES);
     }
 
     @Test
     @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
     void mbimModemSurvivesRepeatedUnplugAndReplug() throws Exception {
-        loop(org.wwan4j.emulator.Protocol.MBIM, Protocol.MBIM, MBIM_CYCLES);
+        loop(org.wwan4j.emulator.EmulatedProtocol.MBIM, Protocol.MBIM, MBIM_CYCLES);
     }
 
-    private void loop(org.wwan4j.emulator.Protocol emulated, Protocol configured, int cycles) throws Exception {
+    private void loop(org.wwan4j.emulator.EmulatedProtocol emulated, Protocol configured, int cycles) throws Exception {
         Path link = dir.resolve("dev").resolve("cdc-wdm0");
         java.nio.file.Files.createDirectories(link.getParent());
         HotPlugTimings detection = new HotPlugTimings(configured + " unplug -> status absent");

@@ -87,8 +87,8 @@ class LoadTest {
     void eightModemsAtOneHundredIndicationsASecondLeaveNoBacklogAndACurrentStatus() throws Exception {
         StringBuilder config = new StringBuilder("{\"modems\": [");
         for (int i = 0; i < QMI_MODEMS + MBIM_MODEMS; i++) {
-            org.wwan4j.emulator.Protocol protocol = i < QMI_MODEMS
-                    ? org.wwan4j.emulator.Protocol.QMI : org.wwan4j.emulator.Protocol.MBIM;
+            org.wwan4j.emulator.EmulatedProtocol protocol = i < QMI_MODEMS
+                    ? org.wwan4j.emulator.EmulatedProtocol.QMI : org.wwan4j.emulator.EmulatedProtocol.MBIM;
             EmulatedModem modem = EmulatedModem.start(protocol);
             modems.add(modem);
             config.append(i == 0 ? "" : ", ").append("{\"name\": \"m").append(i).append("\", \"match\": {\"device\": \"")

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.wwan4j.qmi.ClientNas;
 import org.wwan4j.qmi.QmiDevice;
 import org.wwan4j.qmi.QmiDeviceOptions;
-import org.wwan4j.qmi.Subscription;
+import org.wwan4j.qmi.QmiSubscription;
 
 /**
  * A Java listener of NAS signal-info indications inside a host JVM, through the idiomatic API
@@ -15,9 +15,9 @@ final class HostedListener implements AutoCloseable {
 
     private final QmiDevice device;
     private final ClientNas nas;
-    private final Subscription subscription;
+    private final QmiSubscription subscription;
 
-    private HostedListener(QmiDevice device, ClientNas nas, Subscription subscription) {
+    private HostedListener(QmiDevice device, ClientNas nas, QmiSubscription subscription) {
         this.device = device;
         this.nas = nas;
         this.subscription = subscription;
@@ -28,7 +28,7 @@ final class HostedListener implements AutoCloseable {
         QmiDevice device = QmiDevice.open(path, QmiDeviceOptions.defaults().withProxy(false)).join();
         try {
             ClientNas nas = device.nas().join();
-            Subscription subscription = nas.onSignalInfo(
+            QmiSubscription subscription = nas.onSignalInfo(
                     indication -> System.out.println("{\"indication_ns\":" + System.nanoTime() + "}"));
             nas.registerIndications(new ClientNas.RegisterIndicationsInput().signalInfo(true)
                     .servingSystemEvents(true)).join();

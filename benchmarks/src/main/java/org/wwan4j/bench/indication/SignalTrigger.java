@@ -2,7 +2,7 @@ package org.wwan4j.bench.indication;
 
 import java.util.function.LongSupplier;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * Makes the emulator send one NAS signal-info indication: a signal change, each different from the last. The send
@@ -25,7 +25,7 @@ public final class SignalTrigger implements LongSupplier {
     @Override
     public long getAsLong() {
         step = (step + 1) % STEPS;
-        Signal next = new Signal(BASE_RSSI - step, -9, BASE_RSRP - step, 12.5);
+        EmulatedSignal next = new EmulatedSignal(BASE_RSSI - step, -9, BASE_RSRP - step, 12.5);
         long sent = System.nanoTime();
         modem.state().setSignal(next);
         return sent;

@@ -63,7 +63,7 @@ final class LoadRun {
         try {
             for (int i = 0; i < QMI_MODEMS + MBIM_MODEMS; i++) {
                 modems.add(EmulatedModem.start(i < QMI_MODEMS
-                        ? org.wwan4j.emulator.Protocol.QMI : org.wwan4j.emulator.Protocol.MBIM));
+                        ? org.wwan4j.emulator.EmulatedProtocol.QMI : org.wwan4j.emulator.EmulatedProtocol.MBIM));
             }
             Path config = Files.writeString(dir.resolve("config.json"), config(modems));
             Path status = dir.resolve("status.json");

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.qmi.ClientDms;
 import org.wwan4j.qmi.ClientNas;
 import org.wwan4j.qmi.QmiDevice;
@@ -38,7 +38,7 @@ public class QmiRoundTripBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         device = QmiDevice.open(modem.path()).get();
         dms = device.dms().get();
         nas = device.nas().get();

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.qmi.ClientDms;
 import org.wwan4j.qmi.ClientNas;
 import org.wwan4j.qmi.QmiDevice;
@@ -45,7 +45,7 @@ public final class QmiSideBySide {
         if (!Files.isExecutable(baseline)) {
             throw new IllegalArgumentException(baseline + " is missing: build native/ first (mvn -pl native compile)");
         }
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI)) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI)) {
             for (String request : List.of("dms-get-ids", "nas-get-signal-info")) {
                 double java = javaMedianMicros(modem.path(), request, count, warmup);
                 double c = cMedianMicros(baseline, modem.path(), request, count, warmup);

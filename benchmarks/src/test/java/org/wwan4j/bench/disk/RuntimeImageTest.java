@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * The agent runs from the minimal runtime of {@code scripts/runtime.sh}: the image is built as the disk section
@@ -56,7 +56,7 @@ class RuntimeImageTest {
         assertTrue(jars.stream().noneMatch(jar -> jar.matches("(?i).*(junit|jmh|xchart|benchmark|jna).*")),
                 () -> "a test or benchmark jar in the runtime: " + jars);
 
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI)) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI)) {
             Path status = dir.resolve("status.json");
             Path config = Files.writeString(dir.resolve("config.json"), "{\"modems\": [{\"name\": \"m1\", \"match\": "
                     + "{\"device\": \"" + modem.path() + "\"}, \"protocol\": \"qmi\", \"accessPoint\": {\"apn\": \""

@@ -14,7 +14,7 @@ import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.indication.CBaselineIndications;
 import org.wwan4j.bench.indication.SignalTrigger;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * The Java contenders as the harness runs them: a child JVM with the launcher's flags, driving the idiomatic API
@@ -38,8 +38,8 @@ class HostJvmTest {
 
     @Test
     void timesQmiAndMbimRequestsThroughTheApiAndWritesOneSamplePerRequest() throws Exception {
-        try (EmulatedModem qmi = EmulatedModem.start(Protocol.QMI);
-             EmulatedModem mbim = EmulatedModem.start(Protocol.MBIM);
+        try (EmulatedModem qmi = EmulatedModem.start(EmulatedProtocol.QMI);
+             EmulatedModem mbim = EmulatedModem.start(EmulatedProtocol.MBIM);
              HostJvm host = HostJvm.start(environment(), "host-latency")) {
             for (EmulatedModem modem : List.of(qmi, mbim)) {
                 String protocol = modem == qmi ? "qmi" : "mbim";
@@ -61,7 +61,7 @@ class HostJvmTest {
 
     @Test
     void theListenerPrintsWhenEachSignalIndicationReachedIt() throws Exception {
-        try (EmulatedModem qmi = EmulatedModem.start(Protocol.QMI);
+        try (EmulatedModem qmi = EmulatedModem.start(EmulatedProtocol.QMI);
              HostJvm host = HostJvm.start(environment(), "host-listener")) {
             host.call("listen " + qmi.path(), "listening");
             SignalTrigger trigger = new SignalTrigger(qmi);
@@ -77,8 +77,8 @@ class HostJvmTest {
 
     @Test
     void opensModemsForTheEmbeddedMemoryFigure() throws Exception {
-        try (EmulatedModem first = EmulatedModem.start(Protocol.QMI);
-             EmulatedModem second = EmulatedModem.start(Protocol.QMI);
+        try (EmulatedModem first = EmulatedModem.start(EmulatedProtocol.QMI);
+             EmulatedModem second = EmulatedModem.start(EmulatedProtocol.QMI);
              HostJvm host = HostJvm.start(environment(), "host-modems")) {
             host.call("open " + first.path(), "opened");
             host.call("open " + second.path(), "opened");

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.wwan4j.emulator.model.Bearer;
-import org.wwan4j.emulator.model.Counters;
-import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.model.EmulatedBearer;
+import org.wwan4j.emulator.model.EmulatedCounters;
+import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.glib.FlagSet;
 import org.wwan4j.emulator.model.ModemDefaults;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
 import org.wwan4j.emulator.model.SimSlot;
 
 /** Every Basic Connect request the agent needs, against the emulator's state, through the real libmbim. */
@@ -54,7 +54,7 @@ class BasicConnectTest {
 
     @Test
     void deviceCapsCarryImeiFirmwareAndHardware() {
-        Identity identity = mbim.modem.state().identity();
+        EmulatedIdentity identity = mbim.modem.state().identity();
         BasicConnect.DeviceCapsResponse caps = await(basic.queryDeviceCaps());
         assertEquals(identity.imei(), caps.deviceId());
         assertEquals(identity.revision(), caps.firmwareInfo());
@@ -109,7 +109,7 @@ class BasicConnectTest {
 
     @Test
     void registerStateHome() {
-        Registration registration = mbim.modem.state().registration();
+        EmulatedRegistration registration = mbim.modem.state().registration();
         BasicConnect.RegisterStateResponse state = await(basic.queryRegisterState());
         assertEquals(RegisterState.HOME, state.registerState().constant());
         assertEquals(registration.mcc() + registration.mnc(), state.providerId());
@@ -119,15 +119,16 @@ class BasicConnectTest {
 
     @Test
     void registerStateRoamingSearchingAndDenied() {
-        Registration home = mbim.modem.state().registration();
-        mbim.modem.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "01",
+        EmulatedRegistration home = mbim.modem.state().registration();
+        mbim.modem.state().setNetworkRegistration(new EmulatedRegistration(EmulatedRegistrationState.ROAMING, "208",
+                "01",
                 "Emu Roam", home.rats(), home.lac(), home.tac(), home.cellId()));
         BasicConnect.RegisterStateResponse roaming = await(basic.queryRegisterState());
         assertEquals(RegisterState.ROAMING, roaming.registerState().constant());
         assertEquals("20801", roaming.providerId());
-        mbim.modem.state().setNetworkRegistration(Registration.none(RegistrationState.SEARCHING));
+        mbim.modem.state().setNetworkRegistration(EmulatedRegistration.none(EmulatedRegistrationState.SEARCHING));
         assertEquals(RegisterState.SEARCHING, await(basic.queryRegisterState()).registerState().constant());
-        mbim.modem.state().setNetworkRegistration(Registration.none(RegistrationState.DENIED));
+        mbim.modem.state().setNetworkRegistration(EmulatedRegistration.none(EmulatedRegistrationState.DENIED));
         assertEquals(RegisterState.DENIED, await(basic.queryRegisterState()).registerState().constant());
     }
 
@@ -146,14 +147,14 @@ class BasicConnectTest {
     @Test
     void visibleProvidersIncludeRoamingAndForbidden() {
         List<Provider> providers = await(basic.queryVisibleProviders(VisibleProvidersAction.FULL_SCAN)).providers();
-        List<org.wwan4j.emulator.model.Provider> expected = mbim.modem.state().providers();
+        List<org.wwan4j.emulator.model.EmulatedProvider> expected = mbim.modem.state().providers();
         assertEquals(expected.size(), providers.size());
-        for (org.wwan4j.emulator.model.Provider want : expected) {
+        for (org.wwan4j.emulator.model.EmulatedProvider want : expected) {
             Provider got = providers.stream().filter(p -> p.providerId().equals(want.mcc() + want.mnc()))
                     .findFirst().orElseThrow(() -> new AssertionError("missing " + want));
             assertEquals(want.name(), got.providerName());
             FlagSet<ProviderState> state = ProviderState.fromValue(got.providerState());
-            assertEquals(want.status() == org.wwan4j.emulator.model.ProviderStatus.FORBIDDEN,
+            assertEquals(want.status() == org.wwan4j.emulator.model.EmulatedProviderStatus.FORBIDDEN,
                     state.contains(ProviderState.FORBIDDEN), want.name());
         }
         assertTrue(providers.stream().anyMatch(p -> p.providerId().equals("20801")), "the roaming network");
@@ -165,7 +166,7 @@ class BasicConnectTest {
         assertEquals((dbm + 113) / 2, await(basic.querySignalState()).rssi());
         Inbox<BasicConnect.SignalStateResponse> inbox = new Inbox<>();
         try (MbimSubscription subscription = basic.onSignalState(inbox)) {
-            mbim.modem.state().setSignal(new org.wwan4j.emulator.model.Signal(-85, -11, -105, 3.0));
+            mbim.modem.state().setSignal(new org.wwan4j.emulator.model.EmulatedSignal(-85, -11, -105, 3.0));
             inbox.awaitMatching(s -> s.rssi() == (-85 + 113) / 2);
         }
     }
@@ -192,7 +193,7 @@ class BasicConnectTest {
                     "private.corp", "corp", "s3cret")));
             assertEquals(ActivationState.ACTIVATED, up.activationState().constant());
             assertEquals(INTERNET, up.contextType());
-            Bearer bearer = mbim.modem.state().bearer();
+            EmulatedBearer bearer = mbim.modem.state().bearer();
             assertTrue(bearer.connected());
             assertEquals("private.corp", bearer.apn());
 
@@ -205,7 +206,7 @@ class BasicConnectTest {
             assertEquals(InetAddress.getByName(bearer.ipv4().dns().getFirst()), ip.ipv4DnsServer().getFirst());
             assertEquals(bearer.mtu(), ip.ipv4Mtu());
 
-            Counters counters = mbim.modem.state().counters();
+            EmulatedCounters counters = mbim.modem.state().counters();
             BasicConnect.PacketStatisticsResponse stats = await(basic.queryPacketStatistics());
             assertTrue(stats.inOctets() >= counters.rxBytes(), "counters only grow");
             assertTrue(stats.outOctets() >= counters.txBytes());

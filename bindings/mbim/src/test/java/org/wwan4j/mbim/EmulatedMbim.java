@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** A virtual MBIM modem on a pty and one MbimDevice opened on it through the real libmbim. */
 final class EmulatedMbim implements AutoCloseable {
@@ -31,7 +31,7 @@ final class EmulatedMbim implements AutoCloseable {
     }
 
     static EmulatedMbim start(MbimDeviceOptions options) {
-        EmulatedModem modem = EmulatedModem.start(Protocol.MBIM,
+        EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.MBIM,
                 EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
         try {
             return new EmulatedMbim(modem, await(MbimDevice.open(modem.path(), options)));

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * A listener sees a device's indications in the order the modem sent them, one at a time, however slow it is: the
@@ -55,7 +55,7 @@ class MbimIndicationOrderTest {
             try (MbimSubscription ordered = mbim.basic.onSignalState(slowAtFirst);
                  MbimSubscription counter = mbim.basic.onSignalState(signal -> othersArrived.countDown())) {
                 for (int coded = 1; coded <= BURST; coded++) {
-                    mbim.modem.state().setSignal(new Signal(-113 + 2 * coded, -9, -95, 12.5));
+                    mbim.modem.state().setSignal(new EmulatedSignal(-113 + 2 * coded, -9, -95, 12.5));
                     sent.add((long) coded);
                 }
                 assertTrue(othersArrived.await(EmulatedMbim.WAIT.toSeconds(), TimeUnit.SECONDS),

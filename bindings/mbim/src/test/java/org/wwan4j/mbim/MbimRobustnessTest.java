@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.emulator.fault.Fault;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.ProviderStatus;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedProviderStatus;
+import org.wwan4j.emulator.model.EmulatedRat;
 import org.wwan4j.glib.Upcalls;
 
 /** Long runs, concurrency, hangs, removal and wire quirks: nothing leaks, nothing waits forever. */
@@ -135,10 +135,11 @@ class MbimRobustnessTest {
         MbimDeviceOptions patient = MbimDeviceOptions.defaults().withTimeout(Duration.ofSeconds(60));
         try (EmulatedMbim mbim = EmulatedMbim.start(patient)) {
             // A long scan result: the emulator fragments it across several MBIM transfers.
-            List<Provider> many = new ArrayList<>();
+            List<EmulatedProvider> many = new ArrayList<>();
             for (int i = 0; i < 120; i++) {
-                many.add(new Provider("262", "%03d".formatted(i), "Operator number " + i, ProviderStatus.AVAILABLE,
-                        false, java.util.Set.of(Rat.LTE)));
+                many.add(new EmulatedProvider("262", "%03d".formatted(i), "Operator number " + i,
+                        EmulatedProviderStatus.AVAILABLE,
+                        false, java.util.Set.of(EmulatedRat.LTE)));
             }
             mbim.modem.state().setProviders(many);
             assertEquals(120, await(mbim.basic.queryVisibleProviders(VisibleProvidersAction.FULL_SCAN)).providers().size());
@@ -157,7 +158,7 @@ class MbimRobustnessTest {
                 List<CompletableFuture<?>> inFlight = new ArrayList<>();
                 for (int i = 0; i < 40; i++) {
                     inFlight.add(mbim.basic.queryRegisterState());
-                    mbim.modem.state().setSignal(new org.wwan4j.emulator.model.Signal(-60 - i, -9, -95, 10));
+                    mbim.modem.state().setSignal(new org.wwan4j.emulator.model.EmulatedSignal(-60 - i, -9, -95, 10));
                 }
                 for (CompletableFuture<?> future : inFlight) {
                     await(future);

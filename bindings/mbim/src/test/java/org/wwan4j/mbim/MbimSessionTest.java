@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 
 /** The MBIM session survives the process: kill -9, restart, and the new process works at once. */
@@ -28,7 +28,7 @@ class MbimSessionTest {
 
     @Test
     void afterKillMinusNineTheNextProcessResumesTheSessionAndSeesTheBearer() throws Exception {
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.MBIM, EmulatorOptions.defaults())) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.MBIM, EmulatorOptions.defaults())) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-Xmx64m", "-XX:TieredStopAtLevel=1",
                     "-cp", System.getProperty("java.class.path"), SessionChild.class.getName(),
@@ -60,7 +60,7 @@ class MbimSessionTest {
 
     @Test
     void aKeptSessionTheModemForgotIsReopened() {
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.MBIM, EmulatorOptions.defaults())) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.MBIM, EmulatorOptions.defaults())) {
             // Generous: a stale session would hang until this timeout either way, and a loaded 2-core machine
             // once took more than 5 s to open a rebooted modem (a failure that was not the code's).
             MbimDeviceOptions options = MbimDeviceOptions.defaults().withStateDir(stateDir)

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.wwan4j.emulator.model.SimSlot;
-import org.wwan4j.emulator.model.SimType;
+import org.wwan4j.emulator.model.EmulatedSimType;
 
 /** Multi-SIM: sys caps, slot info per slot, and the slot mapping, against the emulator's four slots. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +79,7 @@ class MsBasicConnectExtensionsTest {
         assertEquals(List.of(new Slot(3)), switched.slotMap());
         SimSlot active = mbim.modem.state().activeSlot().orElseThrow();
         assertEquals(4, active.number());
-        assertEquals(SimType.ESIM, active.type());
+        assertEquals(EmulatedSimType.ESIM, active.type());
         assertEquals(UiccSlotState.STATE_ACTIVE_ESIM, await(extensions.querySlotInfoStatus(3)).state().constant());
         assertEquals(active.iccid(), await(mbim.basic.querySubscriberReadyStatus()).simIccId());
     }
@@ -100,6 +100,6 @@ class MsBasicConnectExtensionsTest {
         if (!slot.cardPresent()) {
             return UiccSlotState.STATE_EMPTY;
         }
-        return slot.type() == SimType.ESIM ? UiccSlotState.STATE_ACTIVE_ESIM : UiccSlotState.STATE_ACTIVE;
+        return slot.type() == EmulatedSimType.ESIM ? UiccSlotState.STATE_ACTIVE_ESIM : UiccSlotState.STATE_ACTIVE;
     }
 }

@@ -19,19 +19,19 @@ import org.wwan4j.glib.DurableFile;
  * leaves either the old or the new content, never none once there was one. Format: one {@code service=cid,cid} line
  * per service.
  */
-public final class CidStore {
+public final class QmiCidStore {
 
     private final Path file;
     private final Map<String, TreeSet<Integer>> cids = new TreeMap<>();
 
-    private CidStore(Path file) {
+    private QmiCidStore(Path file) {
         this.file = file;
     }
 
     /** The store of the device at {@code devicePath} in {@code stateDir}, loaded if it exists. */
-    public static CidStore open(Path stateDir, Path devicePath) {
+    public static QmiCidStore open(Path stateDir, Path devicePath) {
         String name = devicePath.toAbsolutePath().normalize().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-        CidStore store = new CidStore(stateDir.resolve("qmi-cids" + name));
+        QmiCidStore store = new QmiCidStore(stateDir.resolve("qmi-cids" + name));
         store.load();
         return store;
     }

@@ -60,7 +60,7 @@ public abstract class QmiClient implements AutoCloseable {
 
     private final Binding binding;
     private final MainLoopThread loop;
-    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final Set<QmiSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     QmiClient(Binding binding) {
@@ -131,7 +131,7 @@ public abstract class QmiClient implements AutoCloseable {
      * Connects a listener to an indication signal; generated {@code onXxx} methods call this. The listener runs on
      * {@link LoopFuture#callbacks()}, one indication at a time, in the order the modem sent them.
      */
-    final <T> Subscription subscribe(String signal, Reader<T> reader, Consumer<? super T> listener) {
+    final <T> QmiSubscription subscribe(String signal, Reader<T> reader, Consumer<? super T> listener) {
         SerialExecutor inOrder = SerialExecutor.onCallbacks();
         Upcalls.PointerPairHandler handler = (instance, output) -> {
             T value = reader.read(output); // copied here: the bundle is only valid during the emission
@@ -141,13 +141,13 @@ public abstract class QmiClient implements AutoCloseable {
     }
 
     /** Connects a listener to an indication signal without arguments. */
-    final Subscription subscribe(String signal, Runnable listener) {
+    final QmiSubscription subscribe(String signal, Runnable listener) {
         SerialExecutor inOrder = SerialExecutor.onCallbacks();
         Upcalls.PointerHandler handler = instance -> inOrder.execute(listener);
         return track(SignalConnection.connect(loop, liveClient(), signal, handler, SUBSCRIBE_TIMEOUT));
     }
 
-    private Subscription connect(String signal, Upcalls.PointerPairHandler handler) {
+    private QmiSubscription connect(String signal, Upcalls.PointerPairHandler handler) {
         return track(SignalConnection.connect(loop, liveClient(), signal, handler, SUBSCRIBE_TIMEOUT));
     }
 
@@ -159,9 +159,9 @@ public abstract class QmiClient implements AutoCloseable {
     }
 
     /** Keeps the subscription until it or the client is closed; closing the client disconnects it. */
-    private Subscription track(SignalConnection connection) {
-        Subscription[] holder = new Subscription[1];
-        Subscription subscription = new Subscription(() -> {
+    private QmiSubscription track(SignalConnection connection) {
+        QmiSubscription[] holder = new QmiSubscription[1];
+        QmiSubscription subscription = new QmiSubscription(() -> {
             subscriptions.remove(holder[0]);
             connection.close();
         });
@@ -199,7 +199,7 @@ public abstract class QmiClient implements AutoCloseable {
             return false;
         }
         // Disconnect first (queued on the loop before the device's unref), then refuse new work.
-        for (Subscription s : subscriptions) {
+        for (QmiSubscription s : subscriptions) {
             s.close();
         }
         subscriptions.clear();

@@ -24,7 +24,7 @@ import org.wwan4j.glib.RequestDeadlines;
 
 /**
  * The client-ID lifecycle of one device: which CID to ask libqmi for (a stored one no live client uses, else a
- * new one), allocating and releasing through libqmi, and keeping the {@link CidStore} in step. Releasing with
+ * new one), allocating and releasing through libqmi, and keeping the {@link QmiCidStore} in step. Releasing with
  * {@code RELEASE_CID} frees the CID on the modem and forgets it; releasing without only detaches the client from
  * libqmi, so the CID stays allocated and stored for the next process.
  */
@@ -36,11 +36,11 @@ final class QmiClientIds {
     private final MainLoopThread loop;
     private final GObjectRef device;
     private final QmiDeviceOptions options;
-    private final CidStore store; // null: no state dir, nothing persists
+    private final QmiCidStore store; // null: no state dir, nothing persists
     private final RequestDeadlines deadlines;
     private final Set<QmiClient> live = ConcurrentHashMap.newKeySet();
 
-    QmiClientIds(MainLoopThread loop, GObjectRef device, QmiDeviceOptions options, CidStore store,
+    QmiClientIds(MainLoopThread loop, GObjectRef device, QmiDeviceOptions options, QmiCidStore store,
                  RequestDeadlines deadlines) {
         this.loop = loop;
         this.device = device;
@@ -49,7 +49,7 @@ final class QmiClientIds {
         this.deadlines = deadlines;
     }
 
-    CidStore store() {
+    QmiCidStore store() {
         return store;
     }
 

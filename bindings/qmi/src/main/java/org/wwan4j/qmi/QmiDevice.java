@@ -30,7 +30,7 @@ import org.wwan4j.glib.Upcalls;
 
 /**
  * One open QMI control port ({@code /dev/cdc-wdm0}), through libqmi's {@code QmiDevice}: opens it (directly or
- * through qmi-proxy), allocates clients reusing the CIDs in the {@link CidStore}, and watches "device-removed",
+ * through qmi-proxy), allocates clients reusing the CIDs in the {@link QmiCidStore}, and watches "device-removed",
  * which fails every pending request with {@link QmiDeviceRemovedException}. {@link #close()} is idempotent,
  * fails pending requests with {@link ClosedException} and keeps the CIDs of open clients allocated (and stored) for
  * the next process. Every request has libqmi's timeout and a Java-side deadline ({@link RequestDeadlines}: the
@@ -49,7 +49,7 @@ public final class QmiDevice implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SignalConnection removedSignal;
 
-    private QmiDevice(Path path, QmiDeviceOptions options, GObjectRef device, CidStore cids) {
+    private QmiDevice(Path path, QmiDeviceOptions options, GObjectRef device, QmiCidStore cids) {
         this.path = path;
         this.options = options;
         this.loop = options.loop();
@@ -88,8 +88,8 @@ public final class QmiDevice implements AutoCloseable {
                         }
                         QmiDevice qmiDevice;
                         try {
-                            CidStore store = options.stateDir() == null ? null
-                                    : CidStore.open(options.stateDir(), path);
+                            QmiCidStore store = options.stateDir() == null ? null
+                                    : QmiCidStore.open(options.stateDir(), path);
                             qmiDevice = new QmiDevice(path, options, ref, store);
                             qmiDevice.watchRemoval();
                         } catch (RuntimeException e) {
@@ -159,7 +159,7 @@ public final class QmiDevice implements AutoCloseable {
     }
 
     /** The CID store, or null when no state dir was given. */
-    public CidStore cidStore() {
+    public QmiCidStore cidStore() {
         return clientIds.store();
     }
 

@@ -3,12 +3,12 @@ package org.wwan4j.qmi;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An indication listener registration; {@link #close()} stops it (idempotent). */
-public final class Subscription implements AutoCloseable {
+public final class QmiSubscription implements AutoCloseable {
 
     private final Runnable disconnect;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Subscription(Runnable disconnect) {
+    QmiSubscription(Runnable disconnect) {
         this.disconnect = disconnect;
     }
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** A fresh emulated modem and an open device per test. */
 abstract class EmulatorFixture {
@@ -19,7 +19,7 @@ abstract class EmulatorFixture {
 
     @BeforeEach
     void startModemAndOpen() {
-        modem = EmulatedModem.start(Protocol.QMI, emulatorOptions());
+        modem = EmulatedModem.start(EmulatedProtocol.QMI, emulatorOptions());
         device = Await.result(QmiDevice.open(modem.path()));
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorStatistics;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** Persistent client IDs: a restart, even after kill -9, allocates no new CIDs on the modem. */
 @Timeout(180)
@@ -29,7 +29,7 @@ class QmiCidPersistenceTest {
 
     @BeforeEach
     void start() {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
     }
 
     @AfterEach

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.SimSlot;
 
@@ -25,7 +25,7 @@ class QmiDmsApiTest {
 
     @BeforeEach
     void open() {
-        modem = EmulatedModem.start(Protocol.QMI);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI);
         device = Await.result(QmiDevice.open(modem.path()));
         dms = Await.result(device.dms());
     }
@@ -40,7 +40,7 @@ class QmiDmsApiTest {
 
     @Test
     void identityRequestsReturnTheEmulatorsIdentity() {
-        Identity identity = modem.state().identity();
+        EmulatedIdentity identity = modem.state().identity();
         assertEquals(identity.imei(), Await.result(dms.getIds()).imei());
         assertEquals(identity.manufacturer(), Await.result(dms.getManufacturer()).manufacturer());
         assertEquals(identity.model(), Await.result(dms.getModel()).model());

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.fault.Fault;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 import org.wwan4j.glib.ClosedException;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.glib.RequestDeadlines;
@@ -111,13 +111,13 @@ class QmiFaultTest extends EmulatorFixture {
         ClientNas nas = Await.result(device.nas());
         ClientDms dms = Await.result(device.dms());
         AtomicInteger indications = new AtomicInteger();
-        try (Subscription s = nas.onSignalInfo(i -> indications.incrementAndGet())) {
+        try (QmiSubscription s = nas.onSignalInfo(i -> indications.incrementAndGet())) {
             Await.result(nas.registerIndications(new ClientNas.RegisterIndicationsInput().signalInfo(true)));
             AtomicBoolean stop = new AtomicBoolean();
             Thread changer = Thread.ofPlatform().start(() -> {
                 int n = 0;
                 while (!stop.get()) {
-                    modem.state().setSignal(new Signal(-60 - n++ % 30, -9, -95, 10.0));
+                    modem.state().setSignal(new EmulatedSignal(-60 - n++ % 30, -9, -95, 10.0));
                     Thread.onSpinWait();
                 }
             });

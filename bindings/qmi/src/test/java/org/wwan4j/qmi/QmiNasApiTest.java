@@ -10,11 +10,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /** NAS requests and indications; expected values come from the emulator's state. */
 @Timeout(120)
@@ -23,7 +23,7 @@ class QmiNasApiTest extends EmulatorFixture {
     @Test
     void servingSystemShowsTheHomeNetwork() {
         ClientNas nas = Await.result(device.nas());
-        Registration home = modem.state().registration();
+        EmulatedRegistration home = modem.state().registration();
         ClientNas.GetServingSystemOutput out = Await.result(nas.getServingSystem());
         assertEquals(NasRegistrationState.REGISTERED, out.servingSystem().registrationState().constant());
         assertEquals(NasAttachState.ATTACHED, out.servingSystem().psAttachState().constant());
@@ -37,7 +37,7 @@ class QmiNasApiTest extends EmulatorFixture {
     @Test
     void signalInfoFollowsTheState() {
         ClientNas nas = Await.result(device.nas());
-        modem.state().setSignal(new Signal(-71, -11, -101, 7.5));
+        modem.state().setSignal(new EmulatedSignal(-71, -11, -101, 7.5));
         ClientNas.GetSignalInfoOutput.LteSignalStrengthTlv lte = Await.result(nas.getSignalInfo()).lteSignalStrength();
         assertEquals(-71, lte.rssi());
         assertEquals(-11, lte.rsrq());
@@ -48,7 +48,7 @@ class QmiNasApiTest extends EmulatorFixture {
     @Test
     void networkScanListsTheVisibleProviders() {
         ClientNas nas = Await.result(device.nas());
-        List<Provider> providers = modem.state().providers();
+        List<EmulatedProvider> providers = modem.state().providers();
         List<ClientNas.NetworkScanNetworkInformationElement> found = Await.result(nas.networkScan()).networkInformation();
         assertEquals(providers.size(), found.size());
         for (int i = 0; i < providers.size(); i++) {
@@ -67,7 +67,7 @@ class QmiNasApiTest extends EmulatorFixture {
         Await.result(nas.setSystemSelectionPreference(new ClientNas.SetSystemSelectionPreferenceInput()
                 .modePreference(EnumSet.of(NasRatModePreference.LTE))
                 .changeDuration(NasChangeDuration.PERMANENT)));
-        assertEquals(Set.of(Rat.LTE), modem.state().ratPreference());
+        assertEquals(Set.of(EmulatedRat.LTE), modem.state().ratPreference());
         assertEquals(Set.of(NasRatModePreference.LTE),
                 Await.result(nas.getSystemSelectionPreference()).modePreference().members());
     }
@@ -77,18 +77,19 @@ class QmiNasApiTest extends EmulatorFixture {
         ClientNas nas = Await.result(device.nas());
         LinkedBlockingQueue<ClientNas.ServingSystemIndication> serving = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<ClientNas.SignalInfoIndication> signal = new LinkedBlockingQueue<>();
-        try (Subscription a = nas.onServingSystem(serving::add); Subscription b = nas.onSignalInfo(signal::add)) {
+        try (QmiSubscription a = nas.onServingSystem(serving::add); QmiSubscription b = nas.onSignalInfo(signal::add)) {
             Await.result(nas.registerIndications(new ClientNas.RegisterIndicationsInput()
                     .servingSystemEvents(true).signalInfo(true)));
-            modem.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "01", "Emu Roam",
-                    Set.of(Rat.LTE), 1, 2, 3));
+            modem.state().setNetworkRegistration(new EmulatedRegistration(EmulatedRegistrationState.ROAMING, "208",
+                    "01", "Emu Roam",
+                    Set.of(EmulatedRat.LTE), 1, 2, 3));
             ClientNas.ServingSystemIndication roaming = serving.poll(30, TimeUnit.SECONDS);
             assertEquals(208, roaming.currentPlmn().mcc());
             assertEquals(1, roaming.currentPlmn().mnc());
             assertEquals("Emu Roam", roaming.currentPlmn().description());
             assertEquals(NasRoamingIndicatorStatus.ON, roaming.roamingIndicator().constant());
 
-            modem.state().setSignal(new Signal(-80, -12, -110, 3.0));
+            modem.state().setSignal(new EmulatedSignal(-80, -12, -110, 3.0));
             ClientNas.SignalInfoIndication weaker = signal.poll(30, TimeUnit.SECONDS);
             assertEquals(-80, weaker.lteSignalStrength().rssi());
             assertEquals(-110, weaker.lteSignalStrength().rsrp());
@@ -112,7 +113,7 @@ class QmiNasApiTest extends EmulatorFixture {
                         new ClientNas.SetPreferredNetworksInputMncPcsDigitIncludeStatusElement(310, 10, true)))));
         List<org.wwan4j.emulator.model.Plmn> stored = modem.state().preferredNetworks();
         assertEquals(List.of("26207", "310010"), stored.stream().map(p -> p.mcc() + p.mnc()).toList());
-        assertEquals(Set.of(Rat.LTE, Rat.UMTS), stored.get(1).rats());
+        assertEquals(Set.of(EmulatedRat.LTE, EmulatedRat.UMTS), stored.get(1).rats());
         List<ClientNas.GetPreferredNetworksPreferredNetworksElement> read =
                 Await.result(nas.getPreferredNetworks()).preferredNetworks();
         assertEquals(2, read.size());

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** Through qmi-proxy, qmicli -p works beside the API on the same port. */
 @Timeout(120)
@@ -17,7 +17,7 @@ class QmiProxyTest {
 
     @Test
     void qmicliThroughTheProxyWorksBesideTheApi() throws IOException, InterruptedException {
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI)) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI)) {
             QmiDevice device = Await.result(QmiDevice.open(modem.path(), QmiDeviceOptions.defaults().withProxy(true)));
             try {
                 ClientDms dms = Await.result(device.dms());

@@ -24,7 +24,7 @@ class QmiWdaLocApiTest extends EmulatorFixture {
     void startedLocationSessionReportsPositions() throws InterruptedException {
         ClientLoc loc = Await.result(device.loc());
         LinkedBlockingQueue<ClientLoc.PositionReportIndication> reports = new LinkedBlockingQueue<>();
-        try (Subscription s = loc.onPositionReport(reports::add)) {
+        try (QmiSubscription s = loc.onPositionReport(reports::add)) {
             Await.result(loc.registerEvents(new ClientLoc.RegisterEventsInput()
                     .eventRegistrationMask(EnumSet.of(LocEventRegistrationFlag.POSITION_REPORT))));
             Await.result(loc.start(new ClientLoc.StartInput().sessionId(7)));

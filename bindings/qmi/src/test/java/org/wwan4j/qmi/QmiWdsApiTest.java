@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.model.Bearer;
-import org.wwan4j.emulator.model.Counters;
+import org.wwan4j.emulator.model.EmulatedBearer;
+import org.wwan4j.emulator.model.EmulatedCounters;
 
 /** WDS: connect with credentials, status, settings, statistics, profiles, disconnect, and the status indication. */
 @Timeout(120)
@@ -43,10 +43,10 @@ class QmiWdsApiTest extends EmulatorFixture {
     void startNetworkWithCredentialsConnectsAndStopNetworkDisconnects() throws InterruptedException {
         ClientWds wds = Await.result(device.wds());
         LinkedBlockingQueue<ClientWds.PacketServiceStatusIndication> status = new LinkedBlockingQueue<>();
-        try (Subscription s = wds.onPacketServiceStatus(status::add)) {
+        try (QmiSubscription s = wds.onPacketServiceStatus(status::add)) {
             ClientWds.StartNetworkOutput started = Await.result(wds.startNetwork(corpApn()));
             assertNotNull(started.packetDataHandle());
-            Bearer bearer = modem.state().bearer();
+            EmulatedBearer bearer = modem.state().bearer();
             assertTrue(bearer.connected());
             assertEquals("private.corp", bearer.apn());
             assertEquals(WdsConnectionStatus.CONNECTED,
@@ -74,7 +74,7 @@ class QmiWdsApiTest extends EmulatorFixture {
         ClientWds wds = Await.result(device.wds());
         Await.result(wds.startNetwork(corpApn()));
         modem.state().tick(); // one tick of traffic
-        Counters counters = modem.state().counters();
+        EmulatedCounters counters = modem.state().counters();
         ClientWds.GetPacketStatisticsOutput stats = Await.result(wds.getPacketStatistics(
                 new ClientWds.GetPacketStatisticsInput().mask(EnumSet.allOf(WdsPacketStatisticsMaskFlag.class))));
         assertEquals(counters.txBytes(), stats.txBytesOk());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorStatistics;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.glib.DurableFile;
 
 /**
@@ -91,15 +91,15 @@ class CrashRestartTest {
 
     @Test
     void qmiAgentSurvivesKill9AtRandomMoments() throws Exception {
-        survivesKills(Protocol.QMI, QMI_CYCLES);
+        survivesKills(EmulatedProtocol.QMI, QMI_CYCLES);
     }
 
     @Test
     void mbimAgentSurvivesKill9AtRandomMoments() throws Exception {
-        survivesKills(Protocol.MBIM, MBIM_CYCLES);
+        survivesKills(EmulatedProtocol.MBIM, MBIM_CYCLES);
     }
 
-    private void survivesKills(Protocol protocol, int cycles) throws Exception {
+    private void survivesKills(EmulatedProtocol protocol, int cycles) throws Exception {
         long testStart = System.nanoTime();
         String name = protocol.name().toLowerCase(Locale.ROOT);
         Path config = dir.resolve("config.json");
@@ -210,7 +210,7 @@ class CrashRestartTest {
         }
     }
 
-    private static String config(Protocol protocol, Path device) {
+    private static String config(EmulatedProtocol protocol, Path device) {
         return "{\"modems\": [{\"name\": \"" + MODEM_NAME + "\", \"match\": {\"device\": \"" + device + "\"},"
                 + " \"protocol\": \"" + protocol.name().toLowerCase(Locale.ROOT) + "\","
                 + " \"accessPoint\": {\"apn\": \"" + APN + "\"}, \"probe\": {\"method\": \"none\"}}]}\n";

@@ -40,10 +40,10 @@ import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.policy.PasswordSource;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.cli.EmulatorCommand;
-import org.wwan4j.emulator.model.AccessPoint;
-import org.wwan4j.emulator.model.Auth;
+import org.wwan4j.emulator.model.EmulatedAccessPoint;
+import org.wwan4j.emulator.model.EmulatedAuth;
 import org.wwan4j.emulator.model.ModemDefaults;
 
 /**
@@ -94,9 +94,9 @@ class SecretsTest {
 
     @Test
     void theAgentNeverShowsAPasswordInLogsStatusMetricsErrorsOrItsCommandLine() throws Exception {
-        EmulatedModem chap = emulator(Protocol.QMI);
-        EmulatedModem pap = emulator(Protocol.MBIM);
-        EmulatedModem refusing = emulator(Protocol.QMI);
+        EmulatedModem chap = emulator(EmulatedProtocol.QMI);
+        EmulatedModem pap = emulator(EmulatedProtocol.MBIM);
+        EmulatedModem refusing = emulator(EmulatedProtocol.QMI);
         Path passwordFile = secretFile("apn.password", FILE_PASSWORD + "\n", "rw-------");
         Path agentDir = Files.createDirectories(dir.resolve("agent"));
         Path config = agentDir.resolve("config.json");
@@ -169,12 +169,12 @@ class SecretsTest {
                 + ", \"probe\": {\"method\": \"none\"}" + extra + "}";
     }
 
-    private EmulatedModem emulator(Protocol protocol) {
+    private EmulatedModem emulator(EmulatedProtocol protocol) {
         EmulatedModem modem = EmulatedModem.start(protocol);
         modems.add(modem);
-        modem.state().setAccessPoints(List.of(new AccessPoint("internet", Auth.NONE, null, null),
-                new AccessPoint("secure.apn", Auth.CHAP, "fleet", INLINE_PASSWORD),
-                new AccessPoint("file.apn", Auth.PAP, "papuser", FILE_PASSWORD)));
+        modem.state().setAccessPoints(List.of(new EmulatedAccessPoint("internet", EmulatedAuth.NONE, null, null),
+                new EmulatedAccessPoint("secure.apn", EmulatedAuth.CHAP, "fleet", INLINE_PASSWORD),
+                new EmulatedAccessPoint("file.apn", EmulatedAuth.PAP, "papuser", FILE_PASSWORD)));
         return modem;
     }
 

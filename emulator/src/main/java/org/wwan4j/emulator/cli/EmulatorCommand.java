@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
 import org.wwan4j.emulator.IndicationLoad;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.fault.hostile.HostileOptions;
 import org.wwan4j.emulator.script.TimelineScript;
@@ -31,7 +31,7 @@ public final class EmulatorCommand implements Callable<Integer> {
     static final int EXIT_USAGE = 2;
 
     @Option(names = "--protocol", required = true, description = "qmi or mbim", converter = ProtocolConverter.class)
-    Protocol protocol;
+    EmulatedProtocol protocol;
 
     @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
     Path link;
@@ -131,11 +131,11 @@ public final class EmulatorCommand implements Callable<Integer> {
         return process.waitFor();
     }
 
-    static final class ProtocolConverter implements CommandLine.ITypeConverter<Protocol> {
+    static final class ProtocolConverter implements CommandLine.ITypeConverter<EmulatedProtocol> {
         @Override
-        public Protocol convert(String value) {
+        public EmulatedProtocol convert(String value) {
             try {
-                return Protocol.valueOf(value.toUpperCase(Locale.ROOT));
+                return EmulatedProtocol.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException("expected qmi or mbim, got '" + value + "'");
             }

@@ -1,6 +1,6 @@
 package org.wwan4j.emulator.engine;
 
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * Creates the engine for one protocol. Found by {@link ProtocolEngines}: through {@link java.util.ServiceLoader}, by
@@ -9,7 +9,7 @@ import org.wwan4j.emulator.Protocol;
  */
 public interface ProtocolEngineFactory {
 
-    Protocol protocol();
+    EmulatedProtocol protocol();
 
     ProtocolEngine create(EngineContext context);
 }

@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** Finds the engine factory for a protocol, so protocol packages plug in without the core naming them. */
 public final class ProtocolEngines {
 
-    private static final Map<Protocol, ProtocolEngineFactory> REGISTERED = new ConcurrentHashMap<>();
+    private static final Map<EmulatedProtocol, ProtocolEngineFactory> REGISTERED = new ConcurrentHashMap<>();
 
     private ProtocolEngines() {
     }
@@ -19,7 +19,7 @@ public final class ProtocolEngines {
         REGISTERED.put(factory.protocol(), factory);
     }
 
-    public static ProtocolEngineFactory forProtocol(Protocol protocol) {
+    public static ProtocolEngineFactory forProtocol(EmulatedProtocol protocol) {
         ProtocolEngineFactory registered = REGISTERED.get(protocol);
         if (registered != null) {
             return registered;

@@ -1,6 +1,6 @@
 package org.wwan4j.emulator.mbim;
 
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.engine.EngineContext;
 import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.engine.ProtocolEngineFactory;
@@ -9,8 +9,8 @@ import org.wwan4j.emulator.engine.ProtocolEngineFactory;
 public final class MbimEngineFactory implements ProtocolEngineFactory {
 
     @Override
-    public Protocol protocol() {
-        return Protocol.MBIM;
+    public EmulatedProtocol protocol() {
+        return EmulatedProtocol.MBIM;
     }
 
     @Override

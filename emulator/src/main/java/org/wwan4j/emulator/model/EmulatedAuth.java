@@ -1,4 +1,4 @@
 package org.wwan4j.emulator.model;
 
-/** Bearer authentication protocol. */
-public enum Auth { NONE, PAP, CHAP, PAP_OR_CHAP }
+/** EmulatedBearer authentication protocol. */
+public enum EmulatedAuth { NONE, PAP, CHAP, PAP_OR_CHAP }

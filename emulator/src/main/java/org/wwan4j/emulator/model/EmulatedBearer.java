@@ -3,8 +3,9 @@ package org.wwan4j.emulator.model;
 import java.time.Instant;
 
 /** The data bearer; ipv4/ipv6 are null when that family is not up. */
-public record Bearer(boolean connected, String apn, IpType ipType, Auth auth, Instant connectedAt, IpSettings ipv4,
-                     IpSettings ipv6, int mtu) {
+public record EmulatedBearer(boolean connected, String apn, EmulatedIpType ipType, EmulatedAuth auth,
+        Instant connectedAt, EmulatedIpSettings ipv4,
+                     EmulatedIpSettings ipv6, int mtu) {
 
-    public static final Bearer DISCONNECTED = new Bearer(false, null, null, null, null, null, null, 0);
+    public static final EmulatedBearer DISCONNECTED = new EmulatedBearer(false, null, null, null, null, null, null, 0);
 }

@@ -1,7 +1,7 @@
 package org.wwan4j.emulator.model;
 
 /** PDP/IP type of a bearer or profile. */
-public enum IpType {
+public enum EmulatedIpType {
     IPV4, IPV6, IPV4V6;
 
     public boolean hasIpv4() {

@@ -6,15 +6,16 @@ import java.util.Set;
  * Where the modem is registered. MCC/MNC are strings: a 2-digit MNC such as "07" keeps its leading zero and is
  * distinct from the 3-digit "007".
  */
-public record Registration(RegistrationState state, String mcc, String mnc, String operatorName, Set<Rat> rats,
+public record EmulatedRegistration(EmulatedRegistrationState state, String mcc, String mnc, String operatorName,
+        Set<EmulatedRat> rats,
                            int lac, int tac, long cellId) {
 
     /** Not registered anywhere, in the given state. */
-    public static Registration none(RegistrationState state) {
-        return new Registration(state, null, null, null, Set.of(), 0, 0, 0);
+    public static EmulatedRegistration none(EmulatedRegistrationState state) {
+        return new EmulatedRegistration(state, null, null, null, Set.of(), 0, 0, 0);
     }
 
-    public Registration withState(RegistrationState newState) {
-        return new Registration(newState, mcc, mnc, operatorName, rats, lac, tac, cellId);
+    public EmulatedRegistration withState(EmulatedRegistrationState newState) {
+        return new EmulatedRegistration(newState, mcc, mnc, operatorName, rats, lac, tac, cellId);
     }
 }

@@ -1,7 +1,7 @@
 package org.wwan4j.emulator.model;
 
 /** Network registration as the modem reports it. */
-public enum RegistrationState {
+public enum EmulatedRegistrationState {
     HOME, ROAMING, SEARCHING, DENIED, IDLE;
 
     public boolean registered() {

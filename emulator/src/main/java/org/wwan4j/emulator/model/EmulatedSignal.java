@@ -1,5 +1,5 @@
 package org.wwan4j.emulator.model;
 
 /** Radio quality in dBm / dB, LTE-style. */
-public record Signal(int rssi, int rsrq, int rsrp, double snr) {
+public record EmulatedSignal(int rssi, int rsrq, int rsrp, double snr) {
 }

@@ -1,4 +1,4 @@
 package org.wwan4j.emulator.model;
 
 /** What kind of card a slot holds. */
-public enum SimType { PHYSICAL, ESIM }
+public enum EmulatedSimType { PHYSICAL, ESIM }

@@ -29,22 +29,22 @@ public final class ModemState {
     private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
-    private Identity identity;
+    private EmulatedIdentity identity;
     private PowerState power;
     private List<SimSlot> simSlots;
-    private Registration networkRegistration;
+    private EmulatedRegistration networkRegistration;
     private boolean coverage;
-    private Signal signal;
-    private List<Provider> providers;
-    private List<AccessPoint> accessPoints;
+    private EmulatedSignal signal;
+    private List<EmulatedProvider> providers;
+    private List<EmulatedAccessPoint> accessPoints;
     private List<Profile> profiles;
     private int defaultProfile;
-    private Bearer bearer;
-    private Counters counters;
+    private EmulatedBearer bearer;
+    private EmulatedCounters counters;
     private boolean dataStalled;
     private Position position;
     private boolean locationActive;
-    private Set<Rat> ratPreference;
+    private Set<EmulatedRat> ratPreference;
     private List<Plmn> preferredNetworks;
 
     public ModemState() {
@@ -67,8 +67,8 @@ public final class ModemState {
         accessPoints = ModemDefaults.accessPoints();
         profiles = ModemDefaults.profiles();
         defaultProfile = 1;
-        bearer = Bearer.DISCONNECTED;
-        counters = Counters.ZERO;
+        bearer = EmulatedBearer.DISCONNECTED;
+        counters = EmulatedCounters.ZERO;
         dataStalled = false;
         position = ModemDefaults.position();
         locationActive = false;
@@ -98,7 +98,7 @@ public final class ModemState {
 
     // ---- reads -------------------------------------------------------------------------------------------------
 
-    public synchronized Identity identity() {
+    public synchronized EmulatedIdentity identity() {
         return identity;
     }
 
@@ -121,17 +121,17 @@ public final class ModemState {
     }
 
     /** What the modem reports: the network's registration unless power, SIM or coverage prevent it. */
-    public synchronized Registration registration() {
+    public synchronized EmulatedRegistration registration() {
         if (power != PowerState.ONLINE) {
-            return Registration.none(RegistrationState.IDLE);
+            return EmulatedRegistration.none(EmulatedRegistrationState.IDLE);
         }
         if (activeCard().isEmpty() || !coverage) {
-            return Registration.none(RegistrationState.SEARCHING);
+            return EmulatedRegistration.none(EmulatedRegistrationState.SEARCHING);
         }
         return networkRegistration;
     }
 
-    public synchronized Signal signal() {
+    public synchronized EmulatedSignal signal() {
         return signal;
     }
 
@@ -140,7 +140,7 @@ public final class ModemState {
         return power == PowerState.ONLINE && coverage;
     }
 
-    public synchronized List<Provider> providers() {
+    public synchronized List<EmulatedProvider> providers() {
         return power == PowerState.ONLINE && coverage ? providers : List.of();
     }
 
@@ -156,11 +156,11 @@ public final class ModemState {
         return defaultProfile;
     }
 
-    public synchronized Bearer bearer() {
+    public synchronized EmulatedBearer bearer() {
         return bearer;
     }
 
-    public synchronized Counters counters() {
+    public synchronized EmulatedCounters counters() {
         return counters;
     }
 
@@ -176,7 +176,7 @@ public final class ModemState {
         return locationActive;
     }
 
-    public synchronized Set<Rat> ratPreference() {
+    public synchronized Set<EmulatedRat> ratPreference() {
         return ratPreference;
     }
 
@@ -184,7 +184,7 @@ public final class ModemState {
         return preferredNetworks;
     }
 
-    public synchronized List<AccessPoint> accessPoints() {
+    public synchronized List<EmulatedAccessPoint> accessPoints() {
         return accessPoints;
     }
 
@@ -199,7 +199,7 @@ public final class ModemState {
                 StateAspect.BEARER);
     }
 
-    public void setIdentity(Identity newIdentity) {
+    public void setIdentity(EmulatedIdentity newIdentity) {
         synchronized (this) {
             identity = newIdentity;
         }
@@ -218,7 +218,7 @@ public final class ModemState {
         fireAfterRegistrationChange(bearerDropped, StateAspect.POWER);
     }
 
-    public void setNetworkRegistration(Registration registration) {
+    public void setNetworkRegistration(EmulatedRegistration registration) {
         boolean bearerDropped;
         synchronized (this) {
             networkRegistration = registration;
@@ -240,21 +240,21 @@ public final class ModemState {
         fireAfterRegistrationChange(bearerDropped, StateAspect.SIGNAL);
     }
 
-    public void setSignal(Signal newSignal) {
+    public void setSignal(EmulatedSignal newSignal) {
         synchronized (this) {
             signal = newSignal;
         }
         fire(StateAspect.SIGNAL);
     }
 
-    public void setProviders(List<Provider> newProviders) {
+    public void setProviders(List<EmulatedProvider> newProviders) {
         synchronized (this) {
             providers = List.copyOf(newProviders);
         }
         fire(StateAspect.PROVIDERS);
     }
 
-    public void setAccessPoints(List<AccessPoint> newAccessPoints) {
+    public void setAccessPoints(List<EmulatedAccessPoint> newAccessPoints) {
         synchronized (this) {
             accessPoints = List.copyOf(newAccessPoints);
         }
@@ -292,7 +292,7 @@ public final class ModemState {
         return true;
     }
 
-    public void setRatPreference(Set<Rat> rats) {
+    public void setRatPreference(Set<EmulatedRat> rats) {
         synchronized (this) {
             ratPreference = rats.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(rats));
         }
@@ -335,11 +335,11 @@ public final class ModemState {
                 LOG.info("bearer refused: {} for {}", refused.get(), request);
                 return refused;
             }
-            IpType type = request.ipType() == null ? IpType.IPV4 : request.ipType();
-            bearer = new Bearer(true, request.apn(), type, request.auth(), Instant.now(clock),
+            EmulatedIpType type = request.ipType() == null ? EmulatedIpType.IPV4 : request.ipType();
+            bearer = new EmulatedBearer(true, request.apn(), type, request.auth(), Instant.now(clock),
                     type.hasIpv4() ? ModemDefaults.ipv4() : null, type.hasIpv6() ? ModemDefaults.ipv6() : null,
                     ModemDefaults.MTU);
-            counters = Counters.ZERO;
+            counters = EmulatedCounters.ZERO;
             LOG.info("bearer up: {}", request);
         }
         fire(StateAspect.BEARER);
@@ -359,14 +359,14 @@ public final class ModemState {
         if (bearer.connected()) {
             return Optional.of(ConnectFailure.ALREADY_CONNECTED);
         }
-        Optional<AccessPoint> known = accessPoints.stream()
+        Optional<EmulatedAccessPoint> known = accessPoints.stream()
                 .filter(ap -> ap.apn().equalsIgnoreCase(request.apn() == null ? "" : request.apn())).findFirst();
         if (known.isEmpty()) {
             return Optional.of(ConnectFailure.UNKNOWN_APN);
         }
-        AccessPoint ap = known.get();
-        if (ap.auth() != Auth.NONE) {
-            boolean authOffered = request.auth() != null && request.auth() != Auth.NONE;
+        EmulatedAccessPoint ap = known.get();
+        if (ap.auth() != EmulatedAuth.NONE) {
+            boolean authOffered = request.auth() != null && request.auth() != EmulatedAuth.NONE;
             if (!authOffered || !ap.username().equals(request.username())
                     || !ap.password().equals(request.password())) {
                 return Optional.of(ConnectFailure.AUTH_FAILED);
@@ -438,7 +438,7 @@ public final class ModemState {
             return false;
         }
         LOG.info("bearer down (apn {})", bearer.apn());
-        bearer = Bearer.DISCONNECTED;
+        bearer = EmulatedBearer.DISCONNECTED;
         return true;
     }
 

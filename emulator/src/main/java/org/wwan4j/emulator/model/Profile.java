@@ -1,7 +1,8 @@
 package org.wwan4j.emulator.model;
 
 /** A stored data profile (context) on the modem; the password is hidden from toString. */
-public record Profile(int index, String name, String apn, IpType ipType, Auth auth, String username, String password) {
+public record Profile(int index, String name, String apn, EmulatedIpType ipType, EmulatedAuth auth, String username,
+        String password) {
 
     @Override
     public String toString() {

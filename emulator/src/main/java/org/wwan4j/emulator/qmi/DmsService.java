@@ -2,9 +2,9 @@ package org.wwan4j.emulator.qmi;
 
 import java.util.concurrent.TimeUnit;
 import org.wwan4j.emulator.fault.Fault;
-import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedRat;
 import org.wwan4j.emulator.model.SimSlot;
 
 /** QMI DMS (qmi-service-dms.json): identity, capabilities, operating mode, and the legacy UIM ICCID/IMSI getters. */
@@ -55,7 +55,7 @@ final class DmsService implements QmiService {
 
     @Override
     public byte[] handle(int clientId, int messageId, Tlvs request) {
-        Identity identity = context.state().identity();
+        EmulatedIdentity identity = context.state().identity();
         return switch (messageId) {
             case GET_CAPABILITIES -> capabilities(identity);
             case GET_MANUFACTURER -> new TlvWriter().tlv(0x01).rawString(identity.manufacturer()).toBytes();
@@ -73,10 +73,10 @@ final class DmsService implements QmiService {
         };
     }
 
-    private static byte[] capabilities(Identity identity) {
+    private static byte[] capabilities(EmulatedIdentity identity) {
         TlvWriter out = new TlvWriter().tlv(0x01).u32(identity.maxTxKbps() * 1000).u32(identity.maxRxKbps() * 1000)
                 .u8(DATA_CAPABILITY_SIMULTANEOUS_CS_PS).u8(SIM_SUPPORTED).u8(identity.supportedRats().size());
-        for (Rat rat : Rat.values()) {
+        for (EmulatedRat rat : EmulatedRat.values()) {
             if (identity.supportedRats().contains(rat)) {
                 out.u8(radioInterface(rat));
             }
@@ -84,7 +84,7 @@ final class DmsService implements QmiService {
         return out.toBytes();
     }
 
-    static int radioInterface(Rat rat) {
+    static int radioInterface(EmulatedRat rat) {
         return switch (rat) {
             case GSM -> RADIO_GSM;
             case UMTS -> RADIO_UMTS;

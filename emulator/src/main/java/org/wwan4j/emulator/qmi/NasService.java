@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wwan4j.emulator.model.Plmn;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.ProviderStatus;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedProviderStatus;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 import org.wwan4j.emulator.model.StateAspect;
 
 /**
@@ -183,25 +183,25 @@ final class NasService implements QmiService {
     // ---- serving system ------------------------------------------------------------------------------------------
 
     private byte[] servingSystem(ServingSystemLayout layout) {
-        Registration registration = context.state().registration();
+        EmulatedRegistration registration = context.state().registration();
         boolean registered = registration.state().registered();
         TlvWriter out = new TlvWriter().tlv(0x01).u8(registrationState(registration.state()))
                 .u8(registered ? ATTACHED : DETACHED).u8(registered ? ATTACHED : DETACHED)
                 .u8(registered ? NETWORK_TYPE_3GPP : NETWORK_TYPE_UNKNOWN);
-        List<Rat> rats = registered ? ordered(registration.rats()) : List.of();
+        List<EmulatedRat> rats = registered ? ordered(registration.rats()) : List.of();
         out.u8(rats.size());
         rats.forEach(rat -> out.u8(radioInterface(rat)));
         if (!registered) {
             return out.toBytes();
         }
-        out.tlv(0x10).u8(registration.state() == RegistrationState.ROAMING ? ROAMING_ON : ROAMING_OFF);
+        out.tlv(0x10).u8(registration.state() == EmulatedRegistrationState.ROAMING ? ROAMING_ON : ROAMING_OFF);
         out.tlv(0x11).u8(rats.size());
         rats.forEach(rat -> out.u8(dataCapability(rat)));
         out.tlv(0x12).u16(QmiPlmn.number(registration.mcc())).u16(QmiPlmn.number(registration.mnc()))
                 .u8String(registration.operatorName());
         out.tlv(layout.lac()).u16(registration.lac());
         out.tlv(layout.cellId()).u32(registration.cellId());
-        if (registration.rats().contains(Rat.LTE)) {
+        if (registration.rats().contains(EmulatedRat.LTE)) {
             out.tlv(layout.tac()).u16(registration.tac());
         }
         out.tlv(layout.pcsDigit()).u16(QmiPlmn.number(registration.mcc())).u16(QmiPlmn.number(registration.mnc()))
@@ -209,7 +209,7 @@ final class NasService implements QmiService {
         return out.toBytes();
     }
 
-    private static int registrationState(RegistrationState state) {
+    private static int registrationState(EmulatedRegistrationState state) {
         return switch (state) {
             case HOME, ROAMING -> REGISTRATION_REGISTERED;
             case SEARCHING -> REGISTRATION_SEARCHING;
@@ -218,11 +218,11 @@ final class NasService implements QmiService {
         };
     }
 
-    static List<Rat> ordered(Set<Rat> rats) {
+    static List<EmulatedRat> ordered(Set<EmulatedRat> rats) {
         return rats.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(rats));
     }
 
-    static int radioInterface(Rat rat) {
+    static int radioInterface(EmulatedRat rat) {
         return switch (rat) {
             case GSM -> 0x04;
             case UMTS -> 0x05;
@@ -231,7 +231,7 @@ final class NasService implements QmiService {
         };
     }
 
-    private static int dataCapability(Rat rat) {
+    private static int dataCapability(EmulatedRat rat) {
         return switch (rat) {
             case GSM -> DATA_CAPABILITY_GSM;
             case UMTS -> DATA_CAPABILITY_WCDMA;
@@ -245,7 +245,7 @@ final class NasService implements QmiService {
         if (!context.state().hasRadioSignal()) {
             return new byte[0];
         }
-        Signal signal = context.state().signal();
+        EmulatedSignal signal = context.state().signal();
         return new TlvWriter().tlv(0x14).i8(signal.rssi()).i8(signal.rsrq()).i16(signal.rsrp())
                 .i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB)).toBytes();
     }
@@ -254,8 +254,8 @@ final class NasService implements QmiService {
         if (!context.state().hasRadioSignal()) {
             throw new QmiRequestException(QmiError.NO_RADIO, "no radio signal");
         }
-        Signal signal = context.state().signal();
-        int lte = radioInterface(Rat.LTE);
+        EmulatedSignal signal = context.state().signal();
+        int lte = radioInterface(EmulatedRat.LTE);
         return new TlvWriter().tlv(0x01).i8(signal.rssi()).i8(lte)
                 .tlv(0x11).u16(1).u8(-signal.rssi()).i8(lte)
                 .tlv(0x16).i8(signal.rsrq()).i8(lte)
@@ -267,15 +267,15 @@ final class NasService implements QmiService {
 
     /** Only the LTE part: service status (0x14) and LTE System Info v2 (0x19). */
     private byte[] systemInfo() {
-        Registration registration = context.state().registration();
+        EmulatedRegistration registration = context.state().registration();
         boolean registered = registration.state().registered();
-        boolean limited = registration.state() == RegistrationState.DENIED;
+        boolean limited = registration.state() == EmulatedRegistrationState.DENIED;
         int status = registered ? SERVICE_AVAILABLE : limited ? SERVICE_LIMITED : SERVICE_NONE;
         TlvWriter out = new TlvWriter().tlv(0x14).u8(status).u8(status).u8(registered ? 1 : 0);
         if (!registered) {
             return out.toBytes();
         }
-        boolean roaming = registration.state() == RegistrationState.ROAMING;
+        boolean roaming = registration.state() == EmulatedRegistrationState.ROAMING;
         out.tlv(0x19)
                 .u8(1).u8(DOMAIN_CS_PS)
                 .u8(1).u8(DOMAIN_CS_PS)
@@ -293,25 +293,25 @@ final class NasService implements QmiService {
     // ---- network scan --------------------------------------------------------------------------------------------
 
     private byte[] networkScan() {
-        List<Provider> providers = context.state().providers();
+        List<EmulatedProvider> providers = context.state().providers();
         if (providers.isEmpty()) {
             throw new QmiRequestException(QmiError.NO_RADIO, "radio off or no coverage");
         }
         TlvWriter out = new TlvWriter().tlv(0x10).u16(providers.size());
-        for (Provider provider : providers) {
+        for (EmulatedProvider provider : providers) {
             out.u16(QmiPlmn.number(provider.mcc())).u16(QmiPlmn.number(provider.mnc())).u8(networkStatus(provider))
                     .u8String(provider.name());
         }
         List<int[]> rats = new ArrayList<>();
-        for (Provider provider : providers) {
-            for (Rat rat : ordered(provider.rats())) {
+        for (EmulatedProvider provider : providers) {
+            for (EmulatedRat rat : ordered(provider.rats())) {
                 rats.add(new int[] {QmiPlmn.number(provider.mcc()), QmiPlmn.number(provider.mnc()), radioInterface(rat)});
             }
         }
         out.tlv(0x11).u16(rats.size());
         rats.forEach(r -> out.u16(r[0]).u16(r[1]).i8(r[2]));
         out.tlv(0x12).u16(providers.size());
-        for (Provider provider : providers) {
+        for (EmulatedProvider provider : providers) {
             out.u16(QmiPlmn.number(provider.mcc())).u16(QmiPlmn.number(provider.mnc()))
                     .u8(QmiPlmn.hasPcsDigit(provider.mnc()) ? 1 : 0);
         }
@@ -319,20 +319,20 @@ final class NasService implements QmiService {
         return out.toBytes();
     }
 
-    private static int networkStatus(Provider provider) {
-        int status = provider.status() == ProviderStatus.CURRENT ? STATUS_CURRENT_SERVING : STATUS_AVAILABLE;
+    private static int networkStatus(EmulatedProvider provider) {
+        int status = provider.status() == EmulatedProviderStatus.CURRENT ? STATUS_CURRENT_SERVING : STATUS_AVAILABLE;
         status |= provider.roaming() ? STATUS_ROAMING : STATUS_HOME;
-        status |= provider.status() == ProviderStatus.FORBIDDEN ? STATUS_FORBIDDEN : STATUS_NOT_FORBIDDEN;
+        status |= provider.status() == EmulatedProviderStatus.FORBIDDEN ? STATUS_FORBIDDEN : STATUS_NOT_FORBIDDEN;
         return status;
     }
 
     // ---- system selection preference -----------------------------------------------------------------------------
 
     private byte[] systemSelectionPreference() {
-        Set<Rat> rats = context.state().ratPreference();
+        Set<EmulatedRat> rats = context.state().ratPreference();
         TlvWriter out = new TlvWriter().tlv(0x10).u8(0).tlv(0x11).u16(modePreference(rats))
                 .tlv(0x14).u16(ROAMING_PREFERENCE_ANY).tlv(0x16).u8(0);
-        List<Rat> order = new ArrayList<>(ordered(rats));
+        List<EmulatedRat> order = new ArrayList<>(ordered(rats));
         java.util.Collections.reverse(order);
         out.tlv(0x1C).u8(order.size());
         order.forEach(rat -> out.i8(radioInterface(rat)));
@@ -341,7 +341,7 @@ final class NasService implements QmiService {
 
     private byte[] setSystemSelectionPreference(Tlvs request) {
         request.get(0x11).ifPresent(mode -> {
-            Set<Rat> rats = ratsOfModePreference(mode.u16());
+            Set<EmulatedRat> rats = ratsOfModePreference(mode.u16());
             if (rats.isEmpty()) {
                 throw new QmiRequestException(QmiError.INVALID_ARGUMENT, "no supported RAT in mode preference");
             }
@@ -350,9 +350,9 @@ final class NasService implements QmiService {
         return new byte[0];
     }
 
-    private static int modePreference(Set<Rat> rats) {
+    private static int modePreference(Set<EmulatedRat> rats) {
         int mode = 0;
-        for (Rat rat : rats) {
+        for (EmulatedRat rat : rats) {
             mode |= switch (rat) {
                 case GSM -> MODE_GSM;
                 case UMTS -> MODE_UMTS;
@@ -363,19 +363,19 @@ final class NasService implements QmiService {
         return mode;
     }
 
-    private static Set<Rat> ratsOfModePreference(int mode) {
-        Set<Rat> rats = EnumSet.noneOf(Rat.class);
+    private static Set<EmulatedRat> ratsOfModePreference(int mode) {
+        Set<EmulatedRat> rats = EnumSet.noneOf(EmulatedRat.class);
         if ((mode & MODE_GSM) != 0) {
-            rats.add(Rat.GSM);
+            rats.add(EmulatedRat.GSM);
         }
         if ((mode & MODE_UMTS) != 0) {
-            rats.add(Rat.UMTS);
+            rats.add(EmulatedRat.UMTS);
         }
         if ((mode & MODE_LTE) != 0) {
-            rats.add(Rat.LTE);
+            rats.add(EmulatedRat.LTE);
         }
         if ((mode & MODE_5GNR) != 0) {
-            rats.add(Rat.NR5G);
+            rats.add(EmulatedRat.NR5G);
         }
         return rats;
     }
@@ -417,9 +417,9 @@ final class NasService implements QmiService {
         return new byte[0];
     }
 
-    private static int accessTechnology(Set<Rat> rats) {
+    private static int accessTechnology(Set<EmulatedRat> rats) {
         int access = 0;
-        for (Rat rat : rats) {
+        for (EmulatedRat rat : rats) {
             access |= switch (rat) {
                 case GSM -> ACCESS_GSM;
                 case UMTS -> ACCESS_UTRAN;
@@ -430,19 +430,19 @@ final class NasService implements QmiService {
         return access;
     }
 
-    private static Set<Rat> ratsOfAccessTechnology(int access) {
-        Set<Rat> rats = EnumSet.noneOf(Rat.class);
+    private static Set<EmulatedRat> ratsOfAccessTechnology(int access) {
+        Set<EmulatedRat> rats = EnumSet.noneOf(EmulatedRat.class);
         if ((access & ACCESS_GSM) != 0) {
-            rats.add(Rat.GSM);
+            rats.add(EmulatedRat.GSM);
         }
         if ((access & ACCESS_UTRAN) != 0) {
-            rats.add(Rat.UMTS);
+            rats.add(EmulatedRat.UMTS);
         }
         if ((access & ACCESS_EUTRAN) != 0) {
-            rats.add(Rat.LTE);
+            rats.add(EmulatedRat.LTE);
         }
         if ((access & ACCESS_NGRAN) != 0) {
-            rats.add(Rat.NR5G);
+            rats.add(EmulatedRat.NR5G);
         }
         return rats;
     }

@@ -1,6 +1,6 @@
 package org.wwan4j.emulator.qmi;
 
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.engine.EngineContext;
 import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.engine.ProtocolEngineFactory;
@@ -12,8 +12,8 @@ public final class QmiEngineFactory implements ProtocolEngineFactory {
     public static final int DEFAULT_CLIENT_LIMIT_PER_SERVICE = 16;
 
     @Override
-    public Protocol protocol() {
-        return Protocol.QMI;
+    public EmulatedProtocol protocol() {
+        return EmulatedProtocol.QMI;
     }
 
     @Override

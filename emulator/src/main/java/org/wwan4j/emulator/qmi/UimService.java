@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.wwan4j.emulator.model.SimSlot;
-import org.wwan4j.emulator.model.SimType;
+import org.wwan4j.emulator.model.EmulatedSimType;
 import org.wwan4j.emulator.model.StateAspect;
 
 /**
@@ -140,7 +140,7 @@ final class UimService implements QmiService {
         }
         out.tlv(0x11).u8(slots.size());
         for (SimSlot slot : slots) {
-            boolean euicc = slot.type() == SimType.ESIM;
+            boolean euicc = slot.type() == EmulatedSimType.ESIM;
             byte[] atr = slot.cardPresent() ? ATR : new byte[0];
             out.u32(slot.cardPresent() ? PROTOCOL_UICC : PROTOCOL_UNKNOWN).u8(slot.cardPresent() ? 1 : 0)
                     .u8(atr.length).bytes(atr).u8(euicc ? 1 : 0);

@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wwan4j.emulator.model.Auth;
-import org.wwan4j.emulator.model.Bearer;
+import org.wwan4j.emulator.model.EmulatedAuth;
+import org.wwan4j.emulator.model.EmulatedBearer;
 import org.wwan4j.emulator.model.ConnectFailure;
 import org.wwan4j.emulator.model.ConnectRequest;
-import org.wwan4j.emulator.model.Counters;
-import org.wwan4j.emulator.model.IpSettings;
-import org.wwan4j.emulator.model.IpType;
+import org.wwan4j.emulator.model.EmulatedCounters;
+import org.wwan4j.emulator.model.EmulatedIpSettings;
+import org.wwan4j.emulator.model.EmulatedIpType;
 import org.wwan4j.emulator.model.Profile;
 import org.wwan4j.emulator.model.StateAspect;
 
@@ -107,13 +107,15 @@ final class WdsService implements QmiService {
                 .orElse(context.state().defaultProfile()));
         String apn = request.get(0x14).map(TlvReader::restAsString)
                 .orElse(profile.map(Profile::apn).orElse(null));
-        Auth auth = request.get(0x16).map(r -> auth(r.u8())).orElse(profile.map(Profile::auth).orElse(Auth.NONE));
+        EmulatedAuth auth = request.get(0x16).map(r -> auth(r.u8()))
+                .orElse(profile.map(Profile::auth).orElse(EmulatedAuth.NONE));
         String username = request.get(0x17).map(TlvReader::restAsString)
                 .orElse(profile.map(Profile::username).orElse(null));
         String password = request.get(0x18).map(TlvReader::restAsString)
                 .orElse(profile.map(Profile::password).orElse(null));
-        IpType ipType = request.get(0x19).map(r -> r.u8() == IP_FAMILY_IPV6 ? IpType.IPV6 : IpType.IPV4)
-                .orElse(IpType.IPV4);
+        EmulatedIpType ipType = request.get(0x19)
+                .map(r -> r.u8() == IP_FAMILY_IPV6 ? EmulatedIpType.IPV6 : EmulatedIpType.IPV4)
+                .orElse(EmulatedIpType.IPV4);
         context.statistics().connectRequested(context.state().bearer().connected());
         Optional<ConnectFailure> failure = context.state().connect(new ConnectRequest(apn, ipType, auth, username,
                 password));
@@ -196,7 +198,7 @@ final class WdsService implements QmiService {
         if (aspect != StateAspect.BEARER) {
             return;
         }
-        Bearer bearer = context.state().bearer();
+        EmulatedBearer bearer = context.state().bearer();
         boolean clientEnded;
         synchronized (this) {
             if (bearer.connected() == lastConnected) {
@@ -215,14 +217,14 @@ final class WdsService implements QmiService {
         if (!bearer.connected()) {
             out.tlv(0x10).u16(clientEnded ? CALL_END_CLIENT_END : CALL_END_NO_SERVICE);
         } else {
-            out.tlv(0x12).u8(bearer.ipType() == IpType.IPV6 ? IP_FAMILY_IPV6 : IP_FAMILY_IPV4);
+            out.tlv(0x12).u8(bearer.ipType() == EmulatedIpType.IPV6 ? IP_FAMILY_IPV6 : IP_FAMILY_IPV4);
         }
         context.indications().sendToAll(id(), PACKET_SERVICE_STATUS_INDICATION, out.toBytes());
     }
 
     private byte[] packetStatistics(Tlvs request) {
         request.require(0x01).u32();
-        Counters c = context.state().counters();
+        EmulatedCounters c = context.state().counters();
         return new TlvWriter()
                 .tlv(0x10).u32(c.txPackets()).tlv(0x11).u32(c.rxPackets())
                 .tlv(0x12).u32(c.txErrors()).tlv(0x13).u32(c.rxErrors())
@@ -233,13 +235,13 @@ final class WdsService implements QmiService {
     }
 
     private byte[] currentSettings() {
-        Bearer bearer = context.state().bearer();
+        EmulatedBearer bearer = context.state().bearer();
         if (!bearer.connected()) {
             throw new QmiRequestException(QmiError.OUT_OF_CALL, "no data call");
         }
         TlvWriter out = new TlvWriter().tlv(0x11).u8(pdpType(bearer.ipType())).tlv(0x14).rawString(bearer.apn());
-        IpSettings v4 = bearer.ipv4();
-        IpSettings v6 = bearer.ipv6();
+        EmulatedIpSettings v4 = bearer.ipv4();
+        EmulatedIpSettings v6 = bearer.ipv6();
         if (v4 != null) {
             List<String> dns = v4.dns();
             if (!dns.isEmpty()) {
@@ -263,7 +265,7 @@ final class WdsService implements QmiService {
             }
         }
         out.tlv(0x29).u32(bearer.mtu());
-        out.tlv(0x2B).u8(bearer.ipType() == IpType.IPV6 ? IP_FAMILY_IPV6 : IP_FAMILY_IPV4);
+        out.tlv(0x2B).u8(bearer.ipType() == EmulatedIpType.IPV6 ? IP_FAMILY_IPV6 : IP_FAMILY_IPV4);
         return out.toBytes();
     }
 
@@ -306,11 +308,11 @@ final class WdsService implements QmiService {
     private byte[] modifyProfile(Tlvs request) {
         Profile p = requireProfile(request.require(0x01));
         String name = request.get(0x10).map(TlvReader::restAsString).orElse(p.name());
-        IpType ipType = request.get(0x11).map(r -> ipTypeOfPdp(r.u8())).orElse(p.ipType());
+        EmulatedIpType ipType = request.get(0x11).map(r -> ipTypeOfPdp(r.u8())).orElse(p.ipType());
         String apn = request.get(0x14).map(TlvReader::restAsString).orElse(p.apn());
         String username = request.get(0x1B).map(TlvReader::restAsString).orElse(p.username());
         String password = request.get(0x1C).map(TlvReader::restAsString).orElse(p.password());
-        Auth auth = request.get(0x1D).map(r -> auth(r.u8())).orElse(p.auth());
+        EmulatedAuth auth = request.get(0x1D).map(r -> auth(r.u8())).orElse(p.auth());
         context.state().putProfile(new Profile(p.index(), name, apn, ipType, auth, username, password));
         return new byte[0];
     }
@@ -335,14 +337,15 @@ final class WdsService implements QmiService {
         return new byte[0];
     }
 
-    private static Auth auth(int bits) {
+    private static EmulatedAuth auth(int bits) {
         boolean pap = (bits & AUTH_PAP) != 0;
         boolean chap = (bits & AUTH_CHAP) != 0;
-        return pap && chap ? Auth.PAP_OR_CHAP : pap ? Auth.PAP : chap ? Auth.CHAP : Auth.NONE;
+        return pap && chap ? EmulatedAuth.PAP_OR_CHAP
+                : pap ? EmulatedAuth.PAP : chap ? EmulatedAuth.CHAP : EmulatedAuth.NONE;
     }
 
-    private static int authBits(Auth auth) {
-        return switch (auth == null ? Auth.NONE : auth) {
+    private static int authBits(EmulatedAuth auth) {
+        return switch (auth == null ? EmulatedAuth.NONE : auth) {
             case NONE -> 0;
             case PAP -> AUTH_PAP;
             case CHAP -> AUTH_CHAP;
@@ -350,19 +353,19 @@ final class WdsService implements QmiService {
         };
     }
 
-    private static int pdpType(IpType type) {
-        return switch (type == null ? IpType.IPV4 : type) {
+    private static int pdpType(EmulatedIpType type) {
+        return switch (type == null ? EmulatedIpType.IPV4 : type) {
             case IPV4 -> PDP_IPV4;
             case IPV6 -> PDP_IPV6;
             case IPV4V6 -> PDP_IPV4_OR_IPV6;
         };
     }
 
-    private static IpType ipTypeOfPdp(int pdp) {
+    private static EmulatedIpType ipTypeOfPdp(int pdp) {
         return switch (pdp) {
-            case PDP_IPV6 -> IpType.IPV6;
-            case PDP_IPV4_OR_IPV6 -> IpType.IPV4V6;
-            default -> IpType.IPV4;
+            case PDP_IPV6 -> EmulatedIpType.IPV6;
+            case PDP_IPV4_OR_IPV6 -> EmulatedIpType.IPV4V6;
+            default -> EmulatedIpType.IPV4;
         };
     }
 }

@@ -13,10 +13,10 @@ import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.Position;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * One timeline step: when, and one action. Actions: {@code signal}, {@code registration}, {@code power}
@@ -57,11 +57,12 @@ public record ScriptStep(long atMillis, String description, Consumer<EmulatedMod
         return switch (name) {
             case "signal" -> {
                 Map<?, ?> m = object(index, value);
-                Signal signal = new Signal(integer(m, "rssi"), integer(m, "rsrq"), integer(m, "rsrp"), number(m, "snr"));
+                EmulatedSignal signal = new EmulatedSignal(integer(m, "rssi"), integer(m, "rsrq"), integer(m,
+                        "rsrp"), number(m, "snr"));
                 yield modem -> modem.state().setSignal(signal);
             }
             case "registration" -> {
-                Registration registration = registration(index, object(index, value));
+                EmulatedRegistration registration = registration(index, object(index, value));
                 yield modem -> modem.state().setNetworkRegistration(registration);
             }
             case "power" -> {
@@ -103,22 +104,22 @@ public record ScriptStep(long atMillis, String description, Consumer<EmulatedMod
         };
     }
 
-    private static Registration registration(int index, Map<?, ?> m) {
-        RegistrationState state = RegistrationState.valueOf(enumName(m.get("state")));
-        Set<Rat> rats = EnumSet.noneOf(Rat.class);
+    private static EmulatedRegistration registration(int index, Map<?, ?> m) {
+        EmulatedRegistrationState state = EmulatedRegistrationState.valueOf(enumName(m.get("state")));
+        Set<EmulatedRat> rats = EnumSet.noneOf(EmulatedRat.class);
         if (m.get("rats") instanceof List<?> list) {
             for (Object rat : list) {
-                rats.add(Rat.valueOf(enumName(rat)));
+                rats.add(EmulatedRat.valueOf(enumName(rat)));
             }
         } else {
-            rats.add(Rat.LTE);
+            rats.add(EmulatedRat.LTE);
         }
         Object mcc = m.get("mcc");
         Object mnc = m.get("mnc");
         if (state.registered() && (mcc == null || mnc == null)) {
             throw new IllegalArgumentException("step " + index + ": a registered state needs mcc and mnc (strings)");
         }
-        return new Registration(state, mcc == null ? null : mcc.toString(), mnc == null ? null : mnc.toString(),
+        return new EmulatedRegistration(state, mcc == null ? null : mcc.toString(), mnc == null ? null : mnc.toString(),
                 m.get("operator") == null ? null : m.get("operator").toString(), rats,
                 m.containsKey("lac") ? integer(m, "lac") : 0x1234, m.containsKey("tac") ? integer(m, "tac") : 0x5678,
                 m.containsKey("cellId") ? integer(m, "cellId") : 0x01A2B3C);

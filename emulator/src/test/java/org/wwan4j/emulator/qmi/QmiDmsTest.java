@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.emulator.model.PowerState;
 
 /** CTL and DMS as qmicli 1.32 sees them. */
@@ -16,12 +16,12 @@ import org.wwan4j.emulator.model.PowerState;
 class QmiDmsTest {
 
     @RegisterExtension
-    static final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    static final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private static final Qmicli qmicli = Qmicli.on(emulator::path);
 
     @Test
     void identityAndCapabilitiesAreWhatTheStateHolds() {
-        Identity identity = emulator.state().identity();
+        EmulatedIdentity identity = emulator.state().identity();
         Qmicli.Result ids = qmicli.run("--dms-get-ids");
         assertTrue(ids.ok(), ids::toString);
         assertTrue(ids.stdout().contains("IMEI: '" + identity.imei() + "'"), ids::toString);

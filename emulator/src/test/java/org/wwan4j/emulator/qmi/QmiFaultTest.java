@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
-import org.wwan4j.emulator.model.Counters;
+import org.wwan4j.emulator.model.EmulatedCounters;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.RegistrationState;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
 
 /** Every fault as a client sees it. */
 @Timeout(90)
@@ -32,7 +32,7 @@ class QmiFaultTest {
     private EmulatedModem modem;
 
     private EmulatedModem start(EmulatorOptions options) {
-        modem = EmulatedModem.start(Protocol.QMI, options);
+        modem = EmulatedModem.start(EmulatedProtocol.QMI, options);
         return modem;
     }
 
@@ -149,7 +149,7 @@ class QmiFaultTest {
         start();
         assertTrue(Qmicli.run(modem.path(), "--wds-start-network=apn=internet,ip-type=4", "--client-no-release-cid").ok());
         modem.inject(Fault.NETWORK_LOSS);
-        assertEquals(RegistrationState.SEARCHING, modem.state().registration().state());
+        assertEquals(EmulatedRegistrationState.SEARCHING, modem.state().registration().state());
         Qmicli.Result serving = Qmicli.run(modem.path(), "--nas-get-serving-system");
         assertTrue(serving.stdout().contains("Registration state: 'not-registered-searching'"), serving::toString);
         assertTrue(Qmicli.run(modem.path(), "--wds-get-packet-service-status").stdout().contains("'disconnected'"));
@@ -163,7 +163,7 @@ class QmiFaultTest {
         start();
         assertTrue(Qmicli.run(modem.path(), "--wds-start-network=apn=internet,ip-type=4", "--client-no-release-cid").ok());
         modem.inject(Fault.DATA_STALL);
-        Counters frozen = modem.state().counters();
+        EmulatedCounters frozen = modem.state().counters();
         modem.state().tick();
         modem.state().tick();
         assertEquals(frozen, modem.state().counters());

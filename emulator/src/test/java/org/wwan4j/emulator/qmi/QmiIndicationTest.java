@@ -9,19 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /** Indications on the wire, read by a bare QMUX client: their TLV layout and when they are sent or dropped. */
 @Timeout(30)
 class QmiIndicationTest {
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     private static boolean isIndication(QmuxFrame frame, int service, int messageId) {
@@ -35,8 +35,9 @@ class QmiIndicationTest {
             int nas = client.allocate(QmiServiceId.NAS);
             client.request(QmiServiceId.NAS, nas, NasService.REGISTER_INDICATIONS,
                     new TlvWriter().tlv(NasService.REGISTER_SERVING_SYSTEM).u8(1).toBytes());
-            emulator.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "001", "Emu Roam",
-                    Set.of(Rat.LTE), 0x0102, 0x0708, 0x03040506));
+            emulator.state().setNetworkRegistration(new EmulatedRegistration(EmulatedRegistrationState.ROAMING,
+                    "208", "001", "Emu Roam",
+                    Set.of(EmulatedRat.LTE), 0x0102, 0x0708, 0x03040506));
             QmuxFrame indication = client.await(f -> isIndication(f, QmiServiceId.NAS,
                     NasService.SERVING_SYSTEM_INDICATION));
             Tlvs tlvs = RawQmiClient.tlvs(indication);
@@ -74,14 +75,14 @@ class QmiIndicationTest {
             int nas = client.allocate(QmiServiceId.NAS);
             client.request(QmiServiceId.NAS, nas, NasService.REGISTER_INDICATIONS,
                     new TlvWriter().tlv(NasService.REGISTER_SIGNAL_INFO).u8(1).toBytes());
-            emulator.state().setSignal(new Signal(-80, -12, -110, 3.0));
+            emulator.state().setSignal(new EmulatedSignal(-80, -12, -110, 3.0));
             QmuxFrame indication = client.await(f -> isIndication(f, QmiServiceId.NAS,
                     NasService.SIGNAL_INFO_INDICATION));
             TlvReader lte = RawQmiClient.tlvs(indication).require(0x14);
             assertEquals(-80, (byte) lte.u8());
 
             emulator.modem().inject(Fault.DROP_INDICATIONS);
-            emulator.state().setSignal(new Signal(-90, -13, -115, 1.0));
+            emulator.state().setSignal(new EmulatedSignal(-90, -13, -115, 1.0));
             // The indication would have been written before this request was even sent: the next frame is the answer.
             int txn = client.send(QmiServiceId.NAS, nas, NasService.GET_SIGNAL_INFO, new byte[0]);
             QmuxFrame next = client.await(f -> f.service() == QmiServiceId.NAS);

@@ -9,24 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.model.Plmn;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /** NAS as qmicli 1.32 sees it; every expected value comes from the state model. */
 @Timeout(60)
 class QmiNasTest {
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     @Test
     void servingSystemAndSystemInfoShowTheHomeNetworkWithTheLeadingZeroOfTheMnc() {
-        Registration home = emulator.state().registration();
+        EmulatedRegistration home = emulator.state().registration();
         assertHas(qmicli.ok("--nas-get-serving-system"), "Registration state: 'registered'", "PS: 'attached'",
                 "MCC: '" + home.mcc() + "'", "MNC: '7'", "Description: '" + home.operatorName() + "'",
                 "Roaming status: 'off'", "MNC with PCS digit: 'no'",
@@ -38,20 +38,21 @@ class QmiNasTest {
 
     @Test
     void roamingDeniedAndSearchingAreReported() {
-        emulator.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "01", "Emu Roam",
-                Set.of(Rat.LTE), 1, 2, 3));
+        emulator.state().setNetworkRegistration(new EmulatedRegistration(EmulatedRegistrationState.ROAMING, "208",
+                "01", "Emu Roam",
+                Set.of(EmulatedRat.LTE), 1, 2, 3));
         assertHas(qmicli.ok("--nas-get-serving-system"), "Registration state: 'registered'", "Roaming status: 'on'",
                 "Description: 'Emu Roam'");
         assertHas(qmicli.ok("--nas-get-system-info"), "Roaming status: 'on'", "MNC: '01'");
-        emulator.state().setNetworkRegistration(Registration.none(RegistrationState.DENIED));
+        emulator.state().setNetworkRegistration(EmulatedRegistration.none(EmulatedRegistrationState.DENIED));
         assertHas(qmicli.ok("--nas-get-serving-system"), "Registration state: 'registration-denied'");
-        emulator.state().setNetworkRegistration(Registration.none(RegistrationState.SEARCHING));
+        emulator.state().setNetworkRegistration(EmulatedRegistration.none(EmulatedRegistrationState.SEARCHING));
         assertHas(qmicli.ok("--nas-get-serving-system"), "Registration state: 'not-registered-searching'");
     }
 
     @Test
     void signalInfoAndStrengthFollowTheState() {
-        emulator.state().setSignal(new Signal(-71, -11, -101, 7.5));
+        emulator.state().setSignal(new EmulatedSignal(-71, -11, -101, 7.5));
         assertHas(qmicli.ok("--nas-get-signal-info"), "RSSI: '-71 dBm'", "RSRQ: '-11 dB'", "RSRP: '-101 dBm'",
                 "SNR: '7.5 dB'");
         assertHas(qmicli.ok("--nas-get-signal-strength"), "Network 'lte': '-71 dBm'", "Network 'lte': '-11 dB'",
@@ -70,7 +71,7 @@ class QmiNasTest {
     void systemSelectionPreferenceIsSetAndReadBack() {
         assertHas(qmicli.ok("--nas-get-system-selection-preference"), "Mode preference: 'gsm, umts, lte'");
         qmicli.ok("--nas-set-system-selection-preference=lte");
-        assertEquals(Set.of(Rat.LTE), emulator.state().ratPreference());
+        assertEquals(Set.of(EmulatedRat.LTE), emulator.state().ratPreference());
         assertHas(qmicli.ok("--nas-get-system-selection-preference"), "Mode preference: 'lte'");
     }
 
@@ -79,7 +80,8 @@ class QmiNasTest {
         assertHas(qmicli.ok("--nas-get-preferred-networks"), "MCC: '262'", "MNC: '7'",
                 "Access Technology: 'eutran'");
         qmicli.ok("--nas-set-preferred-networks=20801,eutran,310007,gsm");
-        assertEquals(List.of(new Plmn("208", "01", Set.of(Rat.LTE)), new Plmn("310", "007", Set.of(Rat.GSM))),
+        assertEquals(List.of(new Plmn("208", "01", Set.of(EmulatedRat.LTE)), new Plmn("310", "007",
+                Set.of(EmulatedRat.GSM))),
                 emulator.state().preferredNetworks());
         assertHas(qmicli.ok("--nas-get-preferred-networks"), "MCC with PCS digit: 'yes'");
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** Bad input never stops the emulator: it answers the protocol error where there is one and serves on. */
 @Timeout(90)
@@ -23,7 +23,7 @@ class QmiRobustnessTest {
             QmiServiceId.UIM, QmiServiceId.LOC, QmiServiceId.WDA, 0x22};
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     @Test

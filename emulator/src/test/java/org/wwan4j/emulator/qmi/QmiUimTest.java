@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.SimSlot;
 
@@ -21,7 +21,7 @@ import org.wwan4j.emulator.model.SimSlot;
 class QmiUimTest {
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     private SimSlot slot(int number) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.EmulatorOptions;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** WDA data format and LOC position reports as qmicli 1.32 sees them. */
 @Timeout(60)
@@ -19,7 +19,7 @@ class QmiWdaLocTest {
 
     // A fast clock so position reports come several times within one short qmicli run.
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI, EmulatorOptions.defaults()
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI, EmulatorOptions.defaults()
             .withTickInterval(java.time.Duration.ofMillis(200)));
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.EmulatorStatistics;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /**
  * What a host that restarted needs from WDS, seen through qmicli 1.32: the statistics tell a duplicate Start Network
@@ -20,7 +20,7 @@ import org.wwan4j.emulator.Protocol;
 class QmiWdsDuplicateConnectTest {
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     @Test

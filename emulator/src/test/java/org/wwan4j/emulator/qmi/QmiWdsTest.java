@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Auth;
-import org.wwan4j.emulator.model.Bearer;
-import org.wwan4j.emulator.model.Counters;
-import org.wwan4j.emulator.model.IpType;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedAuth;
+import org.wwan4j.emulator.model.EmulatedBearer;
+import org.wwan4j.emulator.model.EmulatedCounters;
+import org.wwan4j.emulator.model.EmulatedIpType;
 import org.wwan4j.emulator.model.Profile;
 
 /** WDS as qmicli 1.32 sees it: the data call, its settings and counters, and the profiles. */
@@ -27,7 +27,7 @@ class QmiWdsTest {
     private static final Pattern CID = Pattern.compile("CID: '(\\d+)'");
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.QMI);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.QMI);
     private final Qmicli qmicli = Qmicli.on(emulator::path);
 
     private static String group(Pattern pattern, Qmicli.Result result) {
@@ -47,7 +47,7 @@ class QmiWdsTest {
     void aCallComesUpWithTheNetworksSettingsAndGoesDownOnStop() {
         assertTrue(qmicli.ok("--wds-get-packet-service-status").stdout().contains("Connection status: 'disconnected'"));
         String[] call = startCall("apn=internet,ip-type=4");
-        Bearer bearer = emulator.state().bearer();
+        EmulatedBearer bearer = emulator.state().bearer();
         assertTrue(bearer.connected());
         assertEquals("internet", bearer.apn());
         assertTrue(qmicli.ok("--wds-get-packet-service-status").stdout().contains("Connection status: 'connected'"));
@@ -89,8 +89,8 @@ class QmiWdsTest {
     @Test
     void ipv6CallReportsIpv6Settings() {
         startCall("apn=internet,ip-type=6");
-        Bearer bearer = emulator.state().bearer();
-        assertEquals(IpType.IPV6, bearer.ipType());
+        EmulatedBearer bearer = emulator.state().bearer();
+        assertEquals(EmulatedIpType.IPV6, bearer.ipType());
         Qmicli.Result settings = qmicli.ok("--wds-get-current-settings");
         assertTrue(settings.stdout().contains("IP Family: IPv6"), settings::toString);
         assertTrue(settings.stdout().contains("IPv6 address: " + bearer.ipv6().address() + "/" + bearer.ipv6().prefix()),
@@ -126,7 +126,7 @@ class QmiWdsTest {
         startCall("apn=internet,ip-type=4");
         emulator.state().tick();
         emulator.state().tick();
-        Counters counters = emulator.state().counters();
+        EmulatedCounters counters = emulator.state().counters();
         assertTrue(counters.rxBytes() > 0);
         Qmicli.Result stats = qmicli.ok("--wds-get-packet-statistics");
         // The emulator's clock may tick between the read above and qmicli's request; compare with what it printed.
@@ -154,7 +154,7 @@ class QmiWdsTest {
         qmicli.ok("--wds-modify-profile=3gpp,2,apn=attach.apn,pdp-type=IPV4V6,auth=CHAP,username=u,password=secret2");
         Profile changed = emulator.state().profile(2).orElseThrow();
         assertEquals("attach.apn", changed.apn());
-        assertEquals(Auth.CHAP, changed.auth());
+        assertEquals(EmulatedAuth.CHAP, changed.auth());
         assertEquals("secret2", changed.password());
         Qmicli.Result after = qmicli.ok("--wds-get-profile-list=3gpp");
         assertTrue(after.stdout().contains("APN: 'attach.apn'"), after::toString);

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /** The JSON timeline: parsed strictly, played in order against a running modem. */
 @Timeout(30)
@@ -31,14 +31,15 @@ class TimelineScriptTest {
     void stepsChangeTheStateInOrder() throws Exception {
         TimelineScript script = TimelineScript.parse(SCRIPT);
         assertEquals(4, script.steps().size());
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI); AutoCloseable playing = script.play(modem)) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI);
+             AutoCloseable playing = script.play(modem)) {
             while (modem.state().power() != PowerState.LOW_POWER) {
                 Thread.sleep(10);
             }
-            assertEquals(new Signal(-80, -12, -105, 4.5), modem.state().signal());
+            assertEquals(new EmulatedSignal(-80, -12, -105, 4.5), modem.state().signal());
             assertTrue(modem.faults().isActive(Fault.DATA_STALL));
             modem.state().setPower(PowerState.ONLINE);
-            assertEquals(RegistrationState.ROAMING, modem.state().registration().state());
+            assertEquals(EmulatedRegistrationState.ROAMING, modem.state().registration().state());
             assertEquals("01", modem.state().registration().mnc());
         }
     }

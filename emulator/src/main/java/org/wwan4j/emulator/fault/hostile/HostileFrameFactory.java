@@ -1,7 +1,7 @@
 package org.wwan4j.emulator.fault.hostile;
 
 import java.util.random.RandomGenerator;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** Builds bad frames in one protocol's framing. Implementations are stateless: all randomness comes from the caller. */
 public interface HostileFrameFactory {
@@ -17,7 +17,7 @@ public interface HostileFrameFactory {
     /** A well-formed, client-directed frame (an indication), used before the port has sent any real frame. */
     byte[] plausibleFrame(RandomGenerator random);
 
-    static HostileFrameFactory forProtocol(Protocol protocol) {
+    static HostileFrameFactory forProtocol(EmulatedProtocol protocol) {
         return switch (protocol) {
             case QMI -> new QmiHostileFrames();
             case MBIM -> new MbimHostileFrames();

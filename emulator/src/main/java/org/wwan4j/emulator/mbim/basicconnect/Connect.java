@@ -11,11 +11,11 @@ import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
-import org.wwan4j.emulator.model.Auth;
-import org.wwan4j.emulator.model.Bearer;
+import org.wwan4j.emulator.model.EmulatedAuth;
+import org.wwan4j.emulator.model.EmulatedBearer;
 import org.wwan4j.emulator.model.ConnectFailure;
 import org.wwan4j.emulator.model.ConnectRequest;
-import org.wwan4j.emulator.model.IpType;
+import org.wwan4j.emulator.model.EmulatedIpType;
 import org.wwan4j.emulator.model.ModemState;
 
 /**
@@ -38,7 +38,8 @@ public final class Connect implements MbimNotificationSource {
     static final int IP_TYPE_IPV6 = 2;
     static final int IP_TYPE_IPV4V6 = 3;
     static final int IP_TYPE_IPV4_AND_IPV6 = 4;
-    /** SessionId, ActivationCommand, three (offset, size) pairs, Compression, AuthProtocol, IpType, ContextType. */
+    /** SessionId, ActivationCommand, three (offset, size) pairs, Compression, AuthProtocol, EmulatedIpType,
+            ContextType. */
     static final int SET_FIXED_LENGTH = 60;
 
     private final ModemState state;
@@ -87,8 +88,8 @@ public final class Connect implements MbimNotificationSource {
             return MbimReply.failure(MbimStatus.INVALID_PARAMETERS);
         }
         statistics.connectRequested(state.bearer().connected());
-        Auth auth = auth(request.u32(36));
-        IpType ipType = ipType(request.u32(40));
+        EmulatedAuth auth = auth(request.u32(36));
+        EmulatedIpType ipType = ipType(request.u32(40));
         if (auth == null || request.u32(40) > IP_TYPE_IPV4_AND_IPV6) {
             return MbimReply.failure(MbimStatus.INVALID_PARAMETERS);
         }
@@ -107,7 +108,7 @@ public final class Connect implements MbimNotificationSource {
 
     @Override
     public byte[] currentState() {
-        Bearer bearer = state.bearer();
+        EmulatedBearer bearer = state.bearer();
         return new InformationBufferWriter()
                 .u32(SESSION_ID)
                 .u32(bearer.connected() ? STATE_ACTIVATED : STATE_DEACTIVATED)
@@ -130,26 +131,26 @@ public final class Connect implements MbimNotificationSource {
         };
     }
 
-    private static Auth auth(int code) {
+    private static EmulatedAuth auth(int code) {
         return switch (code) {
-            case AUTH_NONE -> Auth.NONE;
-            case AUTH_PAP -> Auth.PAP;
-            case AUTH_CHAP, AUTH_MSCHAPV2 -> Auth.CHAP;
+            case AUTH_NONE -> EmulatedAuth.NONE;
+            case AUTH_PAP -> EmulatedAuth.PAP;
+            case AUTH_CHAP, AUTH_MSCHAPV2 -> EmulatedAuth.CHAP;
             default -> null;
         };
     }
 
     /** MBIM's "default" leaves the choice to the model. */
-    private static IpType ipType(int code) {
+    private static EmulatedIpType ipType(int code) {
         return switch (code) {
-            case IP_TYPE_IPV4 -> IpType.IPV4;
-            case IP_TYPE_IPV6 -> IpType.IPV6;
-            case IP_TYPE_IPV4V6, IP_TYPE_IPV4_AND_IPV6 -> IpType.IPV4V6;
+            case IP_TYPE_IPV4 -> EmulatedIpType.IPV4;
+            case IP_TYPE_IPV6 -> EmulatedIpType.IPV6;
+            case IP_TYPE_IPV4V6, IP_TYPE_IPV4_AND_IPV6 -> EmulatedIpType.IPV4V6;
             default -> null;
         };
     }
 
-    private static int ipTypeCode(IpType type) {
+    private static int ipTypeCode(EmulatedIpType type) {
         return switch (type) {
             case IPV4 -> IP_TYPE_IPV4;
             case IPV6 -> IP_TYPE_IPV6;

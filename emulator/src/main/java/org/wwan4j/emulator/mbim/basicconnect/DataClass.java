@@ -1,7 +1,7 @@
 package org.wwan4j.emulator.mbim.basicconnect;
 
 import java.util.Set;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedRat;
 
 /** MBIM_DATA_CLASS bits for the neutral radio access technologies. */
 public final class DataClass {
@@ -16,9 +16,9 @@ public final class DataClass {
     private DataClass() {
     }
 
-    public static int of(Set<Rat> rats) {
+    public static int of(Set<EmulatedRat> rats) {
         int bits = 0;
-        for (Rat rat : rats) {
+        for (EmulatedRat rat : rats) {
             bits |= switch (rat) {
                 case GSM -> GPRS | EDGE;
                 case UMTS -> UMTS | HSDPA | HSUPA;
@@ -30,7 +30,7 @@ public final class DataClass {
     }
 
     /** The single best technology, as Packet Service's HighestAvailableDataClass wants it. */
-    public static int highest(Set<Rat> rats) {
+    public static int highest(Set<EmulatedRat> rats) {
         int all = of(rats);
         return all == 0 ? 0 : Integer.highestOneBit(all);
     }

@@ -6,7 +6,7 @@ import org.wwan4j.emulator.mbim.channel.MbimReply;
 import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
-import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.emulator.model.ModemState;
 
 /** MBIM_CID_DEVICE_CAPS: what kind of modem this is, from the identity in the state model. */
@@ -38,7 +38,7 @@ public final class DeviceCaps implements MbimCidHandler {
 
     @Override
     public MbimReply query(MbimCommand command) {
-        Identity identity = state.identity();
+        EmulatedIdentity identity = state.identity();
         return MbimReply.ok(new InformationBufferWriter()
                 .u32(DEVICE_TYPE_EMBEDDED)
                 .u32(CELLULAR_CLASS_GSM)

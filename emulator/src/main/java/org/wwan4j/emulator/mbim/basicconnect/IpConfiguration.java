@@ -14,8 +14,8 @@ import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
-import org.wwan4j.emulator.model.Bearer;
-import org.wwan4j.emulator.model.IpSettings;
+import org.wwan4j.emulator.model.EmulatedBearer;
+import org.wwan4j.emulator.model.EmulatedIpSettings;
 import org.wwan4j.emulator.model.ModemState;
 
 /**
@@ -48,7 +48,7 @@ public final class IpConfiguration implements MbimCidHandler {
     @Override
     public MbimReply query(MbimCommand command) throws MbimParseException {
         int sessionId = new InformationBufferReader(command.informationBuffer()).u32(0);
-        Bearer bearer = state.bearer();
+        EmulatedBearer bearer = state.bearer();
         if (sessionId != Connect.SESSION_ID || !bearer.connected()) {
             return MbimReply.failure(MbimStatus.CONTEXT_NOT_ACTIVATED);
         }
@@ -71,7 +71,7 @@ public final class IpConfiguration implements MbimCidHandler {
 
     /** One address family encoded the MBIM way; all empty when the family is not up. */
     private record Family(boolean present, byte[] addressElements, byte[] gateway, byte[] dns, int dnsCount) {
-        static Family of(IpSettings settings) {
+        static Family of(EmulatedIpSettings settings) {
             if (settings == null) {
                 return new Family(false, new byte[0], new byte[0], new byte[0], 0);
             }

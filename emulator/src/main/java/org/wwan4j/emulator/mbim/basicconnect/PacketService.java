@@ -10,10 +10,10 @@ import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
-import org.wwan4j.emulator.model.Identity;
+import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedRat;
 
 /**
  * MBIM_CID_PACKET_SERVICE: attach state with the speeds the modem offers. Detaching drops the bearer, as the
@@ -81,7 +81,7 @@ public final class PacketService implements MbimNotificationSource {
     @Override
     public byte[] currentState() {
         boolean attached = attachment.attached();
-        Identity identity = state.identity();
+        EmulatedIdentity identity = state.identity();
         InformationBufferWriter out = new InformationBufferWriter()
                 .u32(0)
                 .u32(attached ? STATE_ATTACHED : STATE_DETACHED)
@@ -89,7 +89,7 @@ public final class PacketService implements MbimNotificationSource {
                 .u64(attached ? identity.maxTxKbps() * 1000 : 0)
                 .u64(attached ? identity.maxRxKbps() * 1000 : 0);
         if (session.mbimEx2()) {
-            out.u32(attached && state.registration().rats().contains(Rat.NR5G) ? FREQUENCY_RANGE_1
+            out.u32(attached && state.registration().rats().contains(EmulatedRat.NR5G) ? FREQUENCY_RANGE_1
                     : FREQUENCY_RANGE_UNKNOWN);
         }
         return out.toByteArray();

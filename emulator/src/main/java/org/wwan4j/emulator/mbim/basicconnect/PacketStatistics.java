@@ -6,7 +6,7 @@ import org.wwan4j.emulator.mbim.channel.MbimReply;
 import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
-import org.wwan4j.emulator.model.Counters;
+import org.wwan4j.emulator.model.EmulatedCounters;
 import org.wwan4j.emulator.model.ModemState;
 
 /** MBIM_CID_PACKET_STATISTICS: the model's counters; "in" is what the host received (rx), "out" what it sent. */
@@ -29,7 +29,7 @@ public final class PacketStatistics implements MbimCidHandler {
 
     @Override
     public MbimReply query(MbimCommand command) {
-        Counters counters = state.counters();
+        EmulatedCounters counters = state.counters();
         return MbimReply.ok(new InformationBufferWriter()
                 .u32((int) counters.rxDrops())
                 .u32((int) counters.rxErrors())

@@ -12,7 +12,7 @@ import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Registration;
+import org.wwan4j.emulator.model.EmulatedRegistration;
 
 /**
  * MBIM_CID_REGISTER_STATE query, set and notification. The emulated modem always registers automatically, so a
@@ -73,7 +73,7 @@ public final class RegisterState implements MbimNotificationSource {
 
     @Override
     public byte[] currentState() {
-        Registration registration = state.registration();
+        EmulatedRegistration registration = state.registration();
         int code = switch (registration.state()) {
             case HOME -> STATE_HOME;
             case ROAMING -> STATE_ROAMING;

@@ -10,7 +10,7 @@ import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.model.ModemState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * MBIM_CID_SIGNAL_STATE: RSSI in MBIM's coded form and an unknown error rate. MBIM 1.0 has nothing else; after the
@@ -61,7 +61,7 @@ public final class SignalState implements MbimNotificationSource {
     @Override
     public synchronized byte[] currentState() {
         boolean heard = state.hasRadioSignal();
-        Signal signal = state.signal();
+        EmulatedSignal signal = state.signal();
         InformationBufferWriter out = new InformationBufferWriter()
                 .u32(heard ? SignalCoding.rssi(signal.rssi()) : SignalCoding.UNKNOWN)
                 .u32(ERROR_RATE_UNKNOWN)

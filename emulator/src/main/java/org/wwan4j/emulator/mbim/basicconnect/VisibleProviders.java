@@ -11,8 +11,8 @@ import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.model.ModemDefaults;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.PowerState;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.ProviderStatus;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedProviderStatus;
 
 /**
  * MBIM_CID_VISIBLE_PROVIDERS: the scan result as a count and a list of references to MBIM_PROVIDER structures.
@@ -42,18 +42,18 @@ public final class VisibleProviders implements MbimCidHandler {
         if (state.power() != PowerState.ONLINE) {
             return MbimReply.failure(MbimStatus.RADIO_POWER_OFF);
         }
-        List<Provider> providers = state.providers();
+        List<EmulatedProvider> providers = state.providers();
         int currentRssi = state.hasRadioSignal() ? SignalCoding.rssi(state.signal().rssi()) : SignalCoding.UNKNOWN;
         InformationBufferWriter out = new InformationBufferWriter().u32(providers.size());
-        for (Provider provider : providers) {
-            boolean current = provider.status() == ProviderStatus.CURRENT;
+        for (EmulatedProvider provider : providers) {
+            boolean current = provider.status() == EmulatedProviderStatus.CURRENT;
             out.structRef(ProviderStruct.write(provider.mcc(), provider.mnc(), stateBits(provider), provider.name(),
                     current ? currentRssi : SignalCoding.UNKNOWN));
         }
         return MbimReply.ok(out.toByteArray());
     }
 
-    static int stateBits(Provider provider) {
+    static int stateBits(EmulatedProvider provider) {
         int bits = ProviderStruct.STATE_VISIBLE;
         if (!provider.roaming() && ModemDefaults.HOME_MCC.equals(provider.mcc())
                 && ModemDefaults.HOME_MNC.equals(provider.mnc())) {

@@ -8,9 +8,9 @@ import org.wwan4j.emulator.mbim.codec.InformationBufferWriter;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.model.ModemState;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * MBIM_CID_MS_BASE_STATIONS_INFO (MBIMEx 2.0 layout): the serving LTE cell with its RSRP and RSRQ, which is where
@@ -46,15 +46,15 @@ public final class BaseStationsInfo implements MbimCidHandler {
     @Override
     public MbimReply query(MbimCommand command) {
         // The host's per-RAT maximum counts only bound neighbour lists, and none are reported.
-        Registration registration = state.registration();
+        EmulatedRegistration registration = state.registration();
         boolean lte = state.hasRadioSignal() && registration.state().registered()
-                && registration.rats().contains(Rat.LTE);
+                && registration.rats().contains(EmulatedRat.LTE);
         InformationBufferWriter out = new InformationBufferWriter().u32(lte ? DataClass.LTE : 0);
         for (int i = 0; i < SERVING_CELLS_BEFORE_LTE; i++) {
             out.absentRef();
         }
         if (lte) {
-            Signal signal = state.signal();
+            EmulatedSignal signal = state.signal();
             out.structRef(new InformationBufferWriter()
                     .string(registration.mcc() + registration.mnc())
                     .u32((int) registration.cellId())

@@ -12,7 +12,7 @@ import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.SimSlot;
-import org.wwan4j.emulator.model.SimType;
+import org.wwan4j.emulator.model.EmulatedSimType;
 
 /**
  * MBIM_CID_MS_SLOT_INFO_STATUS: per slot, whether it is in use and holds a card. This is where an inactive slot
@@ -62,6 +62,6 @@ public final class SlotInfoStatus implements MbimCidHandler {
         if (!slot.cardPresent()) {
             return EMPTY;
         }
-        return slot.type() == SimType.ESIM ? ACTIVE_ESIM : ACTIVE;
+        return slot.type() == EmulatedSimType.ESIM ? ACTIVE_ESIM : ACTIVE;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** The seeded sequence, for both protocols: every kind comes, equally often, and the same seed gives the same bytes. */
 class HostileFrameSequenceTest {
@@ -22,7 +22,7 @@ class HostileFrameSequenceTest {
     private static final int ROUNDS = 200;
     private static final int KINDS = HostileKind.values().length;
 
-    private static List<HostileFrame> frames(Protocol protocol, long seed, int count) {
+    private static List<HostileFrame> frames(EmulatedProtocol protocol, long seed, int count) {
         HostileFrameSequence sequence = new HostileFrameSequence(HostileFrameFactory.forProtocol(protocol), seed);
         List<HostileFrame> frames = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -32,8 +32,8 @@ class HostileFrameSequenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
-    void everyKindComesOncePerRound(Protocol protocol) {
+    @EnumSource(EmulatedProtocol.class)
+    void everyKindComesOncePerRound(EmulatedProtocol protocol) {
         List<HostileFrame> frames = frames(protocol, 7, ROUNDS * KINDS);
         for (int round = 0; round < ROUNDS; round++) {
             Set<HostileKind> kinds = EnumSet.noneOf(HostileKind.class);
@@ -44,8 +44,8 @@ class HostileFrameSequenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
-    void theSameSeedGivesTheSameBytesAndAnotherSeedOthers(Protocol protocol) {
+    @EnumSource(EmulatedProtocol.class)
+    void theSameSeedGivesTheSameBytesAndAnotherSeedOthers(EmulatedProtocol protocol) {
         List<HostileFrame> first = frames(protocol, 42, ROUNDS * KINDS);
         List<HostileFrame> again = frames(protocol, 42, ROUNDS * KINDS);
         List<HostileFrame> other = frames(protocol, 43, ROUNDS * KINDS);
@@ -61,8 +61,8 @@ class HostileFrameSequenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
-    void mutatedCopiesAreMadeFromTheFramesThePortReallySent(Protocol protocol) {
+    @EnumSource(EmulatedProtocol.class)
+    void mutatedCopiesAreMadeFromTheFramesThePortReallySent(EmulatedProtocol protocol) {
         HostileFrameFactory factory = HostileFrameFactory.forProtocol(protocol);
         HostileFrameSequence sequence = new HostileFrameSequence(factory, 3);
         byte[] real = new byte[200];
@@ -82,9 +82,9 @@ class HostileFrameSequenceTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
-    void sizesSpanTinyToBeyondTheProtocolMaximum(Protocol protocol) {
-        int maximum = protocol == Protocol.QMI ? QmiHostileFrames.MAX_QMUX_LENGTH + 1
+    @EnumSource(EmulatedProtocol.class)
+    void sizesSpanTinyToBeyondTheProtocolMaximum(EmulatedProtocol protocol) {
+        int maximum = protocol == EmulatedProtocol.QMI ? QmiHostileFrames.MAX_QMUX_LENGTH + 1
                 : MbimHostileFrames.MAX_CONTROL_TRANSFER;
         Map<HostileKind, int[]> sizes = new EnumMap<>(HostileKind.class);
         for (HostileFrame frame : frames(protocol, 11, ROUNDS * KINDS)) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.wwan4j.emulator.EmulatedModem;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** A storm through a real emulated port: the client gets exactly the seeded frames, whole, once it is there. */
 @Timeout(120)
@@ -24,8 +24,8 @@ class HostileStormTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @ParameterizedTest
-    @EnumSource(Protocol.class)
-    void aClientThatOpensThePortLaterGetsEveryFrameInOrder(Protocol protocol) throws Exception {
+    @EnumSource(EmulatedProtocol.class)
+    void aClientThatOpensThePortLaterGetsEveryFrameInOrder(EmulatedProtocol protocol) throws Exception {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         HostileFrameSequence replay = new HostileFrameSequence(HostileFrameFactory.forProtocol(protocol), 17);
         for (int i = 0; i < FRAMES; i++) {
@@ -49,7 +49,7 @@ class HostileStormTest {
     @Test
     void closingTheModemEndsARunningStorm() throws Exception {
         HostileStorm storm;
-        try (EmulatedModem modem = EmulatedModem.start(Protocol.QMI)) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI)) {
             storm = modem.sendHostileFrames(new HostileOptions(1_000_000, 1, 1));
         }
         assertTrue(storm.awaitDone(WAIT));

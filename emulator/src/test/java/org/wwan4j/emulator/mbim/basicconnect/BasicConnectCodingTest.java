@@ -6,9 +6,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
 import org.wwan4j.emulator.model.ConnectFailure;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.ProviderStatus;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedProviderStatus;
+import org.wwan4j.emulator.model.EmulatedRat;
 
 /** How neutral values become MBIM codes. */
 class BasicConnectCodingTest {
@@ -34,22 +34,27 @@ class BasicConnectCodingTest {
 
     @Test
     void dataClassesFollowTheRats() {
-        assertEquals(DataClass.LTE, DataClass.of(Set.of(Rat.LTE)));
-        assertEquals(DataClass.GPRS | DataClass.EDGE | DataClass.LTE, DataClass.of(Set.of(Rat.GSM, Rat.LTE)));
-        assertEquals(DataClass.LTE, DataClass.highest(Set.of(Rat.GSM, Rat.UMTS, Rat.LTE)));
+        assertEquals(DataClass.LTE, DataClass.of(Set.of(EmulatedRat.LTE)));
+        assertEquals(DataClass.GPRS | DataClass.EDGE | DataClass.LTE, DataClass.of(Set.of(EmulatedRat.GSM,
+                EmulatedRat.LTE)));
+        assertEquals(DataClass.LTE, DataClass.highest(Set.of(EmulatedRat.GSM, EmulatedRat.UMTS, EmulatedRat.LTE)));
         assertEquals(0, DataClass.highest(Set.of()));
     }
 
     @Test
     void providerStateBitsHaveNoRoamingFlagButOnlyTheHomeNetworkIsHome() {
         assertEquals(ProviderStruct.STATE_VISIBLE | ProviderStruct.STATE_HOME | ProviderStruct.STATE_REGISTERED,
-                VisibleProviders.stateBits(new Provider("262", "07", "h", ProviderStatus.CURRENT, false, Set.of())));
+                VisibleProviders.stateBits(new EmulatedProvider("262", "07", "h", EmulatedProviderStatus.CURRENT,
+                        false, Set.of())));
         assertEquals(ProviderStruct.STATE_VISIBLE,
-                VisibleProviders.stateBits(new Provider("208", "01", "r", ProviderStatus.AVAILABLE, true, Set.of())));
+                VisibleProviders.stateBits(new EmulatedProvider("208", "01", "r", EmulatedProviderStatus.AVAILABLE,
+                        true, Set.of())));
         assertEquals(ProviderStruct.STATE_VISIBLE | ProviderStruct.STATE_FORBIDDEN,
-                VisibleProviders.stateBits(new Provider("262", "02", "f", ProviderStatus.FORBIDDEN, false, Set.of())));
+                VisibleProviders.stateBits(new EmulatedProvider("262", "02", "f", EmulatedProviderStatus.FORBIDDEN,
+                        false, Set.of())));
         assertEquals(ProviderStruct.STATE_VISIBLE,
-                VisibleProviders.stateBits(new Provider("262", "007", "3-digit", ProviderStatus.AVAILABLE, false,
+                VisibleProviders.stateBits(new EmulatedProvider("262", "007", "3-digit",
+                        EmulatedProviderStatus.AVAILABLE, false,
                         Set.of())), "MNC 007 is not MNC 07");
     }
 

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
 import org.wwan4j.emulator.EmulatorStatistics;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 
 /** The statistics tell an MBIM Connect activate sent while the session is already up from a first one. */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimDuplicateConnectTest {
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test

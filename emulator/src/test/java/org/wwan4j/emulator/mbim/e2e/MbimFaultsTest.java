@@ -14,19 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.mbim.codec.MbimMessages;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.ProviderStatus;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedProviderStatus;
+import org.wwan4j.emulator.model.EmulatedRat;
 
 /** The emulator's faults as an MBIM host sees them through mbimcli 1.28. */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @Tag("slow")
 class MbimFaultsTest {
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test
@@ -87,10 +87,10 @@ class MbimFaultsTest {
 
     @Test
     void slowAndDribbledFragmentedAnswersStillParse() throws Exception {
-        List<Provider> crowded = new ArrayList<>(); // about 5 KB: two fragments at 4096 bytes per transfer
+        List<EmulatedProvider> crowded = new ArrayList<>(); // about 5 KB: two fragments at 4096 bytes per transfer
         for (int i = 0; i < 60; i++) {
-            crowded.add(new Provider("310", String.format("%03d", i), "Operator number " + i,
-                    ProviderStatus.AVAILABLE, false, Set.of(Rat.LTE)));
+            crowded.add(new EmulatedProvider("310", String.format("%03d", i), "Operator number " + i,
+                    EmulatedProviderStatus.AVAILABLE, false, Set.of(EmulatedRat.LTE)));
         }
         emulator.state().setProviders(crowded);
         emulator.modem().inject(Fault.DRIBBLE);

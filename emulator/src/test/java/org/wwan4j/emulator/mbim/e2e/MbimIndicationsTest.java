@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.codec.InformationBufferReader;
@@ -21,8 +21,8 @@ import org.wwan4j.emulator.mbim.codec.MbimFrame;
 import org.wwan4j.emulator.mbim.codec.MbimMessageType;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * Indications. mbimcli 1.28 has no monitor mode, but with -v it prints every message libmbim receives, translated
@@ -32,7 +32,7 @@ import org.wwan4j.emulator.model.Signal;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimIndicationsTest {
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     /** The "Fields:" block libmbim printed for the INDICATE_STATUS of {@code cid}. */
@@ -72,7 +72,7 @@ class MbimIndicationsTest {
     void networkLossReachesAnOpenHostAsRegisterAndSignalIndications() throws Exception {
         try (RawMbimClient host = new RawMbimClient(emulator.path())) {
             assertEquals(MbimMessageType.OPEN_DONE, host.open(1, 4096).type());
-            emulator.state().setSignal(new Signal(-79, -10, -100, 5));
+            emulator.state().setSignal(new EmulatedSignal(-79, -10, -100, 5));
             MbimFrame signal = host.nextMessage();
             assertIndication(signal, BasicConnectCid.SIGNAL_STATE);
             assertEquals(17, body(signal).u32(0), "(-79 + 113) / 2");
@@ -125,8 +125,8 @@ class MbimIndicationsTest {
             assertEquals(MbimStatus.NONE, done.u32(40));
 
             emulator.state().setNetworkRegistration(
-                    emulator.state().registration().withState(RegistrationState.ROAMING));
-            emulator.state().setSignal(new Signal(-91, -12, -110, 1));
+                    emulator.state().registration().withState(EmulatedRegistrationState.ROAMING));
+            emulator.state().setSignal(new EmulatedSignal(-91, -12, -110, 1));
             MbimFrame next = host.nextMessage();
             assertIndication(next, BasicConnectCid.SIGNAL_STATE); // register and packet service were filtered out
             assertEquals(11, body(next).u32(0));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.mbim.basicconnect.BasicConnectCid;
 import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimFragmenter;
@@ -24,15 +24,15 @@ import org.wwan4j.emulator.mbim.codec.MbimMessages;
 import org.wwan4j.emulator.mbim.codec.MbimProtocolError;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.codec.MbimStatus;
-import org.wwan4j.emulator.model.Provider;
-import org.wwan4j.emulator.model.ProviderStatus;
-import org.wwan4j.emulator.model.Rat;
+import org.wwan4j.emulator.model.EmulatedProvider;
+import org.wwan4j.emulator.model.EmulatedProviderStatus;
+import org.wwan4j.emulator.model.EmulatedRat;
 
 /** Bad input gets the proper MBIM answer or is dropped, and the port keeps serving mbimcli afterwards. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimRobustnessTest {
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     private void assertMbimcliStillWorks() throws Exception {
@@ -42,10 +42,11 @@ class MbimRobustnessTest {
 
     @Test
     void aResponseLongerThanTheMaximumTransferIsFragmentedAndParsedByMbimcli() throws Exception {
-        List<Provider> crowded = new ArrayList<>();
+        List<EmulatedProvider> crowded = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            crowded.add(new Provider("310", String.format("%03d", i), "Operator number " + i,
-                    i == 0 ? ProviderStatus.CURRENT : ProviderStatus.AVAILABLE, false, Set.of(Rat.LTE)));
+            crowded.add(new EmulatedProvider("310", String.format("%03d", i), "Operator number " + i,
+                    i == 0 ? EmulatedProviderStatus.CURRENT : EmulatedProviderStatus.AVAILABLE, false,
+                            Set.of(EmulatedRat.LTE)));
         }
         emulator.state().setProviders(crowded);
         Mbimcli.Result scan = mbimcli.ok("-v", "--query-visible-providers");

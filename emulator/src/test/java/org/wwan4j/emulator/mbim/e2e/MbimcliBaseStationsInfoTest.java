@@ -6,21 +6,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /** MS Base Stations Info: the serving LTE cell, the MBIM source of RSRQ, read back by mbimcli 1.28. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimcliBaseStationsInfoTest {
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test
     void theServingLteCellCarriesRegistrationAndSignal() throws Exception {
-        emulator.state().setSignal(new Signal(-66, -13, -104, 3));
-        Registration registration = emulator.state().registration();
+        emulator.state().setSignal(new EmulatedSignal(-66, -13, -104, 3));
+        EmulatedRegistration registration = emulator.state().registration();
         String out = mbimcli.ok("--ms-query-base-stations-info").stdout();
         assertTrue(out.contains("System type: lte"), out);
         assertTrue(out.contains("Provider id: 26207"), out);

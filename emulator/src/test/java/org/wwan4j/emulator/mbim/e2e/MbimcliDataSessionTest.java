@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Bearer;
-import org.wwan4j.emulator.model.Counters;
-import org.wwan4j.emulator.model.IpType;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedBearer;
+import org.wwan4j.emulator.model.EmulatedCounters;
+import org.wwan4j.emulator.model.EmulatedIpType;
 
 /** Attach, connect with credentials, IP settings, counters and disconnect, driven by mbimcli 1.28. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -21,7 +21,7 @@ class MbimcliDataSessionTest {
             "--connect=access-string=internet,auth=pap,username=u,password=p,ip-type=ipv4";
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test
@@ -30,10 +30,10 @@ class MbimcliDataSessionTest {
         assertEquals("activated", connected.field("Activation state"));
         assertEquals("ipv4", connected.field("IP type"));
         assertEquals("internet", connected.field("Context type"));
-        Bearer bearer = emulator.state().bearer();
+        EmulatedBearer bearer = emulator.state().bearer();
         assertTrue(bearer.connected());
         assertEquals("internet", bearer.apn());
-        assertEquals(IpType.IPV4, bearer.ipType());
+        assertEquals(EmulatedIpType.IPV4, bearer.ipType());
 
         Mbimcli.Result query = mbimcli.ok("--query-connection-state", "--no-open=" + Mbimcli.nextTransactionId(connected),
                 "--no-close");
@@ -64,7 +64,7 @@ class MbimcliDataSessionTest {
     @Test
     void dualStackConnectReportsBothFamilies() throws Exception {
         mbimcli.ok("--connect=access-string=internet,ip-type=ipv4v6");
-        assertEquals(IpType.IPV4V6, emulator.state().bearer().ipType());
+        assertEquals(EmulatedIpType.IPV4V6, emulator.state().bearer().ipType());
         Mbimcli.Result ip = mbimcli.ok("--query-ip-configuration");
         assertTrue(ip.stdout().contains("IP [0]: '" + emulator.state().bearer().ipv6().address() + "/64'"), ip.all());
         assertEquals("address, gateway, dns, mtu", ip.field("IPv6 configuration available"));
@@ -115,7 +115,7 @@ class MbimcliDataSessionTest {
         mbimcli.ok(CONNECT_INTERNET);
         emulator.state().tick();
         emulator.state().tick();
-        Counters counters = emulator.state().counters();
+        EmulatedCounters counters = emulator.state().counters();
         Mbimcli.Result statistics = mbimcli.ok("--query-packet-statistics");
         assertEquals(String.valueOf(counters.rxBytes()), statistics.field("Octets (in)"));
         assertEquals(String.valueOf(counters.rxPackets()), statistics.field("Packets (in)"));

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * MBIMEx 2.0 as libmbim negotiates it (--device-open-ms-mbimex-v2/v3: Device Services, then the Version CID):
@@ -18,7 +18,7 @@ import org.wwan4j.emulator.model.Signal;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimcliExtensionsV2Test {
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test
@@ -29,7 +29,7 @@ class MbimcliExtensionsV2Test {
 
     @Test
     void signalStateCarriesRsrpAndSnrUnderMbimEx2() throws Exception {
-        emulator.state().setSignal(new Signal(-70, -11, -101, 7.5));
+        emulator.state().setSignal(new EmulatedSignal(-70, -11, -101, 7.5));
         Mbimcli.Result signal = mbimcli.ok("--device-open-ms-mbimex-v2", "--query-signal-state");
         assertEquals("21", signal.field("RSSI [0-31,99]"));
         assertEquals("lte", signal.field("RSRP/SNR info"));

@@ -9,24 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
-import org.wwan4j.emulator.model.Identity;
-import org.wwan4j.emulator.model.Rat;
-import org.wwan4j.emulator.model.Registration;
-import org.wwan4j.emulator.model.RegistrationState;
-import org.wwan4j.emulator.model.Signal;
+import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.model.EmulatedIdentity;
+import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.EmulatedRegistration;
+import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedSignal;
 import org.wwan4j.emulator.model.SimSlot;
 
 /** Each Basic Connect query, answered from the state model and read back by mbimcli 1.28. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MbimcliQueriesTest {
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     @Test
     void deviceCapsComeFromTheIdentity() throws Exception {
-        Identity identity = emulator.state().identity();
+        EmulatedIdentity identity = emulator.state().identity();
         Mbimcli.Result caps = mbimcli.ok("--query-device-caps");
         assertEquals("embedded", caps.field("Device type"));
         assertEquals("gsm", caps.field("Cellular class"));
@@ -86,7 +86,7 @@ class MbimcliQueriesTest {
 
     @Test
     void registrationStatesHomeRoamingSearchingDenied() throws Exception {
-        Registration home = emulator.state().registration();
+        EmulatedRegistration home = emulator.state().registration();
         Mbimcli.Result registered = mbimcli.ok("--query-registration-state");
         assertEquals("home", registered.field("Register state"));
         assertEquals(home.mcc() + home.mnc(), registered.field("Provider ID"));
@@ -94,14 +94,15 @@ class MbimcliQueriesTest {
         assertEquals(home.operatorName(), registered.field("Provider name"));
         assertEquals("lte", registered.field("Available data classes"));
 
-        emulator.state().setNetworkRegistration(new Registration(RegistrationState.ROAMING, "208", "07", "Emu Roam",
-                Set.of(Rat.LTE, Rat.UMTS), 1, 2, 3));
+        emulator.state().setNetworkRegistration(new EmulatedRegistration(EmulatedRegistrationState.ROAMING, "208",
+                "07", "Emu Roam",
+                Set.of(EmulatedRat.LTE, EmulatedRat.UMTS), 1, 2, 3));
         Mbimcli.Result roaming = mbimcli.ok("--query-registration-state");
         assertEquals("roaming", roaming.field("Register state"));
         assertEquals("20807", roaming.field("Provider ID"));
         assertEquals("Emu Roam", roaming.field("Roaming text"));
 
-        emulator.state().setNetworkRegistration(home.withState(RegistrationState.DENIED));
+        emulator.state().setNetworkRegistration(home.withState(EmulatedRegistrationState.DENIED));
         Mbimcli.Result denied = mbimcli.ok("--query-registration-state");
         assertEquals("denied", denied.field("Register state"));
         assertEquals("plmn-not-allowed", denied.field("Network error"));
@@ -129,9 +130,9 @@ class MbimcliQueriesTest {
 
     @Test
     void signalRssiIsCodedTheMbimWay() throws Exception {
-        emulator.state().setSignal(new Signal(-65, -9, -95, 12.5));
+        emulator.state().setSignal(new EmulatedSignal(-65, -9, -95, 12.5));
         assertEquals("24", mbimcli.ok("--query-signal-state").field("RSSI [0-31,99]"), "(-65 + 113) / 2");
-        emulator.state().setSignal(new Signal(-51, -5, -80, 20));
+        emulator.state().setSignal(new EmulatedSignal(-51, -5, -80, 20));
         assertEquals("31", mbimcli.ok("--query-signal-state").field("RSSI [0-31,99]"));
         emulator.state().setCoverage(false);
         assertEquals("99", mbimcli.ok("--query-signal-state").field("RSSI [0-31,99]"), "no signal is 99, unknown");

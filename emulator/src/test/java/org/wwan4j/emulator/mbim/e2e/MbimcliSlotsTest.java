@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.wwan4j.emulator.EmulatedModemExtension;
-import org.wwan4j.emulator.Protocol;
+import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.model.SimSlot;
 
 /**
@@ -20,7 +20,7 @@ class MbimcliSlotsTest {
     private static final String EXECUTOR_SLOT = "Executor '0': slot '(\\d+)'";
 
     @RegisterExtension
-    final EmulatedModemExtension emulator = EmulatedModemExtension.of(Protocol.MBIM);
+    final EmulatedModemExtension emulator = EmulatedModemExtension.of(EmulatedProtocol.MBIM);
     private final Mbimcli mbimcli = Mbimcli.on(emulator::path);
 
     private String slotState(int index) throws Exception {

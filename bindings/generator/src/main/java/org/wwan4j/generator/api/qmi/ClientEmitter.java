@@ -168,7 +168,7 @@ final class ClientEmitter {
             methods.append("    /** Calls the listener (off the loop thread, in order) for every ")
                     .append(service.toUpperCase(java.util.Locale.ROOT)).append(" '").append(signal.name())
                     .append("' indication, which carries no values. */\n")
-                    .append("    public Subscription on").append(base).append("(java.lang.Runnable listener) {\n")
+                    .append("    public QmiSubscription on").append(base).append("(java.lang.Runnable listener) {\n")
                     .append("        return subscribe(\"").append(signal.name()).append("\", listener);\n    }\n\n");
             return null;
         }
@@ -186,7 +186,7 @@ final class ClientEmitter {
         coverage.indications++;
         methods.append("    /** Calls the listener (off the loop thread, in order) for every ").append(what)
                 .append("; close the subscription to stop. */\n")
-                .append("    public Subscription on").append(base).append("(java.util.function.Consumer<? super ")
+                .append("    public QmiSubscription on").append(base).append("(java.util.function.Consumer<? super ")
                 .append(recordName).append("> listener) {\n        return subscribe(\"").append(signal.name())
                 .append("\", ").append(recordName).append("::read, listener);\n    }\n\n");
         return null;

@@ -70,11 +70,11 @@ class QmiApiGeneratorTest {
     @Test
     void indicationsBecomeSubscriptions() {
         String nas = files.get("ClientNas");
-        assertTrue(nas.contains("public Subscription onServingSystem(java.util.function.Consumer<? super "
+        assertTrue(nas.contains("public QmiSubscription onServingSystem(java.util.function.Consumer<? super "
                 + "ServingSystemIndication> listener)"));
-        assertTrue(files.get("ClientWds").contains("public Subscription onPacketServiceStatus("));
-        assertTrue(files.get("ClientLoc").contains("public Subscription onPositionReport("));
-        assertTrue(files.get("ClientPds").contains("public Subscription onGpsReady(java.lang.Runnable listener)"),
+        assertTrue(files.get("ClientWds").contains("public QmiSubscription onPacketServiceStatus("));
+        assertTrue(files.get("ClientLoc").contains("public QmiSubscription onPositionReport("));
+        assertTrue(files.get("ClientPds").contains("public QmiSubscription onGpsReady(java.lang.Runnable listener)"),
                 "signals without values take a Runnable");
     }
 
