@@ -6,6 +6,6 @@ import org.wwan4j.emulator.fault.ActiveFaults;
 import org.wwan4j.emulator.model.ModemState;
 
 /** What every QMI service works with. */
-record QmiContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, QmiClientIds clients,
+record QmiContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, EmulatedClientIds clients,
                   QmiIndications indications, ScheduledExecutorService scheduler) {
 }

@@ -31,14 +31,14 @@ final class QmiEngine implements ProtocolEngine, StateListener, QmiIndications {
     private static final int STATUS_FAILURE = 1;
 
     private final EngineContext engine;
-    private final QmiClientIds clients;
+    private final EmulatedClientIds clients;
     private final QmuxDecoder decoder = new QmuxDecoder();
     private final CtlService ctl;
     private final Map<Integer, QmiService> services = new TreeMap<>();
 
     QmiEngine(EngineContext engine, int clientLimitPerService) {
         this.engine = engine;
-        this.clients = new QmiClientIds(clientLimitPerService);
+        this.clients = new EmulatedClientIds(clientLimitPerService);
         QmiContext context = new QmiContext(engine.state(), engine.faults(), engine.statistics(), clients, this,
                 engine.scheduler());
         for (QmiService service : List.of(new DmsService(context), new NasService(context), new WdsService(context),

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * exits without releasing leaks its id), and each service has a limit beyond which allocation fails with
  * ClientIdsExhausted.
  */
-final class QmiClientIds {
+final class EmulatedClientIds {
 
     /** QMUX client ids are one byte; 0 is not used and 0xFF means broadcast. */
     private static final int FIRST_CLIENT_ID = 1;
@@ -20,7 +20,7 @@ final class QmiClientIds {
     private final Map<Integer, Set<Integer>> allocated = new TreeMap<>();
     private final Map<Integer, Integer> lastGiven = new TreeMap<>();
 
-    QmiClientIds(int limitPerService) {
+    EmulatedClientIds(int limitPerService) {
         this.limitPerService = limitPerService;
     }
 
