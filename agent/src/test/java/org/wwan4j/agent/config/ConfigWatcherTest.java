@@ -13,11 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
+@Tag("slow")
 class ConfigWatcherTest {
 
     /** Upper bound for one reload to arrive; a bound, not an expected duration. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import org.wwan4j.emulator.model.EmulatedSignal;
  * 2, an empty slot 3, an eSIM in slot 4) and checks what the agent reports against the emulator's own state.
  */
 @Timeout(180)
+@Tag("slow")
 class QmiAgentEndToEndTest {
 
     @TempDir

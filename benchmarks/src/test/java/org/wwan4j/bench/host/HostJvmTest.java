@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.bench.BenchEnvironment;
@@ -20,6 +21,7 @@ import org.wwan4j.emulator.EmulatedProtocol;
  * The Java contenders as the harness runs them: a child JVM with the launcher's flags, driving the idiomatic API
  * against modems emulated in this (the parent) JVM over real ptys.
  */
+@Tag("slow")
 class HostJvmTest {
 
     private static final int REQUESTS = 20;

@@ -11,6 +11,7 @@ import org.wwan4j.generator.emit.FfiGenerator;
 import org.wwan4j.generator.emit.HeaderClasses;
 import org.wwan4j.generator.emit.NamespaceCounts;
 import org.wwan4j.generator.emit.SourceFile;
+import org.wwan4j.generator.emit.SourceTree;
 import org.wwan4j.generator.gir.GirReader;
 import org.wwan4j.generator.model.Namespace;
 import org.wwan4j.generator.select.CommandLine;
@@ -96,27 +97,6 @@ public final class Main {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
-        }
-    }
-
-    /** Writes sources under {@code root/<package path>}, first removing stale sources of that package. */
-    static final class SourceTree {
-
-        private SourceTree() {
-        }
-
-        static Path write(Path root, String packageName, List<SourceFile> files) throws IOException {
-            Path dir = packageName.isEmpty() ? root : root.resolve(packageName.replace('.', '/'));
-            Files.createDirectories(dir);
-            try (var stale = Files.list(dir)) {
-                for (Path p : stale.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Files.delete(p);
-                }
-            }
-            for (SourceFile f : files) {
-                Files.writeString(dir.resolve(f.className() + ".java"), f.content());
-            }
-            return dir;
         }
     }
 }

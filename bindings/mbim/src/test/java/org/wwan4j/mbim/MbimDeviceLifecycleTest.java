@@ -13,11 +13,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.glib.ClosedException;
 
 /** Opening, cancelling and closing: bounded, idempotent, nothing left behind. */
+@Tag("slow")
 class MbimDeviceLifecycleTest {
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.wwan4j.generator.emit.SourceFile;
+import org.wwan4j.generator.emit.SourceTree;
 import org.wwan4j.generator.gir.GirReader;
 import org.wwan4j.generator.model.Namespace;
 
@@ -50,11 +51,7 @@ public final class MbimApiMain {
         Namespace namespace = GirReader.read(gir);
         MbimApiGenerator generator = new MbimApiGenerator(namespace);
         List<SourceFile> files = generator.generate();
-        Path dir = output.resolve(MbimApiGenerator.TARGET_PACKAGE.replace('.', '/'));
-        Files.createDirectories(dir);
-        for (SourceFile file : files) {
-            Files.writeString(dir.resolve(file.className() + ".java"), file.content());
-        }
+        Path dir = SourceTree.write(output, MbimApiGenerator.TARGET_PACKAGE, files);
         List<String> lines = new ArrayList<>();
         for (MbimCoverage coverage : generator.coverage()) {
             lines.add(coverage.line());

@@ -3,7 +3,7 @@ package org.wwan4j.generator.api.qmi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.wwan4j.generator.emit.SourceFile;
+import org.wwan4j.generator.emit.SourceTree;
 import org.wwan4j.generator.gir.GirReader;
 import org.wwan4j.generator.model.Namespace;
 
@@ -36,16 +36,7 @@ public final class QmiApiMain {
             long start = System.nanoTime();
             Namespace qmi = GirReader.read(gir);
             QmiApiGenerator.Result result = QmiApiGenerator.generate(qmi, QmiApiGenerator.QmiFfiView.read(includes));
-            Path dir = output.resolve(QmiApiGenerator.PACKAGE.replace('.', '/'));
-            Files.createDirectories(dir);
-            try (var stale = Files.list(dir)) {
-                for (Path p : stale.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    Files.delete(p);
-                }
-            }
-            for (SourceFile f : result.files()) {
-                Files.writeString(dir.resolve(f.className() + ".java"), f.content());
-            }
+            Path dir = SourceTree.write(output, QmiApiGenerator.PACKAGE, result.files());
             for (String line : result.coverage()) {
                 System.out.println("wwan4j-qmi-api: " + line);
             }
