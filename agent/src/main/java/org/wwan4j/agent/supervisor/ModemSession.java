@@ -1,6 +1,7 @@
 package org.wwan4j.agent.supervisor;
 
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ final class ModemSession {
     private Protocol protocol = Protocol.AUTO;
     private Modem modem;
     private AutoCloseable subscription;
+    /** The open in flight, if any; touched only on the supervisor's thread. */
+    private OpenAttempt opening;
 
     /**
      * @param failed told of a request that failed, and of a continuation that threw
@@ -75,10 +78,27 @@ final class ModemSession {
     /**
      * Opens the port and takes the modem on; an open that completes after the supervisor moved on (a step's bound
      * ran out first) is closed, never leaked.
+     *
+     * <p>While an earlier open of the same port is still in flight, this one waits for it instead of opening the
+     * port a second time: two opens of one control port are two clients of one modem, and closing the one that
+     * lost would close the modem's session under the one that won (an MBIM modem then answers "not opened").
      */
     void open(Consumer<Modem> next, Consumer<Throwable> onFailure) {
         long openEpoch = lifecycle.epoch();
-        factory.open(device, protocol).whenCompleteAsync((opened, failure) -> {
+        OpenAttempt attempt = opening;
+        if (attempt == null || !Objects.equals(attempt.device, device)) {
+            attempt = new OpenAttempt(device, factory.open(device, protocol));
+            opening = attempt;
+        }
+        attempt.waiter = openEpoch;
+        OpenAttempt mine = attempt;
+        mine.result.whenCompleteAsync((opened, failure) -> {
+            if (opening == mine) {
+                opening = null;
+            }
+            if (mine.waiter != openEpoch) {
+                return; // a later open took this attempt over and decides what becomes of it
+            }
             if (!lifecycle.isCurrent(openEpoch) || lifecycle.closed()) {
                 if (opened != null) {
                     opened.close();
@@ -100,6 +120,18 @@ final class ModemSession {
             }
             publish.run();
         }, scheduler);
+    }
+
+    /** One open of the port in flight; only its latest waiter (by epoch) takes the modem or closes it. */
+    private static final class OpenAttempt {
+        final Path device;
+        final CompletableFuture<Modem> result;
+        long waiter;
+
+        OpenAttempt(Path device, CompletableFuture<Modem> result) {
+            this.device = device;
+            this.result = result;
+        }
     }
 
     private void onEvent(Modem source, ModemEvent event) {

@@ -141,6 +141,29 @@ class RecoverySupervisorTest {
     }
 
     @Test
+    void theResetStepWaitsForTheReopenStillInFlightInsteadOfOpeningThePortTwice() {
+        ModemSupervisor s = connected();
+        int opensBefore = factory.opened.size();
+        factory.hangOpens = true;
+        modem.failNext("counters", NO_ANSWER);
+        scheduler.advance(SupervisorSettings.DEFAULT_COUNTERS_PERIOD);
+        scheduler.advance(RecoveryBounds.DEFAULT_REOPEN);
+        assertEquals(RecoveryStep.RESET, status.health().recoveryStep());
+        scheduler.advance(RecoveryBounds.DEFAULT_OPEN_RETRY);
+        assertEquals(opensBefore + 1, factory.opened.size(), "one open in flight, not a second beside it");
+
+        // The port answers at last: the reset goes out on the modem that very open gave (before, it was closed as
+        // stale, and with it the modem's session under the second open).
+        factory.hangOpens = false;
+        ScriptedModem late = new ScriptedModem(DEV);
+        factory.hanging.getFirst().complete(late);
+        scheduler.runReady();
+        assertEquals(List.of("reset"), late.calls("reset"));
+        scheduler.advance(RecoveryBounds.DEFAULT_SETTLE);
+        assertEquals(SupervisorState.CONNECTED, s.state());
+    }
+
+    @Test
     void whenEveryStepFailsTheModemIsStuckAndTheLadderStartsAgainAfterAGrowingBackoff() {
         ModemSupervisor s = connected();
         modem.unanswered = true;
