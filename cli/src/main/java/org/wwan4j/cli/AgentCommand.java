@@ -3,12 +3,18 @@ package org.wwan4j.cli;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.config.ConfigException;
 import org.wwan4j.agent.config.ConfigParser;
 import org.wwan4j.agent.daemon.AgentDaemon;
 import org.wwan4j.agent.daemon.AgentOptions;
+import org.wwan4j.agent.daemon.SystemdNotifier;
 import org.wwan4j.agent.linux.SysfsDiscovery;
+import org.wwan4j.agent.supervisor.ExecutorScheduler;
+import org.wwan4j.agent.supervisor.Scheduler;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = "Run the daemon: config in (watched), status file and metrics out. Stops on SIGINT/SIGTERM.")
 final class AgentCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "Agent config (JSON).")
     Path config;
@@ -53,8 +61,29 @@ final class AgentCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliFailure(Wwan4jCli.EXIT_DEVICE, "agent: cannot start: " + e.getMessage());
         }
-        new Lifetime(daemon::close).await(null);
+        SystemdNotifier systemd = systemdNotifier();
+        if (systemd != null) {
+            Scheduler pingTimer = systemd.watchdogTimeout() == null ? null
+                    : new ExecutorScheduler("wwan-systemd", Clock.systemUTC());
+            systemd.ready(pingTimer, daemon.agent()::afterQueuedWork);
+        }
+        new Lifetime(() -> {
+            if (systemd != null) {
+                systemd.close(); // STOPPING=1 first: systemd then expects the exit
+            }
+            daemon.close();
+        }).await(null);
         return 0;
+    }
+
+    /** Under a systemd {@code Type=notify} unit, the notifier; a broken notify socket is reported, not fatal. */
+    private static SystemdNotifier systemdNotifier() {
+        try {
+            return SystemdNotifier.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
+        } catch (IOException e) {
+            LOG.warn("not notifying systemd: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** Exits 2 naming the file and every error in it. */

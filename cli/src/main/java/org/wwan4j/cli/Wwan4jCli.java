@@ -30,7 +30,8 @@ public final class Wwan4jCli implements Runnable {
     /** Commands the ./wwan4j launcher runs as programs of their own; listed here so help shows the whole contract. */
     static final List<LauncherCommand> LAUNCHED = List.of(
             new LauncherCommand("bench", "The side-by-side benchmark harness: ./wwan4j bench [--quick] [--json]."),
-            new LauncherCommand("runtime", "A minimal runtime for an edge image: ./wwan4j runtime [--cds] [OUT_DIR]."));
+            new LauncherCommand("runtime", "A minimal runtime for an edge image: ./wwan4j runtime [--cds] [OUT_DIR]."),
+            new LauncherCommand("package", "A Debian package and install tree: ./wwan4j package [OUT_DIR]."));
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("demo") && System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {

@@ -127,6 +127,14 @@ public final class Agent implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code task} on the agent's thread after the work queued before it: proof that the thread still takes
+     * work (the systemd watchdog pings go through here). The task must be short and must not block.
+     */
+    public void afterQueuedWork(Runnable task) {
+        scheduler.execute(task);
+    }
+
     /** Re-read the modems present (start, hot-plug uevent, lost uevents). */
     public void rediscover() {
         scheduler.execute(() -> {

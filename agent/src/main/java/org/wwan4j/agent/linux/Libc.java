@@ -12,17 +12,21 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The few libc functions the Linux side needs (netlink sockets and interface names), bound through FFM with errno
+ * The few libc functions the Linux side needs (netlink sockets, the service manager's datagram socket and
+ * interface names), bound through FFM with errno
  * captured at the call, because any later JVM work may overwrite errno before Java could read it.
  */
 @SuppressWarnings("restricted") // binding libc is this class's whole purpose; callers need --enable-native-access
 final class Libc {
 
+    static final int AF_UNIX = 1;
     static final int AF_NETLINK = 16;
+    static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
     static final int SOCK_CLOEXEC = 02000000;
     static final int POLLIN = 0x1;
     static final int MSG_DONTWAIT = 0x40;
+    static final int MSG_NOSIGNAL = 0x4000;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
     static final int EFD_CLOEXEC = 02000000;
@@ -41,6 +45,8 @@ final class Libc {
     private static final MethodHandle SOCKET = withErrno("socket", FunctionDescriptor.of(INT, INT, INT, INT));
     private static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(INT, INT, PTR, INT));
     private static final MethodHandle SEND = withErrno("send", FunctionDescriptor.of(SIZE_T, INT, PTR, SIZE_T, INT));
+    private static final MethodHandle SENDTO = withErrno("sendto",
+            FunctionDescriptor.of(SIZE_T, INT, PTR, SIZE_T, INT, PTR, INT));
     private static final MethodHandle RECV = withErrno("recv", FunctionDescriptor.of(SIZE_T, INT, PTR, SIZE_T, INT));
     private static final MethodHandle POLL = withErrno("poll", FunctionDescriptor.of(INT, PTR, SIZE_T, INT));
     private static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(INT, INT));
@@ -69,6 +75,11 @@ final class Libc {
 
     static Result send(int fd, MemorySegment buffer, long length) {
         return call(SEND, fd, buffer, length, 0);
+    }
+
+    /** sendto() without blocking or SIGPIPE: one datagram to {@code address} (a socket address structure). */
+    static Result sendTo(int fd, MemorySegment buffer, long length, MemorySegment address) {
+        return call(SENDTO, fd, buffer, length, MSG_DONTWAIT | MSG_NOSIGNAL, address, (int) address.byteSize());
     }
 
     static Result recv(int fd, MemorySegment buffer, int flags) {

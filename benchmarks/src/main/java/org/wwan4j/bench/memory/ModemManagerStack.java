@@ -42,6 +42,7 @@ public final class ModemManagerStack implements AutoCloseable {
 
     /** Starts the bus, qmi-proxy and ModemManager; {@code device} may be null (idle stack, no modem). */
     public static ModemManagerStack start(BenchEnvironment environment, Path device) throws Exception {
+        requireInstalled();
         ModemManagerStack stack = new ModemManagerStack(environment);
         try {
             stack.startBus();
@@ -55,6 +56,16 @@ public final class ModemManagerStack implements AutoCloseable {
         } catch (Exception e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /** Fails with what to install when a program of the stack is missing (a fresh machine without ModemManager). */
+    static void requireInstalled() throws IOException {
+        for (String program : List.of(MODEM_MANAGER, "/usr/bin/dbus-daemon", "/usr/bin/busctl")) {
+            if (!Files.isExecutable(Path.of(program))) {
+                throw new IOException(program + " is not installed: `scripts/setup.sh --bench` installs the"
+                        + " ModemManager baseline (as root; ./wwan4j bench runs it)");
+            }
         }
     }
 
