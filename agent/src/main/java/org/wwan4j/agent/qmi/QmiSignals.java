@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.modem.RequestSupport;
 import org.wwan4j.agent.modem.RequestSupport.Path;
 import org.wwan4j.agent.status.Signal;
@@ -17,6 +19,8 @@ import org.wwan4j.qmi.QmiSubscription;
  * ModemManager enables them. Older firmware knows only the second of each pair.
  */
 final class QmiSignals {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QmiSignals.class);
 
     static final String GET_SIGNAL_INFO = "NAS Get Signal Info";
     static final String GET_SIGNAL_STRENGTH = "NAS Get Signal Strength";
@@ -71,6 +75,12 @@ final class QmiSignals {
                                         .lteRsrpDelta(true, RSRP_DELTA_DB)
                                         .lteSnrDelta(true, SNR_DELTA_TENTHS))
                                 .thenApply(out -> out))))
-                .handle((ok, failure) -> null);
+                .handle((ok, failure) -> {
+                    if (failure != null) {
+                        LOG.info("signal indications not enabled ({}); the safety tick reads the signal",
+                                failure.toString());
+                    }
+                    return null;
+                });
     }
 }
