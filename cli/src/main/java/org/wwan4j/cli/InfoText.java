@@ -19,7 +19,8 @@ final class InfoText {
         out.add("device:       " + info.device() + " (" + info.protocol().jsonName() + ")");
         var id = info.identity();
         if (id != null) {
-            out.add("modem:        " + or(id.manufacturer()) + " " + or(id.model()) + ", firmware " + or(id.revision()));
+            out.add("modem:        " + or(id.manufacturer()) + " " + or(id.model()) + ", firmware " + or(id.revision())
+                    + (id.hardwareRevision() == null ? "" : ", hardware " + id.hardwareRevision()));
             out.add("imei:         " + or(id.imei()));
         }
         out.add("power:        " + (info.power() == null ? "-" : info.power().jsonName()));

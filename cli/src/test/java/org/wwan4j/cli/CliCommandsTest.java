@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.FirmwareProfile;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.SimSlot;
 
@@ -85,6 +87,34 @@ class CliCommandsTest {
         assertTrue(bearer.containsKey("ipv4") && bearer.get("ipv4") == null);
         assertTrue(((Map<String, Object>) info.get("counters")).containsKey("rxDrops"));
         assertNull(info.get("location"));
+    }
+
+    /** An older firmware (no UIM Read Transparent/Slot Status, no NAS Signal Info/System Info) still fills info. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void infoJsonOnAnOlderFirmwareHasEveryFieldThroughTheFallbacks() throws Exception {
+        modem = EmulatedModem.start(EmulatedProtocol.QMI, EmulatorOptions.defaults()
+                .withProfile(FirmwareProfile.LEGACY));
+        CliRun run = CliRun.of("info", "--device", modem.path().toString(), "--protocol", "qmi", "--json",
+                "--state-dir", state());
+        assertEquals(0, run.exitCode(), run::err);
+        Map<String, Object> info = JSON.std.mapFrom(run.out());
+        Map<String, Object> identity = (Map<String, Object>) info.get("identity");
+        assertEquals(modem.state().identity().hardwareRevision(), identity.get("hardwareRevision"));
+        SimSlot card = modem.state().activeCard().orElseThrow();
+        List<Map<String, Object>> sims = (List<Map<String, Object>>) info.get("sims");
+        assertEquals(1, sims.size(), "no slot status: the one slot of the card status");
+        assertEquals("present", sims.get(0).get("state"));
+        assertEquals(card.iccid(), sims.get(0).get("iccid"));
+        assertEquals(card.imsi(), sims.get(0).get("imsi"));
+        Map<String, Object> registration = (Map<String, Object>) info.get("registration");
+        assertEquals("home", registration.get("state"));
+        assertEquals("07", registration.get("mnc"));
+        assertEquals(modem.state().registration().operatorName(), registration.get("operator"));
+        Map<String, Object> signal = (Map<String, Object>) info.get("signal");
+        assertEquals(modem.state().signal().rssi(), signal.get("rssi"));
+        assertEquals(modem.state().signal().rsrq(), signal.get("rsrq"));
+        assertEquals(modem.state().signal().rsrp(), signal.get("rsrp"));
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class EmulatedModem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedModem.class);
 
     private final EmulatedProtocol protocol;
+    private final FirmwareProfile profile;
     private final ModemState state = new ModemState();
     private final ActiveFaults faults = new ActiveFaults();
     private final EmulatorStatistics statistics = new EmulatorStatistics();
@@ -51,12 +52,13 @@ public final class EmulatedModem implements AutoCloseable {
                 Thread.ofPlatform().daemon().name("wwan4j-emulator-clock").unstarted(runnable));
         this.port = new EmulatedPort(faults, statistics, options.link(),
                 sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler,
-                        options.clientLimitPerService())));
+                        options.clientLimitPerService(), options.profile())));
         faults.addListener(this::applyFault);
         long tickMillis = options.tickInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         options.faults().forEach(faults::inject);
-        LOG.info("emulated {} modem on {}", protocol, port.path());
+        this.profile = options.profile();
+        LOG.info("emulated {} modem ({} firmware) on {}", protocol, profile.cliName(), port.path());
     }
 
     public static EmulatedModem start(EmulatedProtocol protocol) {
@@ -69,6 +71,11 @@ public final class EmulatedModem implements AutoCloseable {
 
     public EmulatedProtocol protocol() {
         return protocol;
+    }
+
+    /** The firmware generation this modem answers like. */
+    public FirmwareProfile profile() {
+        return profile;
     }
 
     /** The pty slave to open now; null while unplugged. Changes on replug (the link, if any, follows). */

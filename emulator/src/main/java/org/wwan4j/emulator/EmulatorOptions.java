@@ -8,10 +8,11 @@ import org.wwan4j.emulator.fault.Fault;
 
 /**
  * How to start an emulator: an optional symlink that follows the pty (across replugs), faults active from the start,
- * how often time advances for the state (counters growing, position reports), and how many clients a service
- * accepts (QMI client ids; 0 = the protocol engine's default).
+ * how often time advances for the state (counters growing, position reports), how many clients a service accepts
+ * (QMI client ids; 0 = the protocol engine's default), and which firmware generation it answers like.
  */
-public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService) {
+public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
+                              FirmwareProfile profile) {
 
     /** Counters grow and position reports come once a second by default, as on a real modem. */
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
@@ -19,6 +20,11 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
     public EmulatorOptions {
         faults = faults == null || faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
         tickInterval = tickInterval == null ? DEFAULT_TICK : tickInterval;
+        profile = profile == null ? FirmwareProfile.MODERN : profile;
+    }
+
+    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService) {
+        this(link, faults, tickInterval, clientLimitPerService, FirmwareProfile.MODERN);
     }
 
     public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval) {
@@ -30,18 +36,22 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
     }
 
     public EmulatorOptions withLink(Path newLink) {
-        return new EmulatorOptions(newLink, faults, tickInterval, clientLimitPerService);
+        return new EmulatorOptions(newLink, faults, tickInterval, clientLimitPerService, profile);
     }
 
     public EmulatorOptions withFaults(Set<Fault> newFaults) {
-        return new EmulatorOptions(link, newFaults, tickInterval, clientLimitPerService);
+        return new EmulatorOptions(link, newFaults, tickInterval, clientLimitPerService, profile);
     }
 
     public EmulatorOptions withTickInterval(Duration interval) {
-        return new EmulatorOptions(link, faults, interval, clientLimitPerService);
+        return new EmulatorOptions(link, faults, interval, clientLimitPerService, profile);
     }
 
     public EmulatorOptions withClientLimitPerService(int limit) {
-        return new EmulatorOptions(link, faults, tickInterval, limit);
+        return new EmulatorOptions(link, faults, tickInterval, limit, profile);
+    }
+
+    public EmulatorOptions withProfile(FirmwareProfile newProfile) {
+        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, newProfile);
     }
 }

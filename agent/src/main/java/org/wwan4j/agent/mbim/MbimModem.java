@@ -156,9 +156,10 @@ public final class MbimModem implements Modem {
     @Override
     public CompletableFuture<Identity> identity() {
         return call(timeout -> basic.queryDeviceCaps(timeout), REQUEST_TIMEOUT, "device caps")
-                // MBIM has no manufacturer field: null rather than a guess from the hardware string.
+                // MBIM has no manufacturer field: null rather than a guess from the hardware string (ModemManager
+                // takes the USB descriptor's). The hardware info is both the model and the hardware revision.
                 .thenApply(caps -> new Identity(blankToNull(caps.deviceId()), null, blankToNull(caps.hardwareInfo()),
-                        blankToNull(caps.firmwareInfo())));
+                        blankToNull(caps.firmwareInfo()), blankToNull(caps.hardwareInfo())));
     }
 
     @Override

@@ -41,6 +41,10 @@ import org.wwan4j.agent.status.Sim;
  * <li><b>Values.</b> The neutral records of {@code org.wwan4j.agent.status} are used as-is: MCC and MNC are
  *     strings keeping leading zeros ("001", "01" differs from "010"); unknown values are null; counters that a
  *     protocol does not give are null, not 0.</li>
+ * <li><b>Older and newer firmware.</b> Each read tries the protocol's messages newest first and falls back only
+ *     when the modem refuses one as unsupported; a refused message is not sent again on this instance. A value no
+ *     message can give reads null (the rest of the read is unaffected), and one {@link ModemEvent.FieldUnavailable}
+ *     per field says why ({@link RequestSupport}, docs/fallbacks.md).</li>
  * <li><b>SIM slots.</b> {@link #sims()} lists every physical slot, 1-based, empty ones included. A slot holding a
  *     card that is not the active one reads {@link org.wwan4j.agent.status.SimState#INACTIVE}; an empty slot
  *     reads {@code ABSENT}; a PIN/PUK-locked card reads {@code LOCKED}. An eSIM without an enabled profile reads

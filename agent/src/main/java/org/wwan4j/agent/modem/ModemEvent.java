@@ -47,6 +47,16 @@ public sealed interface ModemEvent {
     }
 
     /**
+     * The modem refused every request that could give this field (its firmware knows none of them): the field
+     * stays null. Sent once per field per opened modem, never repeated by later reads.
+     *
+     * @param field  what cannot be read, as status names it ("ICCID", "signal", "hardware revision"...)
+     * @param reason the modem's refusals, request by request
+     */
+    record FieldUnavailable(String field, String reason) implements ModemEvent {
+    }
+
+    /**
      * The control channel is gone (device unplugged, port closed by the kernel, protocol error fatal for the
      * port). Delivered once; every request after it fails with {@link ModemException.Kind#CLOSED}.
      */

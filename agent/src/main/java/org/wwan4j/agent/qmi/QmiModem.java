@@ -20,6 +20,7 @@ import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemEvent;
 import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.agent.modem.ModemListener;
+import org.wwan4j.agent.modem.RequestSupport;
 import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.status.Counters;
 import org.wwan4j.agent.status.Identity;
@@ -61,22 +62,32 @@ public final class QmiModem implements Modem {
     private final ClientNas nas;
     private final ClientWds wds;
     private final ClientUim uim;
+    private final RequestSupport support;
     private final QmiSimReader simReader;
+    private final QmiSignals signals;
+    private final QmiRegistrations registrations;
     private final QmiDataSession data;
     private final QmiLocationSession location;
     private final QmiEvents events;
     private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
+    /** @param uim the UIM client, or null when the modem has no UIM service */
     private QmiModem(QmiDevice device, ClientDms dms, ClientNas nas, ClientWds wds, ClientUim uim, Path handleFile) {
         this.device = device;
         this.dms = dms;
         this.nas = nas;
         this.wds = wds;
         this.uim = uim;
-        this.simReader = new QmiSimReader(uim);
-        this.data = new QmiDataSession(wds, handleFile);
         this.events = new QmiEvents(LoopFuture.callbacks());
+        this.support = new RequestSupport(QmiFailures::map, (field, why) -> {
+            LOG.info("{}: {} unavailable: {}", device.path(), field, why);
+            events.post(new ModemEvent.FieldUnavailable(field, why));
+        });
+        this.simReader = new QmiSimReader(uim, dms, support);
+        this.signals = new QmiSignals(nas, support);
+        this.registrations = new QmiRegistrations(nas, support);
+        this.data = new QmiDataSession(wds, handleFile);
         this.location = new QmiLocationSession(device, fix -> events.post(new ModemEvent.LocationChanged(fix)));
     }
 
@@ -90,7 +101,15 @@ public final class QmiModem implements Modem {
         CompletableFuture<ClientDms> dms = device.dms();
         CompletableFuture<ClientNas> nas = dms.thenCompose(d -> device.nas());
         CompletableFuture<ClientWds> wds = nas.thenCompose(n -> device.wds());
-        CompletableFuture<ClientUim> uim = wds.thenCompose(w -> device.uim());
+        // Some modems have no UIM service (their SIM is read through DMS): allocation fails, and UIM is left out.
+        CompletableFuture<ClientUim> uim = wds.thenCompose(w -> device.uim().exceptionally(failure -> {
+            ModemException e = QmiFailures.map("allocate UIM client", failure);
+            if (e.kind() != ModemException.Kind.UNSUPPORTED) {
+                throw e;
+            }
+            LOG.info("{}: no UIM service: {}", device.path(), e.getMessage());
+            return null;
+        }));
         return uim.thenCompose(u -> {
             QmiModem modem = new QmiModem(device, dms.join(), nas.join(), wds.join(), u, handleFile);
             return modem.subscribe().thenApply(ok -> (Modem) modem);
@@ -104,21 +123,26 @@ public final class QmiModem implements Modem {
 
     private CompletableFuture<Void> subscribe() {
         subscriptions.add(nas.onServingSystem(i -> events.post(new ModemEvent.RegistrationChanged(
-                QmiServingSystems.of(i)))));
-        subscriptions.add(nas.onSignalInfo(i -> events.post(new ModemEvent.SignalChanged(QmiSignalInfos.of(i)))));
+                registrations.indicated(i)))));
         subscriptions.add(wds.onPacketServiceStatus(this::packetServiceStatus));
-        subscriptions.add(uim.onCardStatus(i -> simsChanged()));
-        subscriptions.add(uim.onSlotStatus(i -> simsChanged()));
+        if (uim != null) {
+            subscriptions.add(uim.onCardStatus(i -> simsChanged()));
+            subscriptions.add(uim.onSlotStatus(i -> simsChanged()));
+        }
         device.onRemoved(d -> {
             if (!closed) {
                 closed = true;
                 events.post(new ModemEvent.Removed("device removed"));
             }
         });
+        // Serving System events are as old as NAS itself; signal indications have a chain of their own.
         CompletableFuture<?> nasEvents = nas.registerIndications(new ClientNas.RegisterIndicationsInput()
-                .servingSystemEvents(true).signalInfo(true));
+                .servingSystemEvents(true))
+                .thenCompose(ok -> signals.subscribe(s -> events.post(new ModemEvent.SignalChanged(s)),
+                        subscriptions));
         // Card events are optional: without them SIM changes are seen on the supervisor's safety tick.
-        CompletableFuture<?> uimEvents = uim.registerEvents(new ClientUim.RegisterEventsInput()
+        CompletableFuture<?> uimEvents = uim == null ? CompletableFuture.completedFuture(null)
+                : uim.registerEvents(new ClientUim.RegisterEventsInput()
                         .eventRegistrationMask(EnumSet.of(UimEventRegistrationFlag.CARD_STATUS,
                                 UimEventRegistrationFlag.PHYSICAL_SLOT_STATUS)))
                 .exceptionally(failure -> {
@@ -165,16 +189,22 @@ public final class QmiModem implements Modem {
         return Protocol.QMI;
     }
 
+    /** Each part on its own: a firmware that does not know one of the DMS getters leaves that part null. */
     @Override
     public CompletableFuture<Identity> identity() {
         return call("DMS identity", () -> {
-            CompletableFuture<ClientDms.GetIdsOutput> ids = dms.getIds();
-            CompletableFuture<ClientDms.GetManufacturerOutput> manufacturer = dms.getManufacturer();
-            CompletableFuture<ClientDms.GetModelOutput> model = dms.getModel();
-            CompletableFuture<ClientDms.GetRevisionOutput> revision = dms.getRevision();
-            return CompletableFuture.allOf(ids, manufacturer, model, revision).thenApply(ok -> new Identity(
-                    blankToNull(ids.join().imei()), blankToNull(manufacturer.join().manufacturer()),
-                    blankToNull(model.join().model()), blankToNull(revision.join().revision())));
+            CompletableFuture<String> imei = support.optional("IMEI", "DMS Get IDs",
+                    () -> dms.getIds().thenApply(out -> blankToNull(out.imei())));
+            CompletableFuture<String> manufacturer = support.optional("manufacturer", "DMS Get Manufacturer",
+                    () -> dms.getManufacturer().thenApply(out -> blankToNull(out.manufacturer())));
+            CompletableFuture<String> model = support.optional("model", "DMS Get Model",
+                    () -> dms.getModel().thenApply(out -> blankToNull(out.model())));
+            CompletableFuture<String> revision = support.optional("revision", "DMS Get Revision",
+                    () -> dms.getRevision().thenApply(out -> blankToNull(out.revision())));
+            CompletableFuture<String> hardware = support.optional("hardware revision", "DMS Get Hardware Revision",
+                    () -> dms.getHardwareRevision().thenApply(out -> blankToNull(out.revision())));
+            return CompletableFuture.allOf(imei, manufacturer, model, revision, hardware).thenApply(ok ->
+                    new Identity(imei.join(), manufacturer.join(), model.join(), revision.join(), hardware.join()));
         });
     }
 
@@ -212,6 +242,10 @@ public final class QmiModem implements Modem {
             return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.REJECTED,
                     "SIM slots are numbered from 1, not " + slot));
         }
+        if (uim == null) {
+            return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
+                    "UIM Switch Slot: the modem has no UIM service"));
+        }
         return call("UIM Switch Slot", () -> uim.switchSlot(new ClientUim.SwitchSlotInput().logicalSlot(1)
                         .physicalSlot(slot), SLOT_SWITCH_TIMEOUT)
                 .handle((ok, failure) -> {
@@ -228,12 +262,12 @@ public final class QmiModem implements Modem {
 
     @Override
     public CompletableFuture<Registration> registration() {
-        return call("NAS Get Serving System", () -> nas.getServingSystem().thenApply(QmiServingSystems::of));
+        return call("NAS registration", registrations::read);
     }
 
     @Override
     public CompletableFuture<Signal> signal() {
-        return call("NAS Get Signal Info", () -> nas.getSignalInfo().thenApply(QmiSignalInfos::of));
+        return call("NAS signal", signals::read);
     }
 
     @Override
@@ -265,8 +299,8 @@ public final class QmiModem implements Modem {
     public CompletableFuture<BearerSettings> connect(BearerProfile profile, boolean allowRoaming) {
         return call("WDS Start Network", () -> {
             CompletableFuture<Void> roamingCheck = allowRoaming ? CompletableFuture.completedFuture(null)
-                    : nas.getServingSystem().thenApply(QmiServingSystems::of).thenAccept(r -> {
-                        if (r.state() == RegistrationState.ROAMING) {
+                    : registrations.read().thenAccept(r -> {
+                        if (r != null && r.state() == RegistrationState.ROAMING) {
                             throw new ModemException(ModemException.Kind.REJECTED,
                                     "roaming on " + r.mcc() + r.mnc() + " and roaming is forbidden");
                         }

@@ -109,6 +109,7 @@ public final class StatusJson {
         m.put("manufacturer", id.manufacturer());
         m.put("model", id.model());
         m.put("revision", id.revision());
+        m.put("hardwareRevision", id.hardwareRevision());
         return m;
     }
 

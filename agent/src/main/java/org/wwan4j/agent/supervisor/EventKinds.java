@@ -16,6 +16,8 @@ final class EventKinds {
     static final String RECOVERY = "recovery";
     static final String SCAN = "scan";
     static final String LOCATION = "location";
+    /** A field the modem's firmware cannot give by any request the agent knows (it stays null). */
+    static final String CAPABILITY = "capability";
 
     private EventKinds() {
     }

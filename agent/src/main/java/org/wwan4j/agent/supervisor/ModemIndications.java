@@ -87,6 +87,8 @@ final class ModemIndications {
                 }
             }
             case ModemEvent.LocationChanged e -> status.location = e.location();
+            case ModemEvent.FieldUnavailable e -> status.event(scheduler.now(), EventKinds.CAPABILITY,
+                    e.field() + " unavailable: " + e.reason());
             case ModemEvent.Removed e -> {
                 closeModem.run();
                 failed.accept(new ModemException(ModemException.Kind.CLOSED, "modem removed: " + e.reason()));

@@ -33,6 +33,8 @@ import org.wwan4j.agent.status.SimType;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.FirmwareProfile;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.EmulatedSignal;
 
@@ -130,6 +132,40 @@ class QmiAgentEndToEndTest {
         assertNotNull(counters.txErrors(), "QMI counts errors");
         assertTrue(emulated.bearer().connected());
         assertTrue(agent.ip.calls.contains("apply(emu0,10.64.12.34/30,mtu=0,metric=100)"), agent.ip.calls::toString);
+    }
+
+    /**
+     * An older firmware (the emulator's legacy profile: no UIM Read Transparent or Slot Status, no NAS Signal Info or
+     * System Info) is brought up like any other, and status has every field through the fallbacks; signal changes
+     * come through the NAS Event Report.
+     */
+    @Test
+    void anOlderFirmwareReachesConnectedAndReportsEveryFieldThroughTheFallbacks() throws Exception {
+        modem = EmulatedModem.start(EmulatedProtocol.QMI, EmulatorOptions.defaults()
+                .withProfile(FirmwareProfile.LEGACY));
+        start(AgentHarness.config(path(), "", ""), AgentHarness.settings(Duration.ofSeconds(60),
+                Duration.ofSeconds(2)));
+
+        ModemInfo info = agent.awaitModem("connected", QmiAgentEndToEndTest::connected).info();
+        var emulated = modem.state();
+        assertEquals(emulated.identity().hardwareRevision(), info.identity().hardwareRevision());
+        var card = emulated.activeCard().orElseThrow();
+        assertEquals(List.of(new Sim(1, true, SimState.PRESENT, card.iccid(), card.imsi(), SimType.UNKNOWN)),
+                info.sims());
+        assertEquals(RegistrationState.HOME, info.registration().state());
+        assertEquals("07", info.registration().mnc());
+        assertEquals("Emu Home", info.registration().operator());
+        assertEquals(List.of(Rat.LTE), info.registration().rats());
+        assertEquals(emulated.signal().rsrp(), info.signal().rsrp());
+
+        modem.state().setSignal(new EmulatedSignal(-77, -12, -105, 4.0));
+        ModemStatus moved = agent.awaitModem("the new signal from an Event Report",
+                s -> s.info().signal() != null && Integer.valueOf(-105).equals(s.info().signal().rsrp()));
+        assertEquals(-77, moved.info().signal().rssi());
+        assertEquals(-12, moved.info().signal().rsrq());
+        assertEquals(4.0, moved.info().signal().snr());
+        assertTrue(moved.events().stream().noneMatch(e -> e.kind().equals("capability")),
+                () -> "every field had a fallback: " + moved.events());
     }
 
     @Test

@@ -34,7 +34,7 @@ class StatusJsonTest {
     @Test
     void infoFollowsTheSchemaOrderAndNames() {
         assertEquals("{\"device\":\"/dev/cdc-wdm0\",\"protocol\":\"qmi\","
-                + "\"identity\":{\"imei\":\"356938035643809\",\"manufacturer\":\"Quectel\",\"model\":\"EC25\",\"revision\":\"EC25EFAR06A06M4G\"},"
+                + "\"identity\":{\"imei\":\"356938035643809\",\"manufacturer\":\"Quectel\",\"model\":\"EC25\",\"revision\":\"EC25EFAR06A06M4G\",\"hardwareRevision\":null},"
                 + "\"power\":\"online\","
                 + "\"sims\":[{\"slot\":1,\"active\":true,\"state\":\"present\",\"iccid\":\"89490200001234567890\",\"imsi\":\"262011234567890\",\"type\":\"physical\"},"
                 + "{\"slot\":2,\"active\":false,\"state\":\"inactive\",\"iccid\":null,\"imsi\":null,\"type\":\"esim\"}],"

@@ -329,6 +329,20 @@ class ModemSupervisorTest {
     }
 
     @Test
+    void aFieldTheFirmwareCannotGiveIsAStatusEventAndChangesNothingElse() {
+        ModemSupervisor s = connected();
+        modem.emit(new ModemEvent.FieldUnavailable("hardware revision",
+                "DMS Get Hardware Revision: QMI protocol error (71): 'InvalidQmiCommand'"));
+        scheduler.runReady();
+
+        assertEquals(SupervisorState.CONNECTED, s.state());
+        assertEquals(List.of(), transitions);
+        assertTrue(status.events().stream().anyMatch(e -> e.kind().equals("capability")
+                && e.message().equals("hardware revision unavailable: DMS Get Hardware Revision: QMI protocol error "
+                + "(71): 'InvalidQmiCommand'")), status.events()::toString);
+    }
+
+    @Test
     void safetyTickNoticesALostBearer() {
         ModemSupervisor s = connected();
         modem.bearer = null;

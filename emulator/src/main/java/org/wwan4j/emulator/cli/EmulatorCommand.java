@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.FirmwareProfile;
 import org.wwan4j.emulator.IndicationLoad;
 import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.fault.Fault;
@@ -32,6 +33,11 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", required = true, description = "qmi or mbim", converter = ProtocolConverter.class)
     EmulatedProtocol protocol;
+
+    @Option(names = "--profile", paramLabel = "modern|legacy", description = "Firmware to answer like: modern "
+            + "(default) or legacy, an older QMI firmware without UIM Read Transparent/Slot Status and NAS Signal "
+            + "Info/System Info (QMI only).")
+    String profile = FirmwareProfile.MODERN.cliName();
 
     @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
     Path link;
@@ -69,6 +75,18 @@ public final class EmulatorCommand implements Callable<Integer> {
             System.err.println("wwan4j emulator: " + e.getMessage());
             return EXIT_USAGE;
         }
+        FirmwareProfile firmware;
+        try {
+            firmware = FirmwareProfile.fromName(profile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wwan4j emulator: --profile: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        if (firmware != FirmwareProfile.MODERN && protocol != EmulatedProtocol.QMI) {
+            System.err.println("wwan4j emulator: --profile " + firmware.cliName() + " is a QMI firmware; "
+                    + protocol.name().toLowerCase(Locale.ROOT) + " has only the modern profile");
+            return EXIT_USAGE;
+        }
         if (indicationRate < 0 || indicationRate > IndicationLoad.MAX_PER_SECOND) {
             System.err.println("wwan4j emulator: --indication-rate " + indicationRate + " is not between 1 and "
                     + IndicationLoad.MAX_PER_SECOND);
@@ -91,7 +109,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
         }
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
-                .withFaults(initial));
+                .withFaults(initial).withProfile(firmware));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem

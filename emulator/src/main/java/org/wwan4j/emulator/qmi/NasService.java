@@ -18,11 +18,13 @@ import org.wwan4j.emulator.model.StateAspect;
 
 /**
  * QMI NAS (qmi-service-nas.json): serving system, signal, system info, network scan, system selection and preferred
- * networks, and the serving-system and signal-info indications. The Serving System indication numbers LAC, cell id,
+ * networks, and the serving-system, signal-info and event-report (signal strength) indications. The Serving System indication numbers LAC, cell id,
  * TAC and the PCS-digit TLV differently from the Get Serving System response; each is built from its own table.
  */
 final class NasService implements QmiService {
 
+    static final int SET_EVENT_REPORT = 0x0002;
+    static final int EVENT_REPORT_INDICATION = 0x0002;
     static final int REGISTER_INDICATIONS = 0x0003;
     static final int GET_SIGNAL_STRENGTH = 0x0020;
     static final int NETWORK_SCAN = 0x0021;
@@ -43,6 +45,13 @@ final class NasService implements QmiService {
 
     static final ServingSystemLayout SERVING_SYSTEM_RESPONSE = new ServingSystemLayout(0x1C, 0x1D, 0x24, 0x27);
     static final ServingSystemLayout SERVING_SYSTEM_INDICATION_LAYOUT = new ServingSystemLayout(0x1D, 0x1E, 0x25, 0x29);
+
+    /** Set Event Report TLVs of the signal indicators this emulator honours (each starts with a "report" flag). */
+    static final int REPORT_SIGNAL_STRENGTH = 0x10;
+    static final int REPORT_RSSI = 0x13;
+    static final int REPORT_LTE_SNR = 0x1B;
+    static final int REPORT_LTE_RSRP = 0x1C;
+    private static final int[] SIGNAL_REPORTS = {REPORT_SIGNAL_STRENGTH, REPORT_RSSI, REPORT_LTE_SNR, REPORT_LTE_RSRP};
 
     /** Register Indications TLVs this emulator honours. */
     static final int REGISTER_SERVING_SYSTEM = 0x13;
@@ -93,6 +102,8 @@ final class NasService implements QmiService {
     private final QmiContext context;
     /** Indication registrations per client; serving-system indications are on by default, as on Qualcomm modems. */
     private final Map<Integer, Set<Integer>> registrations = new ConcurrentHashMap<>();
+    /** Signal indicators each client turned on with Set Event Report (none by default). */
+    private final Map<Integer, Set<Integer>> eventReports = new ConcurrentHashMap<>();
 
     NasService(QmiContext context) {
         this.context = context;
@@ -106,6 +117,7 @@ final class NasService implements QmiService {
     @Override
     public byte[] handle(int clientId, int messageId, Tlvs request) {
         return switch (messageId) {
+            case SET_EVENT_REPORT -> setEventReport(clientId, request);
             case REGISTER_INDICATIONS -> registerIndications(clientId, request);
             case GET_SERVING_SYSTEM -> servingSystem(SERVING_SYSTEM_RESPONSE);
             case GET_SIGNAL_INFO -> signalInfo();
@@ -146,14 +158,30 @@ final class NasService implements QmiService {
         return new byte[0];
     }
 
+    private byte[] setEventReport(int clientId, Tlvs request) {
+        Set<Integer> set = eventReports.computeIfAbsent(clientId, c -> ConcurrentHashMap.newKeySet());
+        for (int tlv : SIGNAL_REPORTS) {
+            request.get(tlv).ifPresent(indicator -> {
+                if (indicator.u8() != 0) {
+                    set.add(tlv);
+                } else {
+                    set.remove(tlv);
+                }
+            });
+        }
+        return new byte[0];
+    }
+
     @Override
     public void clientReleased(int clientId) {
         registrations.remove(clientId);
+        eventReports.remove(clientId);
     }
 
     @Override
     public void reboot() {
         registrations.clear();
+        eventReports.clear();
     }
 
     @Override
@@ -166,7 +194,10 @@ final class NasService implements QmiService {
                 // the Get System Info response does, so one builder serves both.
                 indicate(REGISTER_SYSTEM_INFO, SYSTEM_INFO_INDICATION, systemInfo());
             }
-            case SIGNAL -> indicate(REGISTER_SIGNAL_INFO, SIGNAL_INFO_INDICATION, signalInfo());
+            case SIGNAL -> {
+                indicate(REGISTER_SIGNAL_INFO, SIGNAL_INFO_INDICATION, signalInfo());
+                reportSignal();
+            }
             default -> {
             }
         }
@@ -248,6 +279,38 @@ final class NasService implements QmiService {
         EmulatedSignal signal = context.state().signal();
         return new TlvWriter().tlv(0x14).i8(signal.rssi()).i8(signal.rsrq()).i16(signal.rsrp())
                 .i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB)).toBytes();
+    }
+
+    /**
+     * The Event Report to each client that asked for signal indicators, with the TLVs it asked for (RSRQ rides with
+     * RSSI: Set Event Report has no RSRQ indicator of its own). Without a radio signal there is nothing to report.
+     */
+    private void reportSignal() {
+        if (!context.state().hasRadioSignal()) {
+            return;
+        }
+        EmulatedSignal signal = context.state().signal();
+        int lte = radioInterface(EmulatedRat.LTE);
+        eventReports.forEach((clientId, reports) -> {
+            if (reports.isEmpty() || !context.clients().clients(id()).contains(clientId)) {
+                return;
+            }
+            TlvWriter out = new TlvWriter();
+            if (reports.contains(REPORT_SIGNAL_STRENGTH)) {
+                out.tlv(0x10).i8(signal.rssi()).i8(lte);
+            }
+            if (reports.contains(REPORT_RSSI)) {
+                out.tlv(0x13).u8(-signal.rssi()).i8(lte);
+                out.tlv(0x18).i8(signal.rsrq()).i8(lte);
+            }
+            if (reports.contains(REPORT_LTE_SNR)) {
+                out.tlv(0x19).i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB));
+            }
+            if (reports.contains(REPORT_LTE_RSRP)) {
+                out.tlv(0x1A).i16(signal.rsrp());
+            }
+            context.indications().send(id(), clientId, EVENT_REPORT_INDICATION, out.toBytes());
+        });
     }
 
     private byte[] signalStrength() {

@@ -35,12 +35,14 @@ final class QmiEngine implements ProtocolEngine, StateListener, QmiIndications {
     private final QmuxDecoder decoder = new QmuxDecoder();
     private final CtlService ctl;
     private final Map<Integer, QmiService> services = new TreeMap<>();
+    private final QmiFirmwareRefusals firmware;
 
     QmiEngine(EngineContext engine, int clientLimitPerService) {
         this.engine = engine;
         this.clients = new EmulatedClientIds(clientLimitPerService);
+        this.firmware = new QmiFirmwareRefusals(engine.profile());
         QmiContext context = new QmiContext(engine.state(), engine.faults(), engine.statistics(), clients, this,
-                engine.scheduler());
+                engine.scheduler(), firmware);
         for (QmiService service : List.of(new DmsService(context), new NasService(context), new WdsService(context),
                 new UimService(context), new WdaService(context), new LocService(context))) {
             services.put(service.id(), service);
@@ -114,6 +116,7 @@ final class QmiEngine implements ProtocolEngine, StateListener, QmiIndications {
             throw new QmiRequestException(QmiError.INVALID_CLIENT_ID,
                     "client " + request.clientId() + " not allocated on " + QmiServiceId.name(request.service()));
         }
+        firmware.check(request.service(), request.messageId(), tlvs);
         return service.handle(request.clientId(), request.messageId(), tlvs);
     }
 

@@ -83,6 +83,9 @@ final class UimService implements QmiService {
 
     private byte[] registerEvents(int clientId, Tlvs request) {
         long mask = request.require(0x01).u32();
+        if (!context.firmware().hasSlotStatus()) {
+            mask &= ~EVENT_PHYSICAL_SLOT_STATUS; // the answer's mask says which events were accepted
+        }
         events.put(clientId, mask);
         return new TlvWriter().tlv(0x10).u32(mask).toBytes();
     }

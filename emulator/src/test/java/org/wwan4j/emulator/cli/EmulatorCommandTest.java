@@ -44,9 +44,21 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void theLegacyProfileFromTheCommandLineAnswersLikeAnOlderFirmware() {
+        assertEquals(0, run("--protocol", "qmi", "--profile", "legacy", "--exec",
+                "timeout 20 qmicli -d {dev} --device-open-qmi --dms-uim-get-iccid | grep -q \"ICCID: '\""));
+        assertEquals(0, run("--protocol", "qmi", "--profile", "legacy", "--exec",
+                "timeout 20 qmicli -d {dev} --device-open-qmi --uim-get-slot-status 2>&1 | grep -q InvalidQmiCommand"));
+        assertEquals(0, run("--protocol", "qmi", "--profile", "modern", "--exec",
+                "timeout 20 qmicli -d {dev} --device-open-qmi --uim-get-slot-status > /dev/null"));
+    }
+
+    @Test
     void badInputIsABadUsageExit(@TempDir Path dir) throws Exception {
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "qmi", "--fault", "gremlins", "--exec", "true"));
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "x25", "--exec", "true"));
+        assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "qmi", "--profile", "ancient", "--exec", "true"));
+        assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "mbim", "--profile", "legacy", "--exec", "true"));
         Path script = Files.writeString(dir.resolve("bad.json"), "{\"steps\": [{\"at\": 0, \"sginal\": {}}]}");
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "qmi", "--script", script.toString(),
                 "--exec", "true"));
