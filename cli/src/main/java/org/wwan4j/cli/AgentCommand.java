@@ -47,17 +47,20 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--sysfs-root", paramLabel = "DIR", description = "sysfs root (default: ${DEFAULT-VALUE}).")
     Path sysfsRoot = SysfsDiscovery.DEFAULT_SYSFS_ROOT;
 
+    @Option(names = "--dev-root", paramLabel = "DIR", description = "Device node root (default: ${DEFAULT-VALUE}).")
+    Path devRoot = SysfsDiscovery.DEFAULT_DEV_ROOT;
+
     @Override
     public Integer call() throws Exception {
         checkConfig(config);
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw CliFailure.usage("--metrics-port " + metricsPort + " is not a port number");
         }
-        AgentOptions options = new AgentOptions(config, status, metricsPort, stateDir, kmsg, sysfsRoot,
-                SysfsDiscovery.DEFAULT_DEV_ROOT, AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
+        AgentOptions options = new AgentOptions(config, status, metricsPort, stateDir, kmsg, sysfsRoot, devRoot,
+                AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
         AgentDaemon daemon;
         try {
-            daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, SysfsDiscovery.DEFAULT_DEV_ROOT));
+            daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot));
         } catch (IOException e) {
             throw new CliFailure(Wwan4jCli.EXIT_DEVICE, "agent: cannot start: " + e.getMessage());
         }

@@ -2,11 +2,18 @@ package org.wwan4j.cli;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.wwan4j.cli.log.LogFormat;
+import org.wwan4j.cli.log.LogSettings;
 import org.wwan4j.emulator.cli.EmulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code wwan4j} command line. The subcommand table below is the single place where commands are registered:
@@ -33,15 +40,40 @@ public final class Wwan4jCli implements Runnable {
             new LauncherCommand("runtime", "A minimal runtime for an edge image: ./wwan4j runtime [--cds] [OUT_DIR]."),
             new LauncherCommand("package", "A Debian package and install tree: ./wwan4j package [OUT_DIR]."));
 
+    /**
+     * Logging is set up from the raw arguments before anything else: building the command line already creates
+     * loggers (see {@link LogSettings}).
+     */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("demo") && System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
-            // The live table is the demo's output; the agent's info logs would scroll it away.
-            System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
-        }
+        LogSettings.fromArguments(args).apply();
         System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
     }
 
-    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    @Spec
+    CommandSpec spec;
+
+    // Both options take effect in main, before picocli runs; here they are only checked and documented, and
+    // inherited so that they may follow any command (`wwan4j agent --config F --log-format json`).
+
+    @Option(names = LogSettings.LEVEL_OPTION, scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+            description = "Log level: off, error, warn, info, debug or trace (default: info; warn for demo).")
+    void logLevel(String level) {
+        check(LogSettings.LEVEL_OPTION, level, LogSettings.LEVELS);
+    }
+
+    @Option(names = LogSettings.FORMAT_OPTION, scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "Log format on stderr: text (default) or json (one object per line: time, level, logger, "
+                    + "thread, message).")
+    void logFormat(String format) {
+        check(LogSettings.FORMAT_OPTION, format, LogFormat.NAMES);
+    }
+
+    private void check(String option, String value, List<String> allowed) {
+        if (!allowed.contains(value.toLowerCase(Locale.ROOT))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " '" + value + "' is not one of " + String.join(", ", allowed));
+        }
+    }
 
     /** The subcommands in help order; each is only instantiated (and inspected by picocli) when registered. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
@@ -53,6 +85,8 @@ public final class Wwan4jCli implements Runnable {
         commands.put("connect", ConnectCommand::new);
         commands.put("disconnect", DisconnectCommand::new);
         commands.put("radio", RadioCommand::new);
+        commands.put("list", ListCommand::new);
+        commands.put("status", StatusCommand::new);
         commands.put("agent", AgentCommand::new);
         commands.put("demo", DemoCommand::new);
         commands.put("emulator", EmulatorCommand::new);

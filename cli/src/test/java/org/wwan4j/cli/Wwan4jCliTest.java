@@ -14,8 +14,8 @@ class Wwan4jCliTest {
     @Test
     void helpListsEveryCommandOfTheContract() {
         String help = Wwan4jCli.commandLine().getUsageMessage();
-        for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "agent", "emulator", "demo",
-                "bench", "runtime", "package"}) {
+        for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "list", "status", "agent",
+                "emulator", "demo", "bench", "runtime", "package"}) {
             assertTrue(help.contains("  " + command + " "), () -> "help does not list " + command + ":\n" + help);
         }
     }
@@ -29,7 +29,7 @@ class Wwan4jCliTest {
                 Wwan4jCli.commandLine("--help").getSubcommands().keySet());
         assertEquals(Wwan4jCli.commandLine().getSubcommands().keySet(),
                 Wwan4jCli.commandLine("agnet").getSubcommands().keySet());
-        assertEquals(11, Wwan4jCli.commandLine().getSubcommands().size());
+        assertEquals(13, Wwan4jCli.commandLine().getSubcommands().size());
     }
 
     @Test
@@ -51,6 +51,20 @@ class Wwan4jCliTest {
         assertEquals(Wwan4jCli.EXIT_USAGE, joined.exitCode(), joined::toString);
         assertTrue(joined.err().contains("'--pasword=…'"), joined::err);
         assertFalse(joined.err().contains("Zq7secretX"), joined::err);
+    }
+
+    @Test
+    void logOptionsFollowAnyCommandAndABadValueIsAUsageExit() {
+        String help = Wwan4jCli.commandLine("agent").getSubcommands().get("agent").getUsageMessage();
+        assertTrue(help.contains("--log-level") && help.contains("--log-format"), help);
+
+        CliRun level = CliRun.of("status", "--state-dir", "/nonexistent", "--log-level", "loud");
+        assertEquals(Wwan4jCli.EXIT_USAGE, level.exitCode(), level::toString);
+        assertTrue(level.err().contains("--log-level 'loud' is not one of off, error, warn, info, debug, trace"),
+                level::err);
+        CliRun format = CliRun.of("status", "--log-format=xml", "--state-dir", "/nonexistent");
+        assertEquals(Wwan4jCli.EXIT_USAGE, format.exitCode(), format::toString);
+        assertTrue(format.err().contains("--log-format 'xml' is not one of text, json"), format::err);
     }
 
     @Test

@@ -80,6 +80,9 @@ public final class AgentDaemon implements AutoCloseable {
     public static AgentDaemon start(AgentOptions options, ModemFactory factory, IpConfigurator ipOverride)
             throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
+        LOG.debug("starting: config {}, status {}, state dir {}, sysfs {}, dev {}, resolv dir {}, kmsg {}",
+                options.configFile(), options.statusFile(), options.stateDir(), options.sysfsRoot(),
+                options.devRoot(), options.resolvDir(), options.kmsg());
         try {
             IpConfigurator ip = ipOverride;
             if (ip == null) {
@@ -120,24 +123,12 @@ public final class AgentDaemon implements AutoCloseable {
                 resources.add(trimmer);
                 agent.addListener(trimmer);
             }
+            Integer metricsPort = null;
             if (options.metricsPort() != null) {
                 MetricsServer metrics = MetricsServer.start(options.metricsPort(), agent::status);
                 resources.add(metrics);
+                metricsPort = metrics.port();
                 LOG.info("metrics on http://127.0.0.1:{}{}", metrics.port(), MetricsServer.PATH);
-            }
-            agent.rediscover();
-            if (options.hotplug()) {
-                resources.add(UeventListener.start(UeventListener.MODEM_SUBSYSTEMS, new UeventListener.Listener() {
-                    @Override
-                    public void onUevent(org.wwan4j.agent.linux.Uevent event) {
-                        agent.rediscover();
-                    }
-
-                    @Override
-                    public void onEventsLost() {
-                        agent.rediscover();
-                    }
-                }));
             }
             // A modem matched by its device path (an emulator's link, a port under a dev root sysfs does not
             // describe) has no uevent of its own: its path appearing or going is the hot-plug signal.
@@ -160,11 +151,45 @@ public final class AgentDaemon implements AutoCloseable {
                     agent.rejectConfig(errors);
                 }
             }));
+            // Discovery after the config is in: a modem found before would first be opened as unmanaged and,
+            // a moment later, again under its config name, two clients on one port while the first closes.
+            agent.rediscover();
+            if (options.hotplug()) {
+                resources.add(UeventListener.start(UeventListener.MODEM_SUBSYSTEMS, new UeventListener.Listener() {
+                    @Override
+                    public void onUevent(org.wwan4j.agent.linux.Uevent event) {
+                        agent.rediscover();
+                    }
+
+                    @Override
+                    public void onEventsLost() {
+                        agent.rediscover();
+                    }
+                }));
+            }
+            if (options.stateDir() != null) {
+                AgentRunFile run = AgentRunFile.ofThisProcess(options.statusFile(), metricsPort);
+                recordRun(options.stateDir(), run, resources);
+            }
             return new AgentDaemon(agent, resources, schedulers, writer);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * Leaves the run record for {@code wwan4j status} and {@code list}, removed first on close. Without it the
+     * agent still runs: only those commands cannot find it, which a warning says.
+     */
+    private static void recordRun(Path stateDir, AgentRunFile run, List<AutoCloseable> resources) {
+        try {
+            run.writeTo(stateDir);
+        } catch (IOException e) {
+            LOG.warn("cannot write the run record {}: {}", AgentRunFile.fileIn(stateDir), e.toString());
+            return;
+        }
+        resources.add(() -> run.deleteFrom(stateDir));
     }
 
     private static List<Path> configuredDevices(AgentConfig config) {

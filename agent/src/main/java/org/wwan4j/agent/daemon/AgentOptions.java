@@ -32,4 +32,14 @@ public record AgentOptions(Path configFile, Path statusFile, Integer metricsPort
         return new AgentOptions(configFile, null, null, DEFAULT_STATE_DIR, null, SysfsDiscovery.DEFAULT_SYSFS_ROOT,
                 SysfsDiscovery.DEFAULT_DEV_ROOT, DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
     }
+
+    /**
+     * For an application running the agent in its own JVM: the production roots, the given state dir, no status
+     * file or metrics endpoint (status comes through {@link AgentListener}), and no memory trim (the JVM is the
+     * application's).
+     */
+    public static AgentOptions embedded(Path configFile, Path stateDir) {
+        return new AgentOptions(configFile, null, null, stateDir, null, SysfsDiscovery.DEFAULT_SYSFS_ROOT,
+                SysfsDiscovery.DEFAULT_DEV_ROOT, DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, false);
+    }
 }

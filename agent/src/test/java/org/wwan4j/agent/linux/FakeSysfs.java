@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * devices under {@code devices/pci0000:00/...}, class entries linking into them, {@code device} and
  * {@code driver} links pointing up the tree.
  */
-final class FakeSysfs {
+public final class FakeSysfs {
 
     static final String PCI_ROOT = "devices/pci0000:00";
 
-    final Path root;
+    public final Path root;
 
-    FakeSysfs(Path root) {
+    public FakeSysfs(Path root) {
         this.root = root;
     }
 
@@ -23,7 +23,7 @@ final class FakeSysfs {
      * A USB modem: {@code usbmisc/<port>} on interface {@code <usbDevice>:<controlInterface>} bound to
      * {@code driver}, the network interface on interface {@code netInterfaceNumber} (same or a sibling).
      */
-    String usbModem(String hostController, String usbDevice, String controlInterface, String driver, String port,
+    public String usbModem(String hostController, String usbDevice, String controlInterface, String driver, String port,
             String netInterfaceNumber, String netName) throws IOException {
         int bus = Integer.parseInt(usbDevice.substring(0, usbDevice.indexOf('-')));
         StringBuilder devicePath = new StringBuilder(PCI_ROOT + "/" + hostController + "/usb" + bus);
@@ -51,7 +51,7 @@ final class FakeSysfs {
     }
 
     /** A PCIe modem on MHI: wwan ports under the PCI function, the data interface from mhi_net beside them. */
-    String mhiModem(String bridge, String function, String netName) throws IOException {
+    public String mhiModem(String bridge, String function, String netName) throws IOException {
         String pci = PCI_ROOT + "/" + bridge + "/" + function;
         dir("bus/pci/drivers/mhi-pci-generic");
         dir(pci);

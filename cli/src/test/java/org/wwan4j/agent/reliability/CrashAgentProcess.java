@@ -14,9 +14,10 @@ import org.wwan4j.cli.Wwan4jCli;
  * The real agent as a child JVM, started as the {@code wwan4j} launcher starts it (its small-footprint flags,
  * {@link Wwan4jCli} {@code agent}), with every root in a test directory. It stays a child of the test process, so it
  * shares the devpts instance of the emulator's pty. Its output goes to a log file in that directory (appended
- * across restarts) so a full pipe can never stall it.
+ * across restarts) so a full pipe can never stall it. Other suites that need the agent as a process of its own
+ * ({@code status}, {@code list}, the JSON log) start it through {@link #start(List, Path)}.
  */
-final class CrashAgentProcess {
+public final class CrashAgentProcess {
 
     /** The launcher's flags (see the wwan4j script): the crash suite runs the agent the way a device does. */
     private static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xss512k",
@@ -38,12 +39,17 @@ final class CrashAgentProcess {
     /** Starts {@code wwan4j agent --config ... --status ... --state-dir ... --sysfs-root ...}. */
     static CrashAgentProcess start(Path config, Path status, Path stateDir, Path sysfsRoot, Path log)
             throws IOException {
+        return start(List.of("--config", config.toString(), "--status", status.toString(), "--state-dir",
+                stateDir.toString(), "--sysfs-root", sysfsRoot.toString()), log);
+    }
+
+    /** Starts {@code wwan4j agent ARGUMENTS...}, its output appended to {@code log}. */
+    public static CrashAgentProcess start(List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAUNCHER_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Wwan4jCli.class.getName(), "agent",
-                "--config", config.toString(), "--status", status.toString(), "--state-dir", stateDir.toString(),
-                "--sysfs-root", sysfsRoot.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Wwan4jCli.class.getName(), "agent"));
+        command.addAll(arguments);
         // Truncated to the millisecond: the status file's timestamps are no finer.
         Instant startedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         long started = System.nanoTime();
@@ -53,7 +59,7 @@ final class CrashAgentProcess {
         return new CrashAgentProcess(process, started, startedAt);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -67,7 +73,7 @@ final class CrashAgentProcess {
         return System.nanoTime() - startedNanos;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -96,13 +102,13 @@ final class CrashAgentProcess {
     }
 
     /** kill -9: no shutdown hook, no close, no flush; waits until the process is gone. */
-    void killHard() throws InterruptedException {
+    public void killHard() throws InterruptedException {
         process.destroyForcibly();
         awaitExit("SIGKILL");
     }
 
     /** SIGTERM: the agent's orderly stop (leaves the bearer up for the next run). */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         awaitExit("SIGTERM");
     }
