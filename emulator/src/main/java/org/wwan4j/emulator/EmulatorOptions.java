@@ -9,10 +9,11 @@ import org.wwan4j.emulator.fault.Fault;
 /**
  * How to start an emulator: an optional symlink that follows the pty (across replugs), faults active from the start,
  * how often time advances for the state (counters growing, position reports), how many clients a service accepts
- * (QMI client ids; 0 = the protocol engine's default), and which firmware generation it answers like.
+ * (QMI client ids; 0 = the protocol engine's default), which firmware generation it answers like, and whether the
+ * network is 5G NSA (an LTE anchor with an NR5G leg: both signals reported, NR5G among the RATs).
  */
 public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
-                              FirmwareProfile profile) {
+                              FirmwareProfile profile, boolean nr5gNsa) {
 
     /** Counters grow and position reports come once a second by default, as on a real modem. */
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
@@ -21,6 +22,11 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
         faults = faults == null || faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
         tickInterval = tickInterval == null ? DEFAULT_TICK : tickInterval;
         profile = profile == null ? FirmwareProfile.MODERN : profile;
+    }
+
+    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
+                           FirmwareProfile profile) {
+        this(link, faults, tickInterval, clientLimitPerService, profile, false);
     }
 
     public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService) {
@@ -36,22 +42,27 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
     }
 
     public EmulatorOptions withLink(Path newLink) {
-        return new EmulatorOptions(newLink, faults, tickInterval, clientLimitPerService, profile);
+        return new EmulatorOptions(newLink, faults, tickInterval, clientLimitPerService, profile, nr5gNsa);
     }
 
     public EmulatorOptions withFaults(Set<Fault> newFaults) {
-        return new EmulatorOptions(link, newFaults, tickInterval, clientLimitPerService, profile);
+        return new EmulatorOptions(link, newFaults, tickInterval, clientLimitPerService, profile, nr5gNsa);
     }
 
     public EmulatorOptions withTickInterval(Duration interval) {
-        return new EmulatorOptions(link, faults, interval, clientLimitPerService, profile);
+        return new EmulatorOptions(link, faults, interval, clientLimitPerService, profile, nr5gNsa);
     }
 
     public EmulatorOptions withClientLimitPerService(int limit) {
-        return new EmulatorOptions(link, faults, tickInterval, limit, profile);
+        return new EmulatorOptions(link, faults, tickInterval, limit, profile, nr5gNsa);
     }
 
     public EmulatorOptions withProfile(FirmwareProfile newProfile) {
-        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, newProfile);
+        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, newProfile, nr5gNsa);
+    }
+
+    /** A 5G NSA network (true) or plain LTE (false, the default). */
+    public EmulatorOptions withNr5gNsa(boolean value) {
+        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, profile, value);
     }
 }
