@@ -50,6 +50,7 @@ public final class EmulatedModem implements AutoCloseable {
         ProtocolEngineFactory factory = ProtocolEngines.forProtocol(protocol);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("wwan4j-emulator-clock").unstarted(runnable));
+        state.setRawIpRequired(options.requireRawIp());
         this.port = new EmulatedPort(faults, statistics, options.link(),
                 sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler,
                         options.clientLimitPerService(), options.profile())));
