@@ -82,6 +82,11 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
     }
 
     /** The launcher's flags plus {@link #EXTRA_FLAGS_PROPERTY}, as the measured Java processes get them. */
+    /** The same bench, with the measured processes run by another {@code java} (a runtime image's). */
+    public BenchEnvironment withJavaBinary(Path java) {
+        return new BenchEnvironment(root, scratch, java, classPath);
+    }
+
     public static List<String> measuredJvmFlags() {
         List<String> flags = new java.util.ArrayList<>(LAUNCHER_FLAGS);
         String extra = extraFlags();

@@ -41,6 +41,10 @@ final class InfoText {
         if (sig != null) {
             out.add("signal:       rssi " + or(sig.rssi()) + " dBm, rsrq " + or(sig.rsrq()) + " dB, rsrp "
                     + or(sig.rsrp()) + " dBm, snr " + or(sig.snr()) + " dB");
+            if (sig.nr5g() != null) {
+                out.add("signal 5g nr: rsrq " + or(sig.nr5g().rsrq()) + " dB, rsrp " + or(sig.nr5g().rsrp())
+                        + " dBm, snr " + or(sig.nr5g().snr()) + " dB");
+            }
         }
         var bearer = info.bearer();
         out.add("bearer:       " + (bearer != null && bearer.connected() ? "connected" : "disconnected"));

@@ -51,6 +51,9 @@ public final class EmulatedModem implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("wwan4j-emulator-clock").unstarted(runnable));
         state.setRawIpRequired(options.requireRawIp());
+        if (options.nr5gNsa()) {
+            state.enableNr5gNsa(); // before the port exists: the first answer already is 5G NSA
+        }
         this.port = new EmulatedPort(faults, statistics, options.link(),
                 sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler,
                         options.clientLimitPerService(), options.profile())));
@@ -59,7 +62,8 @@ public final class EmulatedModem implements AutoCloseable {
         scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         options.faults().forEach(faults::inject);
         this.profile = options.profile();
-        LOG.info("emulated {} modem ({} firmware) on {}", protocol, profile.cliName(), port.path());
+        LOG.info("emulated {} modem ({} firmware{}) on {}", protocol, profile.cliName(),
+                options.nr5gNsa() ? ", 5G NSA" : "", port.path());
     }
 
     public static EmulatedModem start(EmulatedProtocol protocol) {

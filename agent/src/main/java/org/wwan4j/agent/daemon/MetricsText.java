@@ -49,7 +49,13 @@ public final class MetricsText {
             new Metric<>("wwan_rssi_dbm", "gauge", "Received signal strength in dBm", Signal::rssi),
             new Metric<>("wwan_rsrq_db", "gauge", "Reference signal received quality in dB", Signal::rsrq),
             new Metric<>("wwan_rsrp_dbm", "gauge", "Reference signal received power in dBm", Signal::rsrp),
-            new Metric<>("wwan_snr_db", "gauge", "Signal to noise ratio in dB", Signal::snr));
+            new Metric<>("wwan_snr_db", "gauge", "Signal to noise ratio in dB", Signal::snr),
+            new Metric<>("wwan_nr5g_rsrp_dbm", "gauge", "NR5G leg reference signal received power in dBm",
+                    s -> s.nr5g() == null ? null : s.nr5g().rsrp()),
+            new Metric<>("wwan_nr5g_rsrq_db", "gauge", "NR5G leg reference signal received quality in dB",
+                    s -> s.nr5g() == null ? null : s.nr5g().rsrq()),
+            new Metric<>("wwan_nr5g_snr_db", "gauge", "NR5G leg signal to noise ratio in dB",
+                    s -> s.nr5g() == null ? null : s.nr5g().snr()));
 
     /** A state set: one series per state, 1 for the current one (Prometheus' idiom for an enum). */
     static final String HEALTH = "wwan_health_state";

@@ -3,6 +3,8 @@ package org.wwan4j.agent.daemon;
 import java.time.Duration;
 import java.time.Instant;
 import org.wwan4j.agent.status.AgentStatus;
+import org.wwan4j.glib.FilePages;
+import org.wwan4j.glib.NativeHeap;
 import org.wwan4j.agent.supervisor.Scheduler;
 
 /**
@@ -53,10 +55,15 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
         this.release = release;
     }
 
-    /** The standalone agent's trimmer: a full collection, then malloc_trim once the cleaners have freed. */
+    /**
+     * The standalone agent's trimmer: a full collection, then, once the cleaners have freed, malloc_trim and the
+     * file-backed pages only start-up needed handed back (what the agent keeps using comes back on first touch).
+     */
     public static QuietTimeTrimmer forDaemon(Scheduler scheduler) {
-        return new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL, System::gc,
-                org.wwan4j.glib.NativeHeap::trim);
+        return new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL, System::gc, () -> {
+            NativeHeap.trim();
+            FilePages.pageOut();
+        });
     }
 
     @Override

@@ -46,10 +46,11 @@ import org.wwan4j.mbim.UiccSlotState;
 import org.wwan4j.mbim.VisibleProvidersAction;
 
 /**
- * The {@link Modem} over MBIM: Basic Connect for identity, radio, registration, signal, data and statistics; the
- * Microsoft Basic Connect Extensions for SIM slots and the serving cell (RSRQ); MBIMEx 2.0 for RSRP and SNR when
- * the modem agrees to it. MBIM has no service for RAT/PLMN preferences the agent could rely on, no LTE attach
- * configuration in the modems and emulator we test with, and no GNSS: those calls fail UNSUPPORTED, saying so.
+ * The {@link Modem} over MBIM: Basic Connect for identity, radio, registration, signal, data, statistics and
+ * preferences (Register State data classes, preferred providers); the Microsoft Basic Connect Extensions for SIM
+ * slots, the serving cell (RSRQ) and the LTE attach APN; MBIMEx 2.0 for RSRP and SNR (per RAT: LTE and the NR5G
+ * leg on 5G NSA) when the modem agrees to it. MBIM has no GNSS service: location fails UNSUPPORTED, saying so
+ * (docs/agent.md has the table of what MBIM can and cannot do next to QMI).
  */
 public final class MbimModem implements Modem {
     private static final Logger LOG = LoggerFactory.getLogger(MbimModem.class);
@@ -68,6 +69,8 @@ public final class MbimModem implements Modem {
     private final MbimEvents events = new MbimEvents();
     private final MbimRequester requester;
     private final MbimDataSession data;
+    private final MbimAttachConfiguration attach;
+    private final MbimPreferences preferences;
     private final List<MbimSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean removed = new AtomicBoolean();
@@ -82,6 +85,8 @@ public final class MbimModem implements Modem {
         this.mbimEx2 = mbimExVersion >= 2;
         this.requester = new MbimRequester(closed::get);
         this.data = new MbimDataSession(basic, requester);
+        this.attach = new MbimAttachConfiguration(extensions, requester);
+        this.preferences = new MbimPreferences(basic, requester);
     }
 
     /**
@@ -122,14 +127,14 @@ public final class MbimModem implements Modem {
 
     private void subscribe() {
         if (mbimEx2) {
-            subscriptions.add(basic.onRegisterStateV2(s -> events.emit(new ModemEvent.RegistrationChanged(
+            subscriptions.add(basic.onRegisterStateV2(s -> registrationChanged(
                     MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
-                            s.availableDataClasses())))));
+                            s.availableDataClasses()))));
             subscriptions.add(basic.onSignalStateV2(s -> signalChanged(s.rssi(), s.rsrpSnr())));
         } else {
-            subscriptions.add(basic.onRegisterState(s -> events.emit(new ModemEvent.RegistrationChanged(
+            subscriptions.add(basic.onRegisterState(s -> registrationChanged(
                     MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
-                            s.availableDataClasses())))));
+                            s.availableDataClasses()))));
             subscriptions.add(basic.onSignalState(s -> signalChanged(s.rssi(), List.of())));
         }
         subscriptions.add(basic.onConnect(this::connectChanged));
@@ -250,14 +255,26 @@ public final class MbimModem implements Modem {
 
     @Override
     public CompletableFuture<Registration> registration() {
-        if (mbimEx2) {
-            return call(timeout -> basic.queryRegisterStateV2(timeout),
-                    REQUEST_TIMEOUT, "register state").thenApply(s ->
-                    MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
-                            s.availableDataClasses()));
-        }
-        return call(timeout -> basic.queryRegisterState(timeout), REQUEST_TIMEOUT, "register state").thenApply(s ->
-                MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(), s.availableDataClasses()));
+        CompletableFuture<Registration> state = mbimEx2
+                ? call(timeout -> basic.queryRegisterStateV2(timeout), REQUEST_TIMEOUT, "register state")
+                        .thenApply(s -> MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
+                                s.availableDataClasses()))
+                : call(timeout -> basic.queryRegisterState(timeout), REQUEST_TIMEOUT, "register state")
+                        .thenApply(s -> MbimRegistrations.of(s.registerState(), s.providerId(), s.providerName(),
+                                s.availableDataClasses()));
+        return MbimCalls.boundedChain(state.thenCompose(this::withAttachApn), REQUEST_TIMEOUT, "registration");
+    }
+
+    /** Adds the APN the modem attached with, when it is on a network and tells (LTE attach info). */
+    private CompletableFuture<Registration> withAttachApn(Registration registration) {
+        boolean onNetwork = registration.state() == RegistrationState.HOME
+                || registration.state() == RegistrationState.ROAMING;
+        return onNetwork ? attach.attachedApn().thenApply(registration::withAttachApn)
+                : CompletableFuture.completedFuture(registration);
+    }
+
+    private void registrationChanged(Registration registration) {
+        events.emit(withAttachApn(registration).thenApply(ModemEvent.RegistrationChanged::new));
     }
 
     @Override
@@ -292,22 +309,21 @@ public final class MbimModem implements Modem {
         events.emit(withRsrq(rssi, rsrpSnr).thenApply(ModemEvent.SignalChanged::new));
     }
 
+    /** RATs as Register State data classes (no order in MBIM), PLMNs as preferred providers. */
     @Override
     public CompletableFuture<Void> setPreferences(List<Rat> rats, List<String> plmns) {
-        if (rats.isEmpty() && plmns.isEmpty()) {
-            return CompletableFuture.completedFuture(null); // "the modem's choice" is what MBIM always has
-        }
-        return failed(Kind.UNSUPPORTED, "RAT/PLMN preferences are not supported on MBIM: Basic Connect has no"
-                + " mode preference, and preferred providers are not applied by the modems (needs QMI-over-MBIM)");
+        java.util.Objects.requireNonNull(rats, "rats");
+        java.util.Objects.requireNonNull(plmns, "plmns");
+        return preferences.set(rats, plmns);
     }
 
+    /** The home context of MS Basic Connect Extensions' LTE attach configuration. */
     @Override
     public CompletableFuture<Void> setAttachProfile(BearerProfile profile) {
         if (profile == null) {
             return CompletableFuture.completedFuture(null); // never changed here, so the modem's own is in place
         }
-        return failed(Kind.UNSUPPORTED, "the LTE attach APN is not supported on MBIM by this implementation"
-                + " (MS LTE attach configuration is not offered by the modem)");
+        return attach.set(profile);
     }
 
     @Override
@@ -375,7 +391,7 @@ public final class MbimModem implements Modem {
     @Override
     public CompletableFuture<Void> startLocation(Duration interval) {
         return failed(Kind.UNSUPPORTED, "location is not supported on MBIM: MBIM has no GNSS service"
-                + " (GNSS needs the QMI LOC service, e.g. through QMI-over-MBIM)");
+                + " (Qualcomm modems offer QMI LOC through QMI-over-MBIM, which this agent does not use yet)");
     }
 
     @Override

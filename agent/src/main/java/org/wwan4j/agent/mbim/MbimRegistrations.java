@@ -60,13 +60,16 @@ final class MbimRegistrations {
                 && providerId.chars().allMatch(Character::isDigit);
     }
 
-    /** Data classes grouped into the RATs the status knows, newest first as ModemManager lists them. */
+    /**
+     * Data classes grouped into the RATs the status knows, newest first as ModemManager lists them. 5G NSA means an
+     * LTE anchor with an NR leg: both are in use, even when a modem reports the 5G NSA class alone.
+     */
     static List<Rat> rats(FlagSet<DataClass> classes) {
         List<Rat> rats = new ArrayList<>();
         if (classes.contains(DataClass._5G_NSA) || classes.contains(DataClass._5G_SA)) {
             rats.add(Rat.NR5G);
         }
-        if (classes.contains(DataClass.LTE)) {
+        if (classes.contains(DataClass.LTE) || classes.contains(DataClass._5G_NSA)) {
             rats.add(Rat.LTE);
         }
         if (classes.contains(DataClass.UMTS) || classes.contains(DataClass.HSDPA)

@@ -1,14 +1,18 @@
 package org.wwan4j.agent.mbim;
 
 import java.util.List;
+import org.wwan4j.agent.status.Nr5gSignal;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.mbim.CellInfoServingLte;
+import org.wwan4j.mbim.DataClass;
 import org.wwan4j.mbim.RsrpSnrInfo;
 
 /**
  * MBIM's coded signal values in dBm/dB. RSSI (MBIM 1.0): 0..31 means -113 + 2x dBm, 99 unknown. RSRP and SNR
  * (MBIMEx 2.0 signal state): RSRP 0..126 means x - 157 dBm, SNR 0..127 means x / 2 - 23.5 dB, anything else
- * unknown. RSRQ is only in the serving LTE cell of base stations info, in plain dB, 0xFFFFFFFF unknown.
+ * unknown; one entry per serving system, tagged with its data class. On 5G NSA there are two: LTE (the anchor,
+ * which gives the main values) and 5G NSA (the NR leg). RSRQ is only in the serving LTE cell of base stations
+ * info, in plain dB, 0xFFFFFFFF unknown; the NR leg's RSRQ needs MBIMEx 3.0 cell info, which is not read.
  */
 final class MbimSignals {
     static final long RSSI_UNKNOWN = 99;
@@ -25,9 +29,18 @@ final class MbimSignals {
      * @param lte     the serving LTE cell from base stations info, or null
      */
     static Signal of(long rssi, List<RsrpSnrInfo> rsrpSnr, CellInfoServingLte lte) {
-        RsrpSnrInfo first = rsrpSnr == null || rsrpSnr.isEmpty() ? null : rsrpSnr.getFirst();
+        List<RsrpSnrInfo> entries = rsrpSnr == null ? List.of() : rsrpSnr;
+        RsrpSnrInfo nr = entries.stream().filter(MbimSignals::isNr).findFirst().orElse(null);
+        // The anchor: the LTE entry on NSA, else whatever comes first (the only one on LTE or 5G SA).
+        RsrpSnrInfo anchor = entries.stream().filter(e -> !isNr(e)).findFirst()
+                .orElse(entries.isEmpty() ? null : entries.getFirst());
+        Nr5gSignal leg = nr == null ? null : new Nr5gSignal(rsrp(nr.rsrp()), null, snr(nr.snr()));
         return new Signal(rssi(rssi), lte == null || lte.rsrq() == CELL_VALUE_UNKNOWN ? null : lte.rsrq(),
-                first == null ? null : rsrp(first.rsrp()), first == null ? null : snr(first.snr()));
+                anchor == null ? null : rsrp(anchor.rsrp()), anchor == null ? null : snr(anchor.snr()), leg);
+    }
+
+    private static boolean isNr(RsrpSnrInfo entry) {
+        return (entry.systemType() & (DataClass._5G_NSA.value() | DataClass._5G_SA.value())) != 0;
     }
 
     static Integer rssi(long coded) {

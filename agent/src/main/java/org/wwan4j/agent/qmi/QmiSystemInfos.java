@@ -14,7 +14,9 @@ import org.wwan4j.qmi.NasServiceStatus;
  * NAS Get System Info to the neutral {@link Registration}. System Info reports each RAT on its own: a service status
  * (none, limited, available...) and a system info with roaming and the PLMN. A RAT with full service is registered;
  * the first of those (5G, then LTE, WCDMA, GSM) gives roaming and the PLMN. Limited service (emergency calls only)
- * means the network refused us: denied. System Info carries no operator name; the caller adds it.
+ * means the network refused us: denied. System Info carries no operator name; the caller adds it. On 5G NSA the NR
+ * leg has no service status of its own: the LTE cell says it offers one ("EUTRA with NR5G availability", EN-DC), and
+ * then 5G NR is in use beside LTE, as ModemManager reads it.
  */
 final class QmiSystemInfos {
 
@@ -55,10 +57,10 @@ final class QmiSystemInfos {
                     gsm == null ? null : gsm.networkIdValid(), gsm == null ? null : gsm.mcc(),
                     gsm == null ? null : gsm.mnc()));
         }
-        return registration(rats);
+        return registration(rats, Boolean.TRUE.equals(out.eutraWithNr5gAvailability()));
     }
 
-    private static Registration registration(List<RatInfo> rats) {
+    private static Registration registration(List<RatInfo> rats, boolean endcAvailable) {
         List<RatInfo> serving = rats.stream().filter(r -> r.status() != null
                 && r.status().is(NasServiceStatus.AVAILABLE)).toList();
         if (serving.isEmpty()) {
@@ -70,7 +72,8 @@ final class QmiSystemInfos {
         boolean plmn = Boolean.TRUE.equals(main.networkIdValid());
         List<Rat> inUse = new ArrayList<>();
         for (Rat rat : Rat.values()) {
-            if (serving.stream().anyMatch(r -> r.rat() == rat)) {
+            boolean nsaLeg = rat == Rat.NR5G && endcAvailable && serving.stream().anyMatch(r -> r.rat() == Rat.LTE);
+            if (nsaLeg || serving.stream().anyMatch(r -> r.rat() == rat)) {
                 inUse.add(rat);
             }
         }

@@ -134,6 +134,7 @@ public final class StatusJson {
         m.put("mnc", r.mnc());
         m.put("operator", r.operator());
         m.put("rats", list(r.rats(), StatusJson::name));
+        m.put("attachApn", r.attachApn());
         return m;
     }
 
@@ -145,6 +146,18 @@ public final class StatusJson {
         m.put("rssi", s.rssi());
         m.put("rsrq", s.rsrq());
         m.put("rsrp", s.rsrp());
+        m.put("snr", s.snr());
+        m.put("nr5g", nr5g(s.nr5g()));
+        return m;
+    }
+
+    private static Map<String, Object> nr5g(Nr5gSignal s) {
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rsrp", s.rsrp());
+        m.put("rsrq", s.rsrq());
         m.put("snr", s.snr());
         return m;
     }

@@ -29,8 +29,13 @@ final class EmulatedMbimModem implements AutoCloseable {
     }
 
     static EmulatedMbimModem start() {
+        return start(EmulatorOptions.defaults());
+    }
+
+    /** As {@link #start()} on an emulator started with {@code options} (its tick made fast). */
+    static EmulatedMbimModem start(EmulatorOptions options) {
         EmulatedModem emulator = EmulatedModem.start(EmulatedProtocol.MBIM,
-                EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
+                options.withTickInterval(Duration.ofMillis(200)));
         try {
             return new EmulatedMbimModem(emulator, await(MbimModem.open(emulator.path(),
                     MbimDeviceOptions.defaults().withMbimEx(2))));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.agent.config.Auth;
 import org.wwan4j.agent.config.Rat;
@@ -58,6 +59,22 @@ class MbimMappingsTest {
         assertEquals(List.of(Rat.NR5G, Rat.LTE, Rat.UMTS, Rat.GSM), MbimRegistrations.rats(DataClass.fromValue(all)));
         assertEquals(RegistrationState.ROAMING, MbimRegistrations.state(RegisterState.fromValue(5)));
         assertEquals(RegistrationState.UNKNOWN, MbimRegistrations.state(RegisterState.fromValue(77)));
+    }
+
+    @Test
+    void fiveGNsaAloneMeansAnLteAnchorAndItsNrEntryIsTheNrLeg() {
+        assertEquals(List.of(Rat.NR5G, Rat.LTE),
+                MbimRegistrations.rats(DataClass.fromValue(DataClass._5G_NSA.value())));
+        var lte = new org.wwan4j.mbim.RsrpSnrInfo(62, 72, 0, 0, DataClass.LTE.value());
+        var nr = new org.wwan4j.mbim.RsrpSnrInfo(69, 84, 0, 0, DataClass._5G_NSA.value());
+        // The NR entry first on the wire still leaves LTE as the anchor.
+        assertEquals(new org.wwan4j.agent.status.Signal(-65, null, -95, 12.5,
+                new org.wwan4j.agent.status.Nr5gSignal(-88, null, 18.5)), MbimSignals.of(24, List.of(nr, lte), null));
+        assertEquals(new org.wwan4j.agent.status.Signal(-65, null, -88, 18.5,
+                new org.wwan4j.agent.status.Nr5gSignal(-88, null, 18.5)), MbimSignals.of(24, List.of(nr), null),
+                "on 5G SA the NR leg is also the serving one");
+        assertEquals(Set.of(DataClass.LTE, DataClass._5G_NSA, DataClass._5G_SA),
+                MbimPreferences.dataClasses(List.of(Rat.NR5G, Rat.LTE)));
     }
 
     @Test

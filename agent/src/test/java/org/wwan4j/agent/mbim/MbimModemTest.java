@@ -39,12 +39,22 @@ import org.wwan4j.agent.status.Sim;
 import org.wwan4j.agent.status.SimState;
 import org.wwan4j.agent.status.SimType;
 import org.wwan4j.emulator.fault.Fault;
+import org.wwan4j.agent.status.Nr5gSignal;
+import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.model.EmulatedAttachContext;
+import org.wwan4j.emulator.model.EmulatedAuth;
+import org.wwan4j.emulator.model.EmulatedIpType;
+import org.wwan4j.emulator.model.EmulatedNrSignal;
+import org.wwan4j.emulator.model.EmulatedRat;
 import org.wwan4j.emulator.model.ModemDefaults;
+import org.wwan4j.emulator.model.Plmn;
 
 /** Each Modem method of MbimModem against the emulator's state, through the real libmbim on a pty. */
 @Tag("slow")
 class MbimModemTest {
 
+    /** What the emulated network attaches with when no attach APN is configured. */
+    private static final String NETWORK_DEFAULT_APN = ModemDefaults.accessPoints().getFirst().apn();
     private static final BearerProfile CORP = new BearerProfile("private.corp", IpType.IPV4, Auth.CHAP, "corp",
             "s3cret");
 
@@ -110,10 +120,10 @@ class MbimModemTest {
     }
 
     @Test
-    void registrationKeepsTheLeadingZeroOfTheMnc() {
+    void registrationKeepsTheLeadingZeroOfTheMncAndNamesTheApnAttachedWith() {
         Registration registration = await(modem.registration());
-        assertEquals(new Registration(RegistrationState.HOME, "262", "07", "Emu Home", List.of(Rat.LTE)),
-                registration);
+        assertEquals(new Registration(RegistrationState.HOME, "262", "07", "Emu Home", List.of(Rat.LTE),
+                NETWORK_DEFAULT_APN), registration);
     }
 
     @Test
@@ -124,8 +134,8 @@ class MbimModemTest {
                         3));
         ModemEvent.RegistrationChanged event = mbim.events.await(ModemEvent.RegistrationChanged.class,
                 e -> e.registration().state() == RegistrationState.ROAMING);
-        assertEquals(new Registration(RegistrationState.ROAMING, "310", "004", "Emu US", List.of(Rat.LTE, Rat.UMTS)),
-                event.registration());
+        assertEquals(new Registration(RegistrationState.ROAMING, "310", "004", "Emu US", List.of(Rat.LTE, Rat.UMTS),
+                NETWORK_DEFAULT_APN), event.registration());
         assertEquals(event.registration(), await(modem.registration()));
     }
 
@@ -252,18 +262,56 @@ class MbimModemTest {
     }
 
     @Test
-    void preferencesAttachProfileAndLocationAreUnsupportedOnMbimAndSaySo() {
+    void theAttachApnIsSetAsTheHomeContextAndReadBackAsTheApnAttachedWith() {
+        await(modem.setAttachProfile(CORP));
+        var contexts = mbim.emulator.state().attachContexts();
+        EmulatedAttachContext home = contexts.getFirst();
+        assertEquals(EmulatedAttachContext.Roaming.HOME, home.roaming());
+        assertEquals(List.of("private.corp", "corp", "s3cret"), List.of(home.apn(), home.username(), home.password()));
+        assertEquals(EmulatedAuth.CHAP, home.auth());
+        assertEquals(EmulatedIpType.IPV4, home.ipType());
+        assertEquals(ModemDefaults.attachContexts().subList(1, 3), contexts.subList(1, 3),
+                "partner and non-partner stay as the modem had them");
+        assertEquals("private.corp", await(modem.registration()).attachApn());
+        // The next registration notification carries it too.
+        mbim.emulator.state().setNetworkRegistration(mbim.emulator.state().registration());
+        mbim.events.await(ModemEvent.RegistrationChanged.class,
+                e -> "private.corp".equals(e.registration().attachApn()));
+    }
+
+    @Test
+    void preferredRatsBecomeDataClassesAndPreferredPlmnsThePreferredProviders() {
+        await(modem.setPreferences(List.of(Rat.NR5G, Rat.LTE), List.of("26201", "310410")));
+        assertEquals(Set.of(EmulatedRat.NR5G, EmulatedRat.LTE), mbim.emulator.state().ratPreference());
+        assertEquals(List.of(new Plmn("262", "01", Set.of()), new Plmn("310", "410", Set.of())),
+                mbim.emulator.state().preferredNetworks());
+        await(modem.setPreferences(List.of(Rat.UMTS), List.of()));
+        assertEquals(Set.of(EmulatedRat.UMTS), mbim.emulator.state().ratPreference());
+        assertEquals(2, mbim.emulator.state().preferredNetworks().size(), "an empty part is left as it is");
+    }
+
+    @Test
+    void locationIsUnsupportedOnMbimAndSaysSo() {
         await(modem.setPreferences(List.of(), List.of()));
         await(modem.setAttachProfile(null));
         await(modem.stopLocation());
-        for (var call : List.<java.util.function.Supplier<java.util.concurrent.CompletableFuture<Void>>>of(
-                () -> modem.setPreferences(List.of(Rat.LTE), List.of()),
-                () -> modem.setPreferences(List.of(), List.of("26207")),
-                () -> modem.setAttachProfile(new BearerProfile("ims", IpType.IPV4V6, Auth.NONE, null, null)),
-                () -> modem.startLocation(Duration.ofSeconds(10)))) {
-            ModemException failure = assertThrows(ModemException.class, () -> await(call.get()));
-            assertEquals(Kind.UNSUPPORTED, failure.kind());
-            assertTrue(failure.getMessage().contains("MBIM"), failure.getMessage());
+        ModemException failure = assertThrows(ModemException.class,
+                () -> await(modem.startLocation(Duration.ofSeconds(10))));
+        assertEquals(Kind.UNSUPPORTED, failure.kind());
+        assertTrue(failure.getMessage().contains("MBIM"), failure.getMessage());
+    }
+
+    @Test
+    void on5gNsaTheNrLegIsReportedBesideLteAndBothRatsAreInUse() {
+        try (EmulatedMbimModem nsa = EmulatedMbimModem.start(EmulatorOptions.defaults().withNr5gNsa(true))) {
+            var nr = nsa.emulator.state();
+            assertEquals(List.of(Rat.NR5G, Rat.LTE), await(nsa.modem.registration()).rats());
+            assertEquals(new Signal(-65, -9, -95, 12.5, new Nr5gSignal(-88, null, 18.5)), await(nsa.modem.signal()));
+            nr.setNrSignal(new EmulatedNrSignal(-80, -9, 21.0));
+            ModemEvent.SignalChanged event = nsa.events.await(ModemEvent.SignalChanged.class,
+                    e -> e.signal().nr5g() != null && Integer.valueOf(-80).equals(e.signal().nr5g().rsrp()));
+            assertEquals(new Nr5gSignal(-80, null, 21.0), event.signal().nr5g());
+            assertEquals(Integer.valueOf(-95), event.signal().rsrp(), "LTE's values stay the main ones");
         }
     }
 

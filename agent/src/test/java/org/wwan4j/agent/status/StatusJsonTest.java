@@ -38,14 +38,26 @@ class StatusJsonTest {
                 + "\"power\":\"online\","
                 + "\"sims\":[{\"slot\":1,\"active\":true,\"state\":\"present\",\"iccid\":\"89490200001234567890\",\"imsi\":\"262011234567890\",\"type\":\"physical\"},"
                 + "{\"slot\":2,\"active\":false,\"state\":\"inactive\",\"iccid\":null,\"imsi\":null,\"type\":\"esim\"}],"
-                + "\"registration\":{\"state\":\"home\",\"mcc\":\"262\",\"mnc\":\"01\",\"operator\":\"Telekom.de\",\"rats\":[\"lte\"]},"
-                + "\"signal\":{\"rssi\":-65,\"rsrq\":-9,\"rsrp\":-95,\"snr\":12.5},"
+                + "\"registration\":{\"state\":\"home\",\"mcc\":\"262\",\"mnc\":\"01\",\"operator\":\"Telekom.de\",\"rats\":[\"lte\"],"
+                + "\"attachApn\":null},"
+                + "\"signal\":{\"rssi\":-65,\"rsrq\":-9,\"rsrp\":-95,\"snr\":12.5,\"nr5g\":null},"
                 + "\"bearer\":{\"connected\":true,\"apn\":\"internet\",\"connectedAt\":\"2026-11-23T10:15:30Z\",\"dataFormat\":null,"
                 + "\"ipv4\":{\"address\":\"10.64.64.10\",\"prefix\":30,\"gateway\":\"10.64.64.9\",\"dns\":[\"192.0.2.53\"],\"mtu\":1500},\"ipv6\":null},"
                 + "\"counters\":{\"txBytes\":1,\"rxBytes\":2,\"txPackets\":3,\"rxPackets\":4,\"txDrops\":0,\"rxDrops\":0,\"txErrors\":0,\"rxErrors\":0},"
                 + "\"providers\":[{\"mcc\":\"262\",\"mnc\":\"07\",\"name\":\"o2 - de\",\"status\":\"available\",\"roaming\":null}],"
                 + "\"location\":null}",
                 StatusJson.info(fullInfo(), false));
+    }
+
+    @Test
+    void on5gNsaTheNrLegAndTheAttachApnAreWrittenBesideLte() {
+        ModemInfo nsa = new ModemInfo("/dev/wwan0mbim0", Protocol.MBIM, null, Power.ONLINE, List.of(),
+                new Registration(RegistrationState.HOME, "262", "01", null, List.of(Rat.NR5G, Rat.LTE), "ims"),
+                new Signal(-65, -9, -95, 12.5, new Nr5gSignal(-88, null, 18.5)), null, null, List.of(), null);
+        String json = StatusJson.info(nsa, false);
+        assertTrue(json.contains("\"rats\":[\"5gnr\",\"lte\"],\"attachApn\":\"ims\"}"), json);
+        assertTrue(json.contains("\"signal\":{\"rssi\":-65,\"rsrq\":-9,\"rsrp\":-95,\"snr\":12.5,"
+                + "\"nr5g\":{\"rsrp\":-88,\"rsrq\":null,\"snr\":18.5}}"), json);
     }
 
     @Test

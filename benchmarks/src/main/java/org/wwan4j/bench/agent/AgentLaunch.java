@@ -19,10 +19,12 @@ public final class AgentLaunch {
 
     /**
      * The launcher's class-data archive, one per CLI command, created by the JVM at the exit of the first run and
-     * mapped by every later one (./wwan4j keeps them beside the jar; here, in the run's scratch directory).
+     * mapped by every later one (./wwan4j keeps them beside the jar; here, in the run's scratch directory). One
+     * directory per {@code java}: an archive sits on its JVM's base archive and is worthless to another.
      */
     public static Path archive(BenchEnvironment environment, String cliCommand) {
-        return environment.scratch().resolve("cds").resolve(cliCommand + ".jsa");
+        String jvm = Integer.toHexString(environment.javaBinary().toAbsolutePath().toString().hashCode());
+        return environment.scratch().resolve("cds").resolve(jvm).resolve(cliCommand + ".jsa");
     }
 
     private static List<String> archiveFlags(BenchEnvironment environment, String cliCommand) {

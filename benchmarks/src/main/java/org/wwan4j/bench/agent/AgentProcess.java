@@ -68,7 +68,12 @@ public final class AgentProcess implements AutoCloseable {
      * the JVM writes the archive. If it could not, measured runs go without one, as the launcher's would.
      */
     public static void writeArchive(BenchEnvironment environment, Path device) throws Exception {
-        try (AgentProcess training = launch(environment, List.of(device), "agent-archive", List.of())) {
+        writeArchive(environment, device, "agent-archive");
+    }
+
+    /** As {@link #writeArchive(BenchEnvironment, Path)}, the run's files under {@code name} in the scratch directory. */
+    public static void writeArchive(BenchEnvironment environment, Path device, String name) throws Exception {
+        try (AgentProcess training = launch(environment, List.of(device), name, List.of())) {
             training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT);
         }
     }

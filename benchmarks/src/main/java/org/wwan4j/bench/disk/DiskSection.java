@@ -54,7 +54,7 @@ public final class DiskSection implements Section {
                     : root.resolve(IMAGE_DIRECTORY));
             if (image.olderThan(root.resolve(CLI_JAR))) {
                 Files.createDirectories(image.directory());
-                image = RuntimeImage.build(root, image.directory(), javaHome,
+                image = RuntimeImage.build(root, image.directory(), javaHome, false,
                         context.environment().log("runtime-image"));
             }
             Path directory = image.directory();

@@ -29,6 +29,11 @@ public record RuntimeImage(Path directory) {
         return directory.resolve("bin");
     }
 
+    /** The image's own {@code java}: its libjvm.so and modules are files no other JVM on the machine maps. */
+    public Path java() {
+        return jre().resolve("bin").resolve("java");
+    }
+
     /** Runs the CLI from the image with the launcher's flags. */
     public Path startScript() {
         return bin().resolve("wwan4j");
@@ -42,13 +47,19 @@ public record RuntimeImage(Path directory) {
 
     /**
      * Builds the image into {@code directory} with {@code scripts/runtime.sh --no-build} from the jars already in
-     * {@code cli/target}, with the JDK at {@code javaHome}; the script's messages go to {@code log}. Fails with
+     * {@code cli/target}, with the JDK at {@code javaHome} ({@code cds}: with the image's base class-data archive,
+     * {@code --cds}); the script's messages go to {@code log}. Fails with
      * the script's last message (e.g. that the JDK has no jlink).
      */
-    public static RuntimeImage build(Path root, Path directory, Path javaHome, Path log)
+    public static RuntimeImage build(Path root, Path directory, Path javaHome, boolean cds, Path log)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(root.resolve("scripts/runtime.sh").toString(),
-                "--no-build", directory.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("scripts/runtime.sh").toString(),
+                "--no-build"));
+        if (cds) {
+            command.add("--cds");
+        }
+        command.add(directory.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().put("JAVA_HOME", javaHome.toString());

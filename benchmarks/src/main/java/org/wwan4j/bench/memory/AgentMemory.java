@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.agent.AgentProcess;
-import org.wwan4j.bench.proc.ProcessGroup;
+import org.wwan4j.bench.proc.SoleJvm;
 import org.wwan4j.bench.report.ReportKeys;
 
 /**
@@ -38,7 +38,7 @@ public final class AgentMemory implements MemoryContender {
                         + STATUS_TIMEOUT.toSeconds() + " s");
             }
             SteadyState.settleAgent();
-            return ProcessGroup.pssKb(agent.processGroup());
+            return SoleJvm.of(environment.javaBinary()).pssKb(agent.pid());
         }
     }
 }

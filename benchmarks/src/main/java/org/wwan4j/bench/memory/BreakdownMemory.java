@@ -22,18 +22,22 @@ public final class BreakdownMemory {
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(60);
 
     private final BenchEnvironment environment;
+    private final BenchEnvironment agentEnvironment;
 
-    public BreakdownMemory(BenchEnvironment environment) {
+    /** {@code agentEnvironment}: how the standalone agent is run (its own runtime image, see {@link AgentRuntime}). */
+    public BreakdownMemory(BenchEnvironment environment, BenchEnvironment agentEnvironment) {
         this.environment = environment;
+        this.agentEnvironment = agentEnvironment;
     }
 
     public JvmMemoryBreakdown agent(Path device) throws Exception {
-        try (AgentProcess agent = AgentProcess.start(environment, List.of(device), "agent-breakdown", TRACKING_FLAGS)) {
+        try (AgentProcess agent = AgentProcess.start(agentEnvironment, List.of(device), "agent-breakdown",
+                TRACKING_FLAGS)) {
             if (agent.awaitFirstCompleteStatus(1, STATUS_TIMEOUT) < 0) {
                 throw new IOException("agent wrote no complete status within " + STATUS_TIMEOUT.toSeconds() + " s");
             }
             SteadyState.settleAgent();
-            return JvmMemoryBreakdown.read(environment.javaBinary(), agent.pid());
+            return JvmMemoryBreakdown.read(environment.javaBinary(), agentEnvironment.javaBinary(), agent.pid());
         }
     }
 
@@ -41,7 +45,7 @@ public final class BreakdownMemory {
         try (HostJvm host = HostJvm.start(environment, "host-jvm-breakdown", TRACKING_FLAGS)) {
             host.call("open " + device, "opened");
             EmbeddedMemory.settle(environment, host);
-            return JvmMemoryBreakdown.read(environment.javaBinary(), host.pid());
+            return JvmMemoryBreakdown.read(environment.javaBinary(), environment.javaBinary(), host.pid());
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.host.HostJvm;
 import org.wwan4j.bench.proc.Jcmd;
-import org.wwan4j.bench.proc.SmapsRollup;
+import org.wwan4j.bench.proc.SoleJvm;
 
 /**
  * Marginal PSS of the library inside an existing JVM: a child JVM with the launcher's flags is measured alone, then
@@ -49,7 +49,7 @@ public final class EmbeddedMemory {
 
     private long settledPss(HostJvm host) throws Exception {
         settle(environment, host);
-        return SmapsRollup.pssKb(host.pid());
+        return SoleJvm.of(environment.javaBinary()).pssKb(host.pid());
     }
 
     /**

@@ -23,9 +23,12 @@ public record JvmMemoryBreakdown(PssBreakdown pss, NativeMemorySummary nmt, List
     private static final String ARCHIVE_SUFFIX = ".jsa";
     private static final String HEAP_TAG = "JAVAHEAP";
 
-    /** Reads a JVM started by {@code javaBinary}; its jcmd is the one beside it. */
-    public static JvmMemoryBreakdown read(Path javaBinary, long pid) throws Exception {
-        Jcmd jcmd = new Jcmd(javaBinary);
+    /**
+     * Reads a JVM started by {@code javaBinary} with the jcmd beside {@code jcmdJava} (a runtime image has no jcmd;
+     * the JDK it was linked from attaches to it).
+     */
+    public static JvmMemoryBreakdown read(Path jcmdJava, Path javaBinary, long pid) throws Exception {
+        Jcmd jcmd = new Jcmd(jcmdJava);
         List<SystemMap.Region> regions = SystemMap.parse(jcmd.run(pid, "System.map"));
         if (regions.stream().noneMatch(region -> HEAP_TAG.equals(region.tag()))) {
             throw new IOException("jcmd System.map gave no NMT tags (no " + HEAP_TAG + " mapping)");

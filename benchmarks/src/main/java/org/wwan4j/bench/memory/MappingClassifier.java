@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.wwan4j.bench.proc.SmapsMappings.Mapping;
+import org.wwan4j.bench.proc.SoleJvm;
 
 /**
  * Decides which {@link MemoryComponent} one mapping belongs to: by its NMT tag when the JVM reserved it, else by
@@ -29,10 +30,17 @@ public final class MappingClassifier {
     private static final String PRIMORDIAL_STACK = "[stack]";
 
     private final Path jdkHome;
+    private final SoleJvm soleJvm;
 
     /** {@code jdkHome}: the JDK the measured JVM runs from; files under it are the JDK's. */
     public MappingClassifier(Path jdkHome) {
         this.jdkHome = jdkHome;
+        this.soleJvm = new SoleJvm(jdkHome);
+    }
+
+    /** What a mapping adds to its component: its PSS, or all its pages for a file the JVM brings ({@link SoleJvm}). */
+    public long countedKb(Mapping mapping) {
+        return soleJvm.kb(mapping);
     }
 
     /**

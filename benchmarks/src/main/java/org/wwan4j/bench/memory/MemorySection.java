@@ -1,5 +1,6 @@
 package org.wwan4j.bench.memory;
 
+import org.wwan4j.bench.agent.AgentProcess;
 import java.util.List;
 import org.wwan4j.bench.BenchContext;
 import org.wwan4j.bench.Failures;
@@ -32,8 +33,16 @@ public final class MemorySection implements Section {
             report.put(ReportKeys.EMBEDDED_PSS_1, missing);
             report.put(ReportKeys.EMBEDDED_PSS_8, missing);
         }
+        AgentRuntime.Choice agentRuntime = AgentRuntime.choose(context.environment());
+        report.note(agentRuntime.note());
+        try {
+            context.dropBearers();
+            AgentProcess.writeArchive(agentRuntime.environment(), context.firstQmiDevice(), "agent-archive-runtime"); // as the other sections
+        } catch (Exception e) {
+            report.note("memory: the agent's class-data archive was not written: " + Failures.reason(e));
+        }
         List<MemoryContender> contenders = List.of(new CClientMemory(context.environment()),
-                new AgentMemory(context.environment(), 1), new AgentMemory(context.environment(), 8),
+                new AgentMemory(agentRuntime.environment(), 1), new AgentMemory(agentRuntime.environment(), 8),
                 new ModemManagerMemory(context.environment(), false), new ModemManagerMemory(context.environment(), true));
         for (MemoryContender contender : contenders) {
             context.dropBearers(); // each contender meets a modem as at boot, whatever the one before left up
@@ -46,7 +55,7 @@ public final class MemorySection implements Section {
                 report.put(contender.key(), Metric.missing(Failures.reason(e)));
             }
         }
-        BreakdownMemory breakdowns = new BreakdownMemory(context.environment());
+        BreakdownMemory breakdowns = new BreakdownMemory(context.environment(), agentRuntime.environment());
         context.dropBearers();
         breakdown(report, "agent", () -> breakdowns.agent(context.firstQmiDevice()));
         breakdown(report, "embedded", () -> breakdowns.embedded(context.firstQmiDevice()));

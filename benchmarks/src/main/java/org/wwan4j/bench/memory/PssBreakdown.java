@@ -33,7 +33,7 @@ public record PssBreakdown(Map<MemoryComponent, Long> componentsKb) {
         for (Mapping mapping : mappings) {
             boolean holdsStack = stackPointers.stream().anyMatch(mapping::contains);
             MemoryComponent component = classifier.classify(mapping, tagOf(mapping, byStart), holdsStack);
-            sums.merge(component, mapping.pssKb(), Long::sum);
+            sums.merge(component, classifier.countedKb(mapping), Long::sum);
         }
         sums.merge(MemoryComponent.MALLOC, -Math.min(trackingKb, sums.get(MemoryComponent.MALLOC)), Long::sum);
         return new PssBreakdown(sums);

@@ -30,7 +30,7 @@ class RuntimeImageTest {
         assumeTrue(Files.isExecutable(javaHome.resolve("bin/jlink")),
                 "no jlink in " + javaHome + " (a JRE): the runtime cannot be built");
         long buildStart = System.nanoTime();
-        RuntimeImage image = RuntimeImage.build(repositoryRoot(), dir.resolve("runtime"), javaHome,
+        RuntimeImage image = RuntimeImage.build(repositoryRoot(), dir.resolve("runtime"), javaHome, false,
                 dir.resolve("runtime.log"));
         System.out.printf("runtime image: built in %.1f s, %d kB uncompressed%n",
                 (System.nanoTime() - buildStart) / 1e9, TreeSize.apparentBytes(List.of(image.directory())) / 1024);

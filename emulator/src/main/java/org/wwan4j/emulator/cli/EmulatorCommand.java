@@ -43,6 +43,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             + "link layer to raw-IP with WDA Set Data Format, as most modems since 2015 do (QMI only).")
     boolean requireRawIp;
 
+    @Option(names = "--5g-nsa", description = "A 5G NSA network: LTE anchor plus an NR5G leg, whose RSRP/RSRQ/SNR "
+            + "are reported beside LTE's (QMI NAS Signal Info, MBIMEx 2.0 signal state) and NR5G among the RATs.")
+    boolean nr5gNsa;
+
     @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
     Path link;
 
@@ -117,7 +121,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
         }
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
-                .withFaults(initial).withProfile(firmware).withRequireRawIp(requireRawIp));
+                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem

@@ -23,6 +23,7 @@ import org.wwan4j.emulator.mbim.basicconnect.PacketAttachment;
 import org.wwan4j.emulator.mbim.basicconnect.PacketService;
 import org.wwan4j.emulator.mbim.basicconnect.PacketStatistics;
 import org.wwan4j.emulator.mbim.basicconnect.Pin;
+import org.wwan4j.emulator.mbim.basicconnect.PreferredProviders;
 import org.wwan4j.emulator.mbim.basicconnect.RadioState;
 import org.wwan4j.emulator.mbim.basicconnect.RegisterState;
 import org.wwan4j.emulator.mbim.basicconnect.SignalState;
@@ -37,6 +38,8 @@ import org.wwan4j.emulator.mbim.channel.MbimSession;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.mbim.msbasicconnect.BaseStationsInfo;
 import org.wwan4j.emulator.mbim.msbasicconnect.DeviceSlotMappings;
+import org.wwan4j.emulator.mbim.msbasicconnect.LteAttachConfiguration;
+import org.wwan4j.emulator.mbim.msbasicconnect.LteAttachInfo;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.mbim.msbasicconnect.SlotInfoStatus;
 import org.wwan4j.emulator.mbim.msbasicconnect.SysCaps;
@@ -61,6 +64,8 @@ public final class MbimEngine implements ProtocolEngine {
     private final SubscriberReadyStatus subscriberReadyStatus;
     private final RadioState radioState;
     private final RegisterState registerState;
+    private final LteAttachConfiguration lteAttachConfiguration;
+    private final LteAttachInfo lteAttachInfo;
     private final PacketService packetService;
     private final SignalState signalState;
     private final Connect connect;
@@ -77,15 +82,17 @@ public final class MbimEngine implements ProtocolEngine {
         this.packetService = new PacketService(state, attachment, session, this::packetServiceChanged);
         this.signalState = new SignalState(state, session);
         this.connect = new Connect(state, attachment, context.statistics());
+        this.lteAttachConfiguration = new LteAttachConfiguration(state);
+        this.lteAttachInfo = new LteAttachInfo(state);
         List<MbimCidHandler> handlers = new ArrayList<>(List.of(
                 // Basic Connect
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
-                new VisibleProviders(state), registerState, packetService, signalState, connect,
+                new PreferredProviders(state), new VisibleProviders(state), registerState, packetService, signalState, connect,
                 new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()),
                 new PacketStatistics(state),
                 // MS Basic Connect Extensions
                 new SysCaps(state), new DeviceSlotMappings(state), new SlotInfoStatus(state),
-                new BaseStationsInfo(state), new Version(session)));
+                new BaseStationsInfo(state), new Version(session), lteAttachConfiguration, lteAttachInfo));
         handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
@@ -176,6 +183,11 @@ public final class MbimEngine implements ProtocolEngine {
             case REGISTRATION -> {
                 notify(registerState);
                 notify(packetService);
+                notify(lteAttachInfo);
+            }
+            case ATTACH -> {
+                notify(lteAttachConfiguration);
+                notify(lteAttachInfo);
             }
             case SIGNAL -> notify(signalState);
             case BEARER -> notify(connect);

@@ -15,6 +15,10 @@ public record EmulatedRegistration(EmulatedRegistrationState state, String mcc, 
         return new EmulatedRegistration(state, null, null, null, Set.of(), 0, 0, 0);
     }
 
+    public EmulatedRegistration withRats(Set<EmulatedRat> newRats) {
+        return new EmulatedRegistration(state, mcc, mnc, operatorName, newRats, lac, tac, cellId);
+    }
+
     public EmulatedRegistration withState(EmulatedRegistrationState newState) {
         return new EmulatedRegistration(newState, mcc, mnc, operatorName, rats, lac, tac, cellId);
     }

@@ -42,6 +42,17 @@ public final class ModemDefaults {
         return new EmulatedSignal(-65, -9, -95, 12.5);
     }
 
+    /** The NR5G leg of a 5G NSA network: stronger than the LTE anchor, as on a nearby small cell. */
+    public static EmulatedNrSignal nrSignal() {
+        return new EmulatedNrSignal(-88, -11, 18.5);
+    }
+
+    /** No attach APN configured: home, partner and non-partner contexts all leave it to the network. */
+    public static List<EmulatedAttachContext> attachContexts() {
+        return java.util.Arrays.stream(EmulatedAttachContext.Roaming.values())
+                .map(EmulatedAttachContext::factory).toList();
+    }
+
     public static List<EmulatedProvider> providers() {
         return List.of(
                 new EmulatedProvider(HOME_MCC, HOME_MNC, HOME_OPERATOR, EmulatedProviderStatus.CURRENT, false,

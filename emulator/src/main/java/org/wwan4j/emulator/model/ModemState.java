@@ -52,6 +52,10 @@ public final class ModemState {
     private boolean locationActive;
     private Set<EmulatedRat> ratPreference;
     private List<Plmn> preferredNetworks;
+    private List<EmulatedAttachContext> attachContexts;
+    private EmulatedNrSignal nrSignal;
+    /** A 5G NSA network: the LTE anchor carries an NR5G leg. A property of the network, so it survives reboots. */
+    private boolean nr5gNsa;
 
     public ModemState() {
         this(Clock.systemUTC());
@@ -82,6 +86,20 @@ public final class ModemState {
         locationActive = false;
         ratPreference = ModemDefaults.ratPreference();
         preferredNetworks = ModemDefaults.preferredNetworks();
+        attachContexts = ModemDefaults.attachContexts();
+        nrSignal = ModemDefaults.nrSignal();
+        if (nr5gNsa) {
+            networkRegistration = withNr5g(networkRegistration);
+        }
+    }
+
+    private static EmulatedRegistration withNr5g(EmulatedRegistration registration) {
+        if (registration.mcc() == null || registration.rats().contains(EmulatedRat.NR5G)) {
+            return registration;
+        }
+        Set<EmulatedRat> rats = EnumSet.of(EmulatedRat.NR5G);
+        rats.addAll(registration.rats());
+        return registration.withRats(rats);
     }
 
     public void addListener(StateListener listener) {
@@ -141,6 +159,32 @@ public final class ModemState {
 
     public synchronized EmulatedSignal signal() {
         return signal;
+    }
+
+    /**
+     * The NR5G leg's signal while registered on a 5G NSA network (the registration lists NR5G beside LTE), else
+     * null: without the leg a modem reports no NR values at all.
+     */
+    public synchronized EmulatedNrSignal nrSignal() {
+        return nr5gNsa && hasRadioSignal() && registration().rats().contains(EmulatedRat.NR5G) ? nrSignal : null;
+    }
+
+    /** True when the network is 5G NSA (see {@link #enableNr5gNsa}). */
+    public synchronized boolean nr5gNsa() {
+        return nr5gNsa;
+    }
+
+    /** The LTE attach contexts, home first (MBIM LTE attach configuration). */
+    public synchronized List<EmulatedAttachContext> attachContexts() {
+        return attachContexts;
+    }
+
+    /** The context the modem attaches with now: home unless the registration is roaming. */
+    public synchronized EmulatedAttachContext currentAttachContext() {
+        EmulatedAttachContext.Roaming where = registration().state() == EmulatedRegistrationState.ROAMING
+                ? EmulatedAttachContext.Roaming.NON_PARTNER : EmulatedAttachContext.Roaming.HOME;
+        return attachContexts.stream().filter(c -> c.roaming() == where).findFirst()
+                .orElse(EmulatedAttachContext.factory(where));
     }
 
     /** True when the radio hears the network at all (online with coverage). */
@@ -298,6 +342,33 @@ public final class ModemState {
         }
         fireAfterRegistrationChange(bearerDropped, StateAspect.SIMS);
         return true;
+    }
+
+    /**
+     * Turns the network into 5G NSA (EN-DC): registrations on it list NR5G beside LTE and the NR leg has its own
+     * signal. Kept across reboots, like the network itself.
+     */
+    public void enableNr5gNsa() {
+        synchronized (this) {
+            nr5gNsa = true;
+            networkRegistration = withNr5g(networkRegistration);
+        }
+        fire(StateAspect.REGISTRATION, StateAspect.SIGNAL);
+    }
+
+    public void setNrSignal(EmulatedNrSignal newSignal) {
+        synchronized (this) {
+            nrSignal = newSignal;
+        }
+        fire(StateAspect.SIGNAL);
+    }
+
+    /** Replaces the LTE attach contexts (one per roaming situation); the next attach uses them. */
+    public void setAttachContexts(List<EmulatedAttachContext> contexts) {
+        synchronized (this) {
+            attachContexts = List.copyOf(contexts);
+        }
+        fire(StateAspect.ATTACH);
     }
 
     public void setRatPreference(Set<EmulatedRat> rats) {

@@ -13,6 +13,7 @@ import org.wwan4j.emulator.model.EmulatedProviderStatus;
 import org.wwan4j.emulator.model.EmulatedRat;
 import org.wwan4j.emulator.model.EmulatedRegistration;
 import org.wwan4j.emulator.model.EmulatedRegistrationState;
+import org.wwan4j.emulator.model.EmulatedNrSignal;
 import org.wwan4j.emulator.model.EmulatedSignal;
 import org.wwan4j.emulator.model.StateAspect;
 
@@ -96,6 +97,9 @@ final class NasService implements QmiService {
     private static final int ACCESS_UTRAN = 1 << 15;
     private static final int ROAMING_PREFERENCE_ANY = 0xFF;
     private static final int SCAN_RESULT_SUCCESS = 0;
+    /** "EUTRA with NR5G availability" in the Get System Info response and in the System Info indication. */
+    private static final int ENDC_AVAILABLE_RESPONSE_TLV = 0x4E;
+    private static final int ENDC_AVAILABLE_INDICATION_TLV = 0x50;
     /** LTE SNR travels in tenths of a dB. */
     private static final double SNR_UNITS_PER_DB = 10.0;
 
@@ -122,7 +126,7 @@ final class NasService implements QmiService {
             case GET_SERVING_SYSTEM -> servingSystem(SERVING_SYSTEM_RESPONSE);
             case GET_SIGNAL_INFO -> signalInfo();
             case GET_SIGNAL_STRENGTH -> signalStrength();
-            case GET_SYSTEM_INFO -> systemInfo();
+            case GET_SYSTEM_INFO -> systemInfo(ENDC_AVAILABLE_RESPONSE_TLV);
             case NETWORK_SCAN -> networkScan();
             case GET_SYSTEM_SELECTION_PREFERENCE -> systemSelectionPreference();
             case SET_SYSTEM_SELECTION_PREFERENCE -> setSystemSelectionPreference(request);
@@ -191,8 +195,8 @@ final class NasService implements QmiService {
                 indicate(REGISTER_SERVING_SYSTEM, SERVING_SYSTEM_INDICATION,
                         servingSystem(SERVING_SYSTEM_INDICATION_LAYOUT));
                 // Checked against the definitions: the System Info indication numbers its LTE TLVs (0x14, 0x19) as
-                // the Get System Info response does, so one builder serves both.
-                indicate(REGISTER_SYSTEM_INFO, SYSTEM_INFO_INDICATION, systemInfo());
+                // the Get System Info response does; only the later NR5G TLVs differ, hence the parameter.
+                indicate(REGISTER_SYSTEM_INFO, SYSTEM_INFO_INDICATION, systemInfo(ENDC_AVAILABLE_INDICATION_TLV));
             }
             case SIGNAL -> {
                 indicate(REGISTER_SIGNAL_INFO, SIGNAL_INFO_INDICATION, signalInfo());
@@ -272,13 +276,23 @@ final class NasService implements QmiService {
 
     // ---- signal --------------------------------------------------------------------------------------------------
 
+    /**
+     * LTE Signal Strength (0x14); on a 5G NSA network also the NR5G leg: 5G Signal Strength (0x17: RSRP, SNR) and
+     * 5G Signal Strength Extended (0x18: RSRQ), as the response and the indication number them alike.
+     */
     private byte[] signalInfo() {
         if (!context.state().hasRadioSignal()) {
             return new byte[0];
         }
         EmulatedSignal signal = context.state().signal();
-        return new TlvWriter().tlv(0x14).i8(signal.rssi()).i8(signal.rsrq()).i16(signal.rsrp())
-                .i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB)).toBytes();
+        TlvWriter out = new TlvWriter().tlv(0x14).i8(signal.rssi()).i8(signal.rsrq()).i16(signal.rsrp())
+                .i16((int) Math.round(signal.snr() * SNR_UNITS_PER_DB));
+        EmulatedNrSignal nr = context.state().nrSignal();
+        if (nr != null) {
+            out.tlv(0x17).i16(nr.rsrp()).i16((int) Math.round(nr.snr() * SNR_UNITS_PER_DB))
+                    .tlv(0x18).i16(nr.rsrq());
+        }
+        return out.toBytes();
     }
 
     /**
@@ -328,8 +342,12 @@ final class NasService implements QmiService {
 
     // ---- system info ---------------------------------------------------------------------------------------------
 
-    /** Only the LTE part: service status (0x14) and LTE System Info v2 (0x19). */
-    private byte[] systemInfo() {
+    /**
+     * Only the LTE part: service status (0x14) and LTE System Info v2 (0x19); on a 5G NSA network also "EUTRA with
+     * NR5G availability" (the LTE cell offers an NR leg: EN-DC), whose TLV number differs between the response and
+     * the indication.
+     */
+    private byte[] systemInfo(int endcAvailableTlv) {
         EmulatedRegistration registration = context.state().registration();
         boolean registered = registration.state().registered();
         boolean limited = registration.state() == EmulatedRegistrationState.DENIED;
@@ -350,6 +368,9 @@ final class NasService implements QmiService {
                 .u8(1).bytes(registration.mcc().getBytes(StandardCharsets.US_ASCII))
                 .bytes(QmiPlmn.fixedMnc(registration.mnc()))
                 .u8(1).u16(registration.tac());
+        if (registration.rats().contains(EmulatedRat.NR5G)) {
+            out.tlv(endcAvailableTlv).u8(1);
+        }
         return out.toBytes();
     }
 

@@ -60,6 +60,16 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void the5gNsaNetworkFromTheCommandLineReportsTheNrLeg() {
+        assertEquals(0, run("--protocol", "qmi", "--5g-nsa", "--exec",
+                "timeout 20 qmicli -d {dev} --device-open-qmi --nas-get-signal-info | grep -q '^5G:'"));
+        assertEquals(0, run("--protocol", "mbim", "--5g-nsa", "--exec", "timeout 20 mbimcli -d {dev}"
+                + " --query-registration-state | grep -q \"Available data classes: 'lte, 5g-nsa'\""));
+        assertEquals(1, run("--protocol", "qmi", "--exec",
+                "timeout 20 qmicli -d {dev} --device-open-qmi --nas-get-signal-info | grep -q '^5G:'"));
+    }
+
+    @Test
     void badInputIsABadUsageExit(@TempDir Path dir) throws Exception {
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "qmi", "--fault", "gremlins", "--exec", "true"));
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "x25", "--exec", "true"));

@@ -7,6 +7,7 @@ public final class BasicConnectCid {
     public static final int RADIO_STATE = 3;
     public static final int PIN = 4;
     public static final int HOME_PROVIDER = 6;
+    public static final int PREFERRED_PROVIDERS = 7;
     public static final int VISIBLE_PROVIDERS = 8;
     public static final int REGISTER_STATE = 9;
     public static final int PACKET_SERVICE = 10;

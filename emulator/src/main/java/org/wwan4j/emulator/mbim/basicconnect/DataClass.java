@@ -12,6 +12,7 @@ public final class DataClass {
     public static final int HSUPA = 1 << 4;
     public static final int LTE = 1 << 5;
     public static final int NR5G_NSA = 1 << 6;
+    public static final int NR5G_SA = 1 << 7;
 
     private DataClass() {
     }
@@ -27,6 +28,24 @@ public final class DataClass {
             };
         }
         return bits;
+    }
+
+    /** The technologies a data class mask names (a host's preferred data classes); empty for none. */
+    public static Set<EmulatedRat> rats(int bits) {
+        Set<EmulatedRat> rats = java.util.EnumSet.noneOf(EmulatedRat.class);
+        if ((bits & (GPRS | EDGE)) != 0) {
+            rats.add(EmulatedRat.GSM);
+        }
+        if ((bits & (UMTS | HSDPA | HSUPA)) != 0) {
+            rats.add(EmulatedRat.UMTS);
+        }
+        if ((bits & LTE) != 0) {
+            rats.add(EmulatedRat.LTE);
+        }
+        if ((bits & (NR5G_NSA | NR5G_SA)) != 0) {
+            rats.add(EmulatedRat.NR5G);
+        }
+        return rats;
     }
 
     /** The single best technology, as Packet Service's HighestAvailableDataClass wants it. */

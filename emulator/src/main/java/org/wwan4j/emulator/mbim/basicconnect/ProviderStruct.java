@@ -13,6 +13,7 @@ final class ProviderStruct {
     static final int STATE_REGISTERED = 1 << 4;
     static final int CELLULAR_CLASS_GSM = 1;
     static final int ERROR_RATE_UNKNOWN = 99;
+    static final int RSSI_UNKNOWN = 99;
 
     private ProviderStruct() {
     }

@@ -17,7 +17,9 @@ import org.wwan4j.emulator.model.EmulatedRegistration;
 /**
  * MBIM_CID_REGISTER_STATE query, set and notification. The emulated modem always registers automatically, so a
  * set asking for automatic registration just reports the state; manual registration is not emulated
- * (NO_DEVICE_SUPPORT, and Device Caps does not claim it).
+ * (NO_DEVICE_SUPPORT, and Device Caps does not claim it). A set's data class, when not 0, becomes the preferred
+ * technologies (what ModemManager's "current modes" sets on MBIM), reported back as MBIMEx 2.0's
+ * PreferredDataClasses.
  */
 public final class RegisterState implements MbimNotificationSource {
     static final int STATE_DEREGISTERED = 1;
@@ -67,6 +69,13 @@ public final class RegisterState implements MbimNotificationSource {
         }
         if (state.power() != PowerState.ONLINE) {
             return MbimReply.failure(MbimStatus.RADIO_POWER_OFF);
+        }
+        int dataClass = request.u32(12);
+        if (dataClass != 0) {
+            if (DataClass.rats(dataClass).isEmpty()) {
+                return MbimReply.failure(MbimStatus.INVALID_PARAMETERS);
+            }
+            state.setRatPreference(DataClass.rats(dataClass));
         }
         return MbimReply.ok(currentState());
     }

@@ -10,11 +10,13 @@ import org.wwan4j.emulator.mbim.codec.MbimCommand;
 import org.wwan4j.emulator.mbim.codec.MbimParseException;
 import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.model.ModemState;
+import org.wwan4j.emulator.model.EmulatedNrSignal;
 import org.wwan4j.emulator.model.EmulatedSignal;
 
 /**
  * MBIM_CID_SIGNAL_STATE: RSSI in MBIM's coded form and an unknown error rate. MBIM 1.0 has nothing else; after the
- * host agreed MBIMEx 2.0 the answer also carries one RSRP/SNR entry for the serving LTE cell (MBIM has no RSRQ).
+ * host agreed MBIMEx 2.0 the answer also carries one RSRP/SNR entry per serving system: the LTE cell, and on a 5G
+ * NSA network a second one for the NR leg (system type 5G NSA). MBIM has no RSRQ here.
  * The reporting settings a host sets are kept and echoed (they do not throttle the emulated indications).
  */
 public final class SignalState implements MbimNotificationSource {
@@ -70,16 +72,24 @@ public final class SignalState implements MbimNotificationSource {
                 .u32(errorRateThreshold);
         if (session.mbimEx2()) {
             // An (offset, size) pair to a count followed by fixed-size RSRP/SNR entries.
-            InformationBufferWriter entries = new InformationBufferWriter().u32(heard ? 1 : 0);
+            EmulatedNrSignal nr = state.nrSignal();
+            InformationBufferWriter entries = new InformationBufferWriter().u32(!heard ? 0 : nr == null ? 1 : 2);
             if (heard) {
-                entries.u32(SignalCoding.rsrp(signal.rsrp()))
-                        .u32(SignalCoding.snr(signal.snr()))
-                        .u32(THRESHOLD_DEFAULT)
-                        .u32(THRESHOLD_DEFAULT)
-                        .u32(DataClass.LTE);
+                entry(entries, signal.rsrp(), signal.snr(), DataClass.LTE);
+            }
+            if (heard && nr != null) {
+                entry(entries, nr.rsrp(), nr.snr(), DataClass.NR5G_NSA);
             }
             out.structRef(entries);
         }
         return out.toByteArray();
+    }
+
+    private static void entry(InformationBufferWriter entries, int rsrp, double snr, int systemType) {
+        entries.u32(SignalCoding.rsrp(rsrp))
+                .u32(SignalCoding.snr(snr))
+                .u32(THRESHOLD_DEFAULT)
+                .u32(THRESHOLD_DEFAULT)
+                .u32(systemType);
     }
 }

@@ -56,6 +56,17 @@ final class Mbimcli {
             return values;
         }
 
+        /** Every value printed as an unquoted {@code label: value} line (the MS extensions' style), in order. */
+        List<String> lines(String label) {
+            Matcher matcher = Pattern.compile("(?m)^\\s*" + Pattern.quote(label) + ":[ \\t]*(.*?)\\s*$")
+                    .matcher(stdout);
+            List<String> values = new ArrayList<>();
+            while (matcher.find()) {
+                values.add(matcher.group(1));
+            }
+            return values;
+        }
+
         Result assertSuccess() {
             if (exitCode != 0) {
                 throw new AssertionError("mbimcli failed (" + exitCode + "):\n" + all());
