@@ -75,7 +75,7 @@ final class ConnectCommand implements Callable<Integer> {
         try (Modem m = modem.open()) {
             BearerSettings settings = modem.await(m.connect(profile, !noRoaming), Modem.CONNECT_TIMEOUT.plusSeconds(10));
             ModemInfo shown = new ModemInfo(m.device().toString(), m.protocol(), null, null, null, null, null,
-                    new Bearer(true, apn, null, settings.ipv4(), settings.ipv6()), null, null, null);
+                    new Bearer(true, apn, null, settings.ipv4(), settings.ipv6(), settings.dataFormat()), null, null, null);
             InfoText.lines(shown).stream().filter(l -> l.startsWith("bearer") || l.startsWith("  ipv"))
                     .forEach(System.out::println);
         }

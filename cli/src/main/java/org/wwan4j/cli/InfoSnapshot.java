@@ -40,7 +40,8 @@ final class InfoSnapshot {
         Identity id = valueOrThrow(identity);
         Optional<BearerSettings> settings = value(bearer);
         Bearer bearerStatus = settings == null || settings.isEmpty() ? Bearer.DISCONNECTED
-                : new Bearer(true, null, null, settings.get().ipv4(), settings.get().ipv6());
+                : new Bearer(true, null, null, settings.get().ipv4(), settings.get().ipv6(),
+                        settings.get().dataFormat());
         Power p = value(power);
         List<Sim> s = value(sims);
         return new ModemInfo(modem.device().toString(), modem.protocol(), id, p == null ? Power.UNKNOWN : p, s,

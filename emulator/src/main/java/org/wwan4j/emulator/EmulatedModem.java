@@ -50,6 +50,7 @@ public final class EmulatedModem implements AutoCloseable {
         ProtocolEngineFactory factory = ProtocolEngines.forProtocol(protocol);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable ->
                 Thread.ofPlatform().daemon().name("wwan4j-emulator-clock").unstarted(runnable));
+        state.setRawIpRequired(options.requireRawIp());
         if (options.nr5gNsa()) {
             state.enableNr5gNsa(); // before the port exists: the first answer already is 5G NSA
         }

@@ -19,6 +19,10 @@ public final class EmulatorStatistics {
     private final AtomicLong lastClientCloses = new AtomicLong();
     private final AtomicLong connectRequests = new AtomicLong();
     private final AtomicLong connectsWhileUp = new AtomicLong();
+    /** The most recent requests in the order they were handled, oldest first; bounded. Guarded by itself. */
+    private final java.util.ArrayDeque<String> recentRequests = new java.util.ArrayDeque<>();
+    /** How many requests {@link #recentRequests()} keeps: enough for a bring-up, bounded for long runs. */
+    public static final int RECENT_REQUESTS = 512;
 
     /** The port saw its last client close (and flushed what was left). */
     public void lastClientClosed() {
@@ -49,7 +53,24 @@ public final class EmulatorStatistics {
     }
 
     public void requestSeen(String service, int messageId) {
-        requests.computeIfAbsent(key(service, messageId), k -> new AtomicLong()).incrementAndGet();
+        String key = key(service, messageId);
+        requests.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        synchronized (recentRequests) {
+            if (recentRequests.size() == RECENT_REQUESTS) {
+                recentRequests.removeFirst();
+            }
+            recentRequests.addLast(key);
+        }
+    }
+
+    /**
+     * The last {@link #RECENT_REQUESTS} requests as "SERVICE/0xID", in the order handled (oldest first): lets a test
+     * check what a host asks before what, e.g. the data format before Start Network.
+     */
+    public java.util.List<String> recentRequests() {
+        synchronized (recentRequests) {
+            return java.util.List.copyOf(recentRequests);
+        }
     }
 
     /** Client IDs of this service currently allocated. */

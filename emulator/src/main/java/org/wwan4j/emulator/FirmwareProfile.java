@@ -13,8 +13,8 @@ public enum FirmwareProfile {
     /**
      * An older QMI firmware: DMS UIM Get ICCID / Get IMSI, UIM Get Card Status, NAS Get Signal Strength, NAS Get
      * Serving System and the NAS Event Report, but no UIM Read Transparent or Get Slot Status (nor slot status
-     * events), no NAS Get Signal Info or Get System Info, and no way to register for their indications. Those are
-     * refused with InvalidQmiCommand, as such firmware does.
+     * events), no NAS Get Signal Info or Get System Info, no way to register for their indications, and no WDA
+     * data format messages (the link stays 802.3). Those are refused with InvalidQmiCommand, as such firmware does.
      */
     LEGACY("legacy");
 

@@ -88,7 +88,7 @@ public final class AgentDaemon implements AutoCloseable {
             if (ip == null) {
                 Rtnetlink rtnetlink = Rtnetlink.open();
                 resources.add(rtnetlink);
-                ip = new LinuxIpConfigurator(new IpSettingsApplier(rtnetlink, options.resolvDir()));
+                ip = new LinuxIpConfigurator(new IpSettingsApplier(rtnetlink, options.resolvDir()), options.sysfsRoot());
             }
             ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
             resources.add(probes::shutdownNow);

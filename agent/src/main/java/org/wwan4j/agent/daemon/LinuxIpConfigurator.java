@@ -2,21 +2,39 @@ package org.wwan4j.agent.daemon;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.wwan4j.agent.linux.IpAssignment;
 import org.wwan4j.agent.linux.IpSettingsApplier;
+import org.wwan4j.agent.linux.SysfsRawIp;
+import org.wwan4j.agent.modem.KernelDataFormat;
 import org.wwan4j.agent.modem.BearerSettings;
 import org.wwan4j.agent.status.IpSettings;
 import org.wwan4j.agent.supervisor.IpConfigurator;
 
-/** Applies bearer settings through the existing netlink {@link IpSettingsApplier} and its resolv file. */
+/**
+ * Applies bearer settings through the existing netlink {@link IpSettingsApplier} and its resolv file, and gives the
+ * interface's qmi_wwan framing switch under the sysfs root.
+ */
 public final class LinuxIpConfigurator implements IpConfigurator {
 
     private final IpSettingsApplier applier;
+    private final Path sysfsRoot;
+
+    /** @param sysfsRoot normally /sys; null leaves the kernel's data format unchecked */
+    public LinuxIpConfigurator(IpSettingsApplier applier, Path sysfsRoot) {
+        this.applier = applier;
+        this.sysfsRoot = sysfsRoot;
+    }
 
     public LinuxIpConfigurator(IpSettingsApplier applier) {
-        this.applier = applier;
+        this(applier, null);
+    }
+
+    @Override
+    public KernelDataFormat kernelDataFormat(String interfaceName) {
+        return sysfsRoot == null || interfaceName == null ? null : new SysfsRawIp(sysfsRoot, interfaceName);
     }
 
     @Override

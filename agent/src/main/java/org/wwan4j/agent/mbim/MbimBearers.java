@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.wwan4j.agent.config.Auth;
 import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.modem.BearerSettings;
+import org.wwan4j.agent.status.DataFormat;
 import org.wwan4j.agent.status.IpSettings;
 import org.wwan4j.mbim.ActivationCommand;
 import org.wwan4j.mbim.AuthProtocol;
@@ -88,7 +89,8 @@ final class MbimBearers {
             v6 = new IpSettings(text(first.ipv6Address()), (int) first.onLinkPrefixLength(), text(ip.ipv6Gateway()),
                     texts(ip.ipv6DnsServer()), ip.ipv6Mtu() > 0 ? (int) ip.ipv6Mtu() : null);
         }
-        return new BearerSettings(v4, v6);
+        // MBIM's data plane (NCM, or MHI's) carries IP packets with no link-layer header: raw IP, always.
+        return new BearerSettings(v4, v6, null, DataFormat.RAW_IP);
     }
 
     private static List<String> texts(List<InetAddress> addresses) {

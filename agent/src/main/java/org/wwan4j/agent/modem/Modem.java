@@ -109,13 +109,23 @@ public interface Modem extends AutoCloseable {
     CompletableFuture<Void> setAttachProfile(BearerProfile profile);
 
     /**
-     * Brings the default bearer up and returns its IP settings. Fails REJECTED with the network's reason (as text)
-     * when the network refuses; bounded by {@link #CONNECT_TIMEOUT}. Connecting an already connected modem
-     * first disconnects the old session.
+     * Brings the default bearer up and returns its IP settings, every family the profile asks ({@code ipv4v6}: both,
+     * as the network grants them) and the data format modem and host agreed. Fails REJECTED with the network's
+     * reason (as text) when the network refuses, and when modem and host cannot agree on the data format (a bearer
+     * that passes no traffic is never reported up); bounded by {@link #CONNECT_TIMEOUT}. Connecting an already
+     * connected modem first disconnects the old session.
      *
      * @param allowRoaming false refuses to connect while roaming (QMI: profile no-roaming; MBIM: checked first)
      */
     CompletableFuture<BearerSettings> connect(BearerProfile profile, boolean allowRoaming);
+
+    /**
+     * The host's side of the data format for the next {@link #connect}: the kernel driver's framing switch of the
+     * network interface the bearer will use, or null when none is known. A protocol whose framing is fixed (MBIM:
+     * raw IP over NCM) ignores it; QMI negotiates the modem's (WDA) and this one to agree before Start Network.
+     */
+    default void useKernelDataFormat(KernelDataFormat kernel) {
+    }
 
     /** Tears the default bearer down; succeeds when it is already down. */
     CompletableFuture<Void> disconnect();

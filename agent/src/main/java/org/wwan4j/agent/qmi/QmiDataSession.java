@@ -14,6 +14,7 @@ import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.modem.BearerSettings;
 import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemException;
+import org.wwan4j.agent.modem.RequestSupport;
 import org.wwan4j.agent.status.Counters;
 import org.wwan4j.glib.DurableFile;
 import org.wwan4j.qmi.ClientWds;
@@ -27,8 +28,10 @@ import org.wwan4j.qmi.WdsProfileType;
 import org.wwan4j.qmi.WdsRequestedSettings;
 
 /**
- * The default bearer over QMI WDS: Start Network with the APN and credentials, Stop Network with the packet data
- * handle it returned, Get Current Settings, Get Packet Statistics, and the attach profile through Modify Profile.
+ * One family's call of the default bearer over one QMI WDS client: Set IP Family (binding the client to IPv4 or
+ * IPv6, as real modems want before a call of that family), Start Network with the APN and credentials, Stop Network
+ * with the packet data handle it returned, Get Current Settings, Get Packet Statistics, and the attach profile
+ * through Modify Profile. Dual stack is two of these ({@link QmiBearers}).
  *
  * <p>The handle is kept in the state dir beside the persistent CIDs (written through {@link DurableFile}: a call
  * whose handle was written stays stoppable by it after a kill -9 or a power cut), so a later process (the CLI's
@@ -48,18 +51,34 @@ final class QmiDataSession {
     static final long GLOBAL_PACKET_DATA_HANDLE = 0xFFFF_FFFFL;
 
     private final ClientWds wds;
+    private final WdsIpFamily family;
+    private final RequestSupport support;
     private final Path handleFile;
     private volatile Long handle;
 
-    /** @param handleFile where the packet data handle is kept, or null to keep it in memory only */
-    QmiDataSession(ClientWds wds, Path handleFile) {
+    /**
+     * @param family     the family this client's calls carry (IPv4 or IPv6)
+     * @param handleFile where the packet data handle is kept, or null to keep it in memory only
+     */
+    QmiDataSession(ClientWds wds, WdsIpFamily family, RequestSupport support, Path handleFile) {
         this.wds = wds;
+        this.family = family;
+        this.support = support;
         this.handleFile = handleFile;
         this.handle = loadHandle(handleFile);
     }
 
+    /** Whether a handle of an earlier call is on file (a previous process's call may still be up). */
+    boolean hasHandle() {
+        return handle != null;
+    }
+
+    /**
+     * Binds the client to its family, then starts the call and reads its settings. The caller ended any earlier
+     * call first (a Start Network while a call is up only answers NoEffect).
+     */
     CompletableFuture<BearerSettings> connect(BearerProfile profile) {
-        return stopIfStarted().thenCompose(ignored -> wds.startNetwork(startInput(profile), Modem.CONNECT_TIMEOUT))
+        return bind().thenCompose(ignored -> wds.startNetwork(startInput(profile, family), Modem.CONNECT_TIMEOUT))
                 .thenCompose(started -> {
                     setHandle(started.packetDataHandle());
                     return wds.getCurrentSettings(new ClientWds.GetCurrentSettingsInput().requestedSettings(SETTINGS));
@@ -68,11 +87,19 @@ final class QmiDataSession {
     }
 
     /**
-     * The contract: connecting an already connected modem first ends the old call, also one whose handle is not on
-     * file (a Start Network while a call is up only answers NoEffect).
+     * WDS Set IP Family: a client carries one family, and real modems answer its status and settings for that
+     * family only. Firmware without the message takes the family from Start Network alone, so a refusal is noted
+     * once and the call goes on.
      */
-    private CompletableFuture<Void> stopIfStarted() {
-        return disconnect().exceptionally(failure -> null);
+    private CompletableFuture<Void> bind() {
+        return support.ask("WDS Set IP Family", () -> wds.setIpFamily(new ClientWds.SetIpFamilyInput()
+                        .preference(family)))
+                .handle((ok, failure) -> {
+                    if (failure != null && ModemException.of(failure).kind() != ModemException.Kind.UNSUPPORTED) {
+                        throw ModemException.of(failure);
+                    }
+                    return null;
+                });
     }
 
     /**
@@ -150,11 +177,9 @@ final class QmiDataSession {
                 .thenApply(out -> null);
     }
 
-    /** ipv4v6 asks for IPv4: one WDS client carries one family (a second family would need a second client). */
-    private static ClientWds.StartNetworkInput startInput(BearerProfile profile) {
-        ClientWds.StartNetworkInput input = new ClientWds.StartNetworkInput()
-                .ipFamilyPreference(profile.ipType() == org.wwan4j.agent.config.IpType.IPV6
-                        ? WdsIpFamily.IPV6 : WdsIpFamily.IPV4);
+    /** One WDS client carries one family: ipv4v6 is a call on each of two clients. */
+    private static ClientWds.StartNetworkInput startInput(BearerProfile profile, WdsIpFamily family) {
+        ClientWds.StartNetworkInput input = new ClientWds.StartNetworkInput().ipFamilyPreference(family);
         if (!profile.apn().isEmpty()) {
             input.apn(profile.apn());
         }

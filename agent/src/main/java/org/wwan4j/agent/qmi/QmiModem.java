@@ -16,6 +16,7 @@ import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.modem.BearerSettings;
+import org.wwan4j.agent.modem.KernelDataFormat;
 import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemEvent;
 import org.wwan4j.agent.modem.ModemException;
@@ -47,7 +48,7 @@ import org.wwan4j.qmi.WdsConnectionStatus;
 /**
  * A {@link Modem} over QMI: DMS (identity, operating mode), NAS (serving system, signal, preferences, scan), UIM
  * (slots and cards), WDS (data session) and LOC (GNSS). It only translates; what to do when is the supervisor's.
- * Each capability lives in its own helper ({@link QmiSimReader}, {@link QmiDataSession}, {@link QmiProviderScan},
+ * Each capability lives in its own helper ({@link QmiSimReader}, {@link QmiBearers}, {@link QmiProviderScan},
  * {@link QmiLocationSession}, the converters); this class wires them to the clients and to the event stream.
  *
  * <p>Futures complete on the QMI API's callback threads (never the GLib loop); events go through one
@@ -66,7 +67,7 @@ public final class QmiModem implements Modem {
     private final QmiSimReader simReader;
     private final QmiSignals signals;
     private final QmiRegistrations registrations;
-    private final QmiDataSession data;
+    private final QmiBearers data;
     private final QmiLocationSession location;
     private final QmiEvents events;
     private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
@@ -87,7 +88,7 @@ public final class QmiModem implements Modem {
         this.simReader = new QmiSimReader(uim, dms, support);
         this.signals = new QmiSignals(nas, support);
         this.registrations = new QmiRegistrations(nas, support);
-        this.data = new QmiDataSession(wds, handleFile);
+        this.data = new QmiBearers(device, wds, support, handleFile);
         this.location = new QmiLocationSession(device, fix -> events.post(new ModemEvent.LocationChanged(fix)));
     }
 
@@ -292,7 +293,7 @@ public final class QmiModem implements Modem {
 
     @Override
     public CompletableFuture<Void> setAttachProfile(BearerProfile profile) {
-        return call("WDS Modify Profile", () -> data.setAttachProfile(profile));
+        return call("WDS Modify Profile", () -> data.ipv4().setAttachProfile(profile));
     }
 
     @Override
@@ -307,6 +308,11 @@ public final class QmiModem implements Modem {
                     });
             return roamingCheck.thenCompose(ok -> data.connect(profile));
         });
+    }
+
+    @Override
+    public void useKernelDataFormat(KernelDataFormat kernel) {
+        data.useKernelDataFormat(kernel);
     }
 
     @Override

@@ -87,10 +87,12 @@ public final class QmiModemFactory implements ModemFactory {
     private void forgetStoredState(Path device) {
         QmiCidStore store = QmiCidStore.open(stateDir, device);
         store.all().forEach((service, cids) -> cids.forEach(cid -> store.remove(service, cid)));
-        try {
-            Files.deleteIfExists(handleFile(device));
-        } catch (java.io.IOException e) {
-            LOG.warn("{}: cannot remove {}: {}", device, handleFile(device), e.toString());
+        for (Path file : new Path[] {handleFile(device), QmiBearers.ipv6HandleFile(handleFile(device))}) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                LOG.warn("{}: cannot remove {}: {}", device, file, e.toString());
+            }
         }
     }
 

@@ -170,6 +170,7 @@ public final class StatusJson {
         m.put("connected", b.connected());
         m.put("apn", b.apn());
         m.put("connectedAt", instant(b.connectedAt()));
+        m.put("dataFormat", b.dataFormat() == null ? null : b.dataFormat().jsonName());
         m.put("ipv4", ip(b.ipv4()));
         m.put("ipv6", ip(b.ipv6()));
         return m;

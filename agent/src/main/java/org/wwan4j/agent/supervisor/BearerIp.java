@@ -43,6 +43,12 @@ final class BearerIp {
         return discoveredInterface;
     }
 
+    /** The kernel's framing switch of the interface, for the modem to negotiate against; null when unknown. */
+    org.wwan4j.agent.modem.KernelDataFormat kernelDataFormat(Desired desired) {
+        String name = interfaceFor(desired);
+        return name == null ? null : ip.kernelDataFormat(name);
+    }
+
     /** The settings of the bearer that is up, or null. */
     BearerSettings settings() {
         return settings;

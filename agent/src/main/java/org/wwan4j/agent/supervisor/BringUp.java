@@ -179,6 +179,7 @@ final class BringUp {
             return;
         }
         Consumer<BearerSettings> bearerUp = settings -> bearerUp(profile, settings);
+        session.modem().useKernelDataFormat(bearer.kernelDataFormat(desired.get()));
         // A bearer already up (left by a previous run of the agent) is kept rather than dropped and brought up again.
         // A modem that cannot tell is connected as before: the connect replaces whatever is up.
         CompletableFuture<Optional<BearerSettings>> current = session.modem().bearerSettings()
@@ -208,7 +209,7 @@ final class BringUp {
                     + e.getMessage(), e));
             return;
         }
-        status.connected(profile.apn(), scheduler.now(), settings.ipv4(), settings.ipv6());
+        status.connected(profile.apn(), scheduler.now(), settings);
         lifecycle.enter(SupervisorState.CONNECTED, "bearer up");
     }
 }

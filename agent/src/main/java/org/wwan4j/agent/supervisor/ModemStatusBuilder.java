@@ -3,6 +3,7 @@ package org.wwan4j.agent.supervisor;
 import java.time.Instant;
 import java.util.List;
 import org.wwan4j.agent.config.Protocol;
+import org.wwan4j.agent.modem.BearerSettings;
 import org.wwan4j.agent.status.Bearer;
 import org.wwan4j.agent.status.Counters;
 import org.wwan4j.agent.status.Health;
@@ -57,8 +58,8 @@ final class ModemStatusBuilder {
         eventSink.accept(event);
     }
 
-    void connected(String apn, Instant at, IpSettings ipv4, IpSettings ipv6) {
-        bearer = new Bearer(true, apn, at, ipv4, ipv6);
+    void connected(String apn, Instant at, BearerSettings settings) {
+        bearer = new Bearer(true, apn, at, settings.ipv4(), settings.ipv6(), settings.dataFormat());
     }
 
     void disconnected() {

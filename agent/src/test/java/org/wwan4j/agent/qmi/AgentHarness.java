@@ -38,7 +38,17 @@ final class AgentHarness implements AutoCloseable {
     private final Object signal = new Object();
 
     AgentHarness(Path dir, String configJson, SupervisorSettings settings) throws IOException {
+        this(dir, configJson, settings, null);
+    }
+
+    /**
+     * @param kernel the kernel's data format per interface, or null for qmi_wwan's raw_ip switch under the temp
+     *               sysfs root (absent unless the test writes {@code sys/class/net/IFACE/qmi/raw_ip}: 802.3 only)
+     */
+    AgentHarness(Path dir, String configJson, SupervisorSettings settings,
+            java.util.function.Function<String, org.wwan4j.agent.modem.KernelDataFormat> kernel) throws IOException {
         this.dir = dir;
+        ip.kernel = kernel != null ? kernel : name -> new org.wwan4j.agent.linux.SysfsRawIp(dir.resolve("sys"), name);
         this.config = dir.resolve("config.json");
         this.status = dir.resolve("status.json");
         Files.writeString(config, configJson);

@@ -41,7 +41,7 @@ class StatusJsonTest {
                 + "\"registration\":{\"state\":\"home\",\"mcc\":\"262\",\"mnc\":\"01\",\"operator\":\"Telekom.de\",\"rats\":[\"lte\"],"
                 + "\"attachApn\":null},"
                 + "\"signal\":{\"rssi\":-65,\"rsrq\":-9,\"rsrp\":-95,\"snr\":12.5,\"nr5g\":null},"
-                + "\"bearer\":{\"connected\":true,\"apn\":\"internet\",\"connectedAt\":\"2026-11-23T10:15:30Z\","
+                + "\"bearer\":{\"connected\":true,\"apn\":\"internet\",\"connectedAt\":\"2026-11-23T10:15:30Z\",\"dataFormat\":null,"
                 + "\"ipv4\":{\"address\":\"10.64.64.10\",\"prefix\":30,\"gateway\":\"10.64.64.9\",\"dns\":[\"192.0.2.53\"],\"mtu\":1500},\"ipv6\":null},"
                 + "\"counters\":{\"txBytes\":1,\"rxBytes\":2,\"txPackets\":3,\"rxPackets\":4,\"txDrops\":0,\"rxDrops\":0,\"txErrors\":0,\"rxErrors\":0},"
                 + "\"providers\":[{\"mcc\":\"262\",\"mnc\":\"07\",\"name\":\"o2 - de\",\"status\":\"available\",\"roaming\":null}],"

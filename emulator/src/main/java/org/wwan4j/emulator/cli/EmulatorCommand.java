@@ -36,8 +36,12 @@ public final class EmulatorCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "modern|legacy", description = "Firmware to answer like: modern "
             + "(default) or legacy, an older QMI firmware without UIM Read Transparent/Slot Status and NAS Signal "
-            + "Info/System Info (QMI only).")
+            + "Info/System Info and WDA data format (QMI only).")
     String profile = FirmwareProfile.MODERN.cliName();
+
+    @Option(names = "--require-raw-ip", description = "Pass no traffic (counters stay zero) until the host sets the "
+            + "link layer to raw-IP with WDA Set Data Format, as most modems since 2015 do (QMI only).")
+    boolean requireRawIp;
 
     @Option(names = "--5g-nsa", description = "A 5G NSA network: LTE anchor plus an NR5G leg, whose RSRP/RSRQ/SNR "
             + "are reported beside LTE's (QMI NAS Signal Info, MBIMEx 2.0 signal state) and NR5G among the RATs.")
@@ -91,6 +95,10 @@ public final class EmulatorCommand implements Callable<Integer> {
                     + protocol.name().toLowerCase(Locale.ROOT) + " has only the modern profile");
             return EXIT_USAGE;
         }
+        if (requireRawIp && protocol != EmulatedProtocol.QMI) {
+            System.err.println("wwan4j emulator: --require-raw-ip is a QMI option; MBIM always carries raw IP");
+            return EXIT_USAGE;
+        }
         if (indicationRate < 0 || indicationRate > IndicationLoad.MAX_PER_SECOND) {
             System.err.println("wwan4j emulator: --indication-rate " + indicationRate + " is not between 1 and "
                     + IndicationLoad.MAX_PER_SECOND);
@@ -113,7 +121,7 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
         }
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
-                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa));
+                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem

@@ -42,6 +42,12 @@ public final class ModemState {
     private EmulatedBearer bearer;
     private EmulatedCounters counters;
     private boolean dataStalled;
+    /** The firmware moves packets only in raw-IP framing (a property of the modem kept across reboots). */
+    private boolean rawIpRequired;
+    /** WDA's link layer protocol is raw-IP (a reboot forgets it: the modem starts in 802.3). */
+    private boolean linkLayerRawIp;
+    /** The blocked data path was logged for this bearer; logged once, not once per tick. */
+    private boolean dataPathErrorLogged;
     private Position position;
     private boolean locationActive;
     private Set<EmulatedRat> ratPreference;
@@ -74,6 +80,8 @@ public final class ModemState {
         bearer = EmulatedBearer.DISCONNECTED;
         counters = EmulatedCounters.ZERO;
         dataStalled = false;
+        linkLayerRawIp = false;
+        dataPathErrorLogged = false;
         position = ModemDefaults.position();
         locationActive = false;
         ratPreference = ModemDefaults.ratPreference();
@@ -407,14 +415,31 @@ public final class ModemState {
                 return refused;
             }
             EmulatedIpType type = request.ipType() == null ? EmulatedIpType.IPV4 : request.ipType();
-            bearer = new EmulatedBearer(true, request.apn(), type, request.auth(), Instant.now(clock),
-                    type.hasIpv4() ? ModemDefaults.ipv4() : null, type.hasIpv6() ? ModemDefaults.ipv6() : null,
-                    ModemDefaults.MTU);
-            counters = EmulatedCounters.ZERO;
-            LOG.info("bearer up: {}", request);
+            if (addsFamily(request)) {
+                // A QMI host brings dual stack up as two calls, one per WDS client: the second joins the first.
+                bearer = new EmulatedBearer(true, bearer.apn(), EmulatedIpType.IPV4V6, bearer.auth(),
+                        bearer.connectedAt(), ModemDefaults.ipv4(), ModemDefaults.ipv6(), bearer.mtu());
+                LOG.info("bearer family added: {}", request);
+            } else {
+                bearer = new EmulatedBearer(true, request.apn(), type, request.auth(), Instant.now(clock),
+                        type.hasIpv4() ? ModemDefaults.ipv4() : null, type.hasIpv6() ? ModemDefaults.ipv6() : null,
+                        ModemDefaults.MTU);
+                counters = EmulatedCounters.ZERO;
+                dataPathErrorLogged = false;
+                LOG.info("bearer up: {}", request);
+            }
         }
         fire(StateAspect.BEARER);
         return Optional.empty();
+    }
+
+    /** A single-family request for the other family of the APN that is up. */
+    private boolean addsFamily(ConnectRequest request) {
+        if (!bearer.connected() || request.ipType() == null || request.ipType() == EmulatedIpType.IPV4V6
+                || bearer.ipType() == EmulatedIpType.IPV4V6 || request.ipType() == bearer.ipType()) {
+            return false;
+        }
+        return bearer.apn() != null && bearer.apn().equalsIgnoreCase(request.apn() == null ? "" : request.apn());
     }
 
     private Optional<ConnectFailure> refusal(ConnectRequest request) {
@@ -427,7 +452,7 @@ public final class ModemState {
         if (!registration().state().registered()) {
             return Optional.of(ConnectFailure.NOT_REGISTERED);
         }
-        if (bearer.connected()) {
+        if (bearer.connected() && !addsFamily(request)) {
             return Optional.of(ConnectFailure.ALREADY_CONNECTED);
         }
         Optional<EmulatedAccessPoint> known = accessPoints.stream()
@@ -455,6 +480,66 @@ public final class ModemState {
         }
         fire(StateAspect.BEARER);
         return true;
+    }
+
+    /**
+     * Takes one family of the bearer down (a QMI host stops the call of one WDS client); the bearer goes when its
+     * last family does. False if that family was not up.
+     */
+    public boolean disconnectFamily(EmulatedIpType family) {
+        synchronized (this) {
+            if (!bearer.connected() || family == EmulatedIpType.IPV4V6 || bearer.ipType() == family) {
+                if (!dropBearerLocked()) {
+                    return false;
+                }
+            } else if (bearer.ipType() != EmulatedIpType.IPV4V6) {
+                return false;
+            } else {
+                EmulatedIpType left = family == EmulatedIpType.IPV4 ? EmulatedIpType.IPV6 : EmulatedIpType.IPV4;
+                bearer = new EmulatedBearer(true, bearer.apn(), left, bearer.auth(), bearer.connectedAt(),
+                        left.hasIpv4() ? bearer.ipv4() : null, left.hasIpv6() ? bearer.ipv6() : null, bearer.mtu());
+                LOG.info("bearer family down: {} (apn {})", family, bearer.apn());
+            }
+        }
+        fire(StateAspect.BEARER);
+        return true;
+    }
+
+    /**
+     * Makes this firmware pass traffic only in raw-IP framing, as most modems of the last decade do: until a host
+     * sets the link layer to raw-IP (QMI WDA Set Data Format), a connected bearer moves no packets and its counters
+     * stay zero. Kept across reboots (it is the firmware's, not a setting).
+     */
+    public void setRawIpRequired(boolean required) {
+        synchronized (this) {
+            rawIpRequired = required;
+        }
+    }
+
+    public synchronized boolean rawIpRequired() {
+        return rawIpRequired;
+    }
+
+    /** WDA's link layer protocol: raw-IP (true) or 802.3 (false, the state after power-up). */
+    public void setLinkLayerRawIp(boolean rawIp) {
+        synchronized (this) {
+            linkLayerRawIp = rawIp;
+        }
+    }
+
+    public synchronized boolean linkLayerRawIp() {
+        return linkLayerRawIp;
+    }
+
+    /**
+     * Why a connected bearer moves no traffic because of how the host framed the link, or null when nothing
+     * blocks it: what a real modem leaves the host to find out from counters that never move.
+     */
+    public synchronized String dataPathError() {
+        if (rawIpRequired && !linkLayerRawIp) {
+            return "raw-IP required: the link layer is 802.3, no traffic flows until WDA Set Data Format asks raw-IP";
+        }
+        return null;
     }
 
     /** While stalled the bearer stays up but no traffic flows: counters freeze. */
@@ -485,7 +570,12 @@ public final class ModemState {
         boolean countersMoved = false;
         boolean positionMoved = false;
         synchronized (this) {
-            if (bearer.connected() && !dataStalled) {
+            String blocked = dataPathError();
+            if (bearer.connected() && blocked != null && !dataPathErrorLogged) {
+                LOG.warn("bearer up but {}", blocked);
+                dataPathErrorLogged = true;
+            }
+            if (bearer.connected() && !dataStalled && blocked == null) {
                 counters = counters.plus(ModemDefaults.trafficPerTick());
                 countersMoved = true;
             }

@@ -2,7 +2,8 @@ package org.wwan4j.emulator.qmi;
 
 /**
  * QMI WDA (qmi-service-wda.json): the data format of the network interface. The modem remembers what was set (link
- * layer protocol, aggregation) and reports it back; it does not move packets.
+ * layer protocol, aggregation) and reports it back; it does not move packets, but tells the state whether the link
+ * is raw-IP, which a firmware that requires raw-IP needs before traffic flows ({@code ModemState#dataPathError}).
  */
 final class WdaService implements QmiService {
 
@@ -43,6 +44,7 @@ final class WdaService implements QmiService {
                         throw new QmiRequestException(QmiError.INVALID_ARGUMENT, "link layer " + protocol);
                     }
                     linkLayer = (int) protocol;
+                    context.state().setLinkLayerRawIp(linkLayer == LINK_LAYER_RAW_IP);
                 });
                 request.get(0x12).ifPresent(r -> uplinkAggregation = r.u32());
                 request.get(0x13).ifPresent(r -> downlinkAggregation = r.u32());
@@ -67,6 +69,7 @@ final class WdaService implements QmiService {
         uplinkAggregation = AGGREGATION_DISABLED;
         downlinkAggregation = AGGREGATION_DISABLED;
         qosFormat = 0;
+        context.state().setLinkLayerRawIp(false);
     }
 
 }

@@ -1,6 +1,8 @@
 package org.wwan4j.emulator.qmi;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -17,8 +19,13 @@ import org.wwan4j.emulator.model.StateAspect;
 
 /**
  * QMI WDS (qmi-service-wds.json): the data call (start/stop, status, settings, statistics) and 3GPP profiles. The
- * client that started the call owns it: when that client id is released the call goes down, as on real modems.
- * One bearer per modem: a second start while connected answers NoEffect.
+ * client that started a call owns it: when that client id is released the call goes down, as on real modems.
+ *
+ * <p>Dual stack is two calls, as on real modems: each client is bound to one IP family (Set IP Family, or the
+ * family its Start Network asked), and a Start Network for the other family of the APN that is up joins the bearer
+ * instead of answering NoEffect. A client bound to a family sees that family only: its packet service status and
+ * current settings are those of its family's call. A client bound to none (qmicli without --wds-set-ip-family)
+ * sees the bearer as a whole.
  */
 final class WdsService implements QmiService {
 
@@ -35,11 +42,13 @@ final class WdsService implements QmiService {
     static final int GET_CURRENT_SETTINGS = 0x002D;
     static final int GET_DEFAULT_PROFILE_NUMBER = 0x0049;
     static final int SET_DEFAULT_PROFILE_NUMBER = 0x004A;
+    static final int SET_IP_FAMILY = 0x004D;
 
     private static final int CONNECTION_DISCONNECTED = 1;
     private static final int CONNECTION_CONNECTED = 2;
     private static final int IP_FAMILY_IPV4 = 4;
     private static final int IP_FAMILY_IPV6 = 6;
+    private static final int IP_FAMILY_UNSPECIFIED = 8;
     private static final int AUTH_PAP = 1;
     private static final int AUTH_CHAP = 2;
     private static final int PDP_IPV4 = 0;
@@ -66,11 +75,16 @@ final class WdsService implements QmiService {
 
     private final QmiContext context;
     private final AtomicLong nextHandle = new AtomicLong(FIRST_PACKET_DATA_HANDLE);
-    /** The call this service started: its handle and owning client; 0 / -1 when none. */
-    private long callHandle;
-    private int callOwner = -1;
+    /** The calls this service started, by packet data handle. Guarded by this. */
+    private final Map<Long, Call> calls = new HashMap<>();
+    /** The IP family each client bound itself to with Set IP Family. Guarded by this. */
+    private final Map<Integer, EmulatedIpType> boundFamilies = new HashMap<>();
     private boolean stoppedByClient;
     private boolean lastConnected;
+
+    /** One started call: who owns it and which family it carries. */
+    private record Call(long handle, int owner, EmulatedIpType family) {
+    }
 
     WdsService(QmiContext context) {
         this.context = context;
@@ -87,10 +101,12 @@ final class WdsService implements QmiService {
             case START_NETWORK -> startNetwork(clientId, request);
             case STOP_NETWORK -> stopNetwork(request);
             case GET_PACKET_SERVICE_STATUS -> new TlvWriter().tlv(0x01)
-                    .u8(context.state().bearer().connected() ? CONNECTION_CONNECTED : CONNECTION_DISCONNECTED)
+                    .u8(connected(context.state().bearer(), familyOf(clientId))
+                            ? CONNECTION_CONNECTED : CONNECTION_DISCONNECTED)
                     .toBytes();
             case GET_PACKET_STATISTICS -> packetStatistics(request);
-            case GET_CURRENT_SETTINGS -> currentSettings();
+            case GET_CURRENT_SETTINGS -> currentSettings(clientId);
+            case SET_IP_FAMILY -> setIpFamily(clientId, request);
             case GET_PROFILE_LIST -> profileList(request);
             case GET_PROFILE_SETTINGS -> profileSettings(request);
             case MODIFY_PROFILE -> modifyProfile(request);
@@ -113,21 +129,71 @@ final class WdsService implements QmiService {
                 .orElse(profile.map(Profile::username).orElse(null));
         String password = request.get(0x18).map(TlvReader::restAsString)
                 .orElse(profile.map(Profile::password).orElse(null));
-        EmulatedIpType ipType = request.get(0x19)
-                .map(r -> r.u8() == IP_FAMILY_IPV6 ? EmulatedIpType.IPV6 : EmulatedIpType.IPV4)
-                .orElse(EmulatedIpType.IPV4);
-        context.statistics().connectRequested(context.state().bearer().connected());
+        EmulatedIpType ipType = request.get(0x19).map(r -> family(r.u8())).orElse(null);
+        if (ipType == null) {
+            synchronized (this) {
+                ipType = boundFamilies.getOrDefault(clientId, EmulatedIpType.IPV4);
+            }
+        }
+        context.statistics().connectRequested(connected(context.state().bearer(), ipType));
+        synchronized (this) {
+            if (calls.values().stream().anyMatch(call -> call.owner() == clientId)) {
+                throw new QmiRequestException(QmiError.NO_EFFECT, "client " + clientId + " has a call up");
+            }
+        }
         Optional<ConnectFailure> failure = context.state().connect(new ConnectRequest(apn, ipType, auth, username,
                 password));
         if (failure.isPresent()) {
             throw callFailed(failure.get());
         }
         synchronized (this) {
-            callHandle = nextHandle.getAndIncrement();
-            callOwner = clientId;
+            long handle = nextHandle.getAndIncrement();
+            calls.put(handle, new Call(handle, clientId, ipType));
             stoppedByClient = false;
-            return new TlvWriter().tlv(0x01).u32(callHandle).toBytes();
+            return new TlvWriter().tlv(0x01).u32(handle).toBytes();
         }
+    }
+
+    /** Set IP Family binds the client to one family; "unspecified" unbinds it. */
+    private byte[] setIpFamily(int clientId, Tlvs request) {
+        int value = request.require(0x01).u8();
+        synchronized (this) {
+            if (value == IP_FAMILY_UNSPECIFIED) {
+                boundFamilies.remove(clientId);
+            } else {
+                EmulatedIpType family = family(value);
+                if (family == null) {
+                    throw new QmiRequestException(QmiError.INVALID_ARGUMENT, "IP family " + value);
+                }
+                boundFamilies.put(clientId, family);
+            }
+        }
+        return new byte[0];
+    }
+
+    /** The family a client is bound to, or the family of the call it owns; null when neither. */
+    private synchronized EmulatedIpType familyOf(int clientId) {
+        EmulatedIpType bound = boundFamilies.get(clientId);
+        if (bound != null) {
+            return bound;
+        }
+        return calls.values().stream().filter(call -> call.owner() == clientId).map(Call::family).findFirst()
+                .orElse(null);
+    }
+
+    private static boolean connected(EmulatedBearer bearer, EmulatedIpType family) {
+        if (!bearer.connected()) {
+            return false;
+        }
+        return family == null || (family == EmulatedIpType.IPV6 ? bearer.ipv6() != null : bearer.ipv4() != null);
+    }
+
+    private static EmulatedIpType family(int value) {
+        return switch (value) {
+            case IP_FAMILY_IPV4 -> EmulatedIpType.IPV4;
+            case IP_FAMILY_IPV6 -> EmulatedIpType.IPV6;
+            default -> null;
+        };
     }
 
     private static QmiRequestException callFailed(ConnectFailure failure) {
@@ -156,40 +222,48 @@ final class WdsService implements QmiService {
 
     private byte[] stopNetwork(Tlvs request) {
         long handle = request.require(0x01).u32();
+        Call stopped;
         synchronized (this) {
             boolean global = handle == GLOBAL_PACKET_DATA_HANDLE && context.state().bearer().connected();
-            if (!global && (callHandle == 0 || handle != callHandle)) {
+            stopped = calls.remove(handle);
+            if (!global && stopped == null) {
                 throw new QmiRequestException(INVALID_HANDLE, "no call with handle " + handle);
             }
             stoppedByClient = true;
-            callHandle = 0;
-            callOwner = -1;
+            if (global) {
+                calls.clear();
+                stopped = null;
+            }
         }
-        context.state().disconnect();
+        if (stopped == null) {
+            context.state().disconnect();
+        } else {
+            context.state().disconnectFamily(stopped.family());
+        }
         return new byte[0];
     }
 
     @Override
     public void clientReleased(int clientId) {
-        boolean owned;
+        List<Call> owned;
         synchronized (this) {
-            owned = callOwner == clientId && callHandle != 0;
-            if (owned) {
+            boundFamilies.remove(clientId);
+            owned = calls.values().stream().filter(call -> call.owner() == clientId).toList();
+            owned.forEach(call -> calls.remove(call.handle()));
+            if (!owned.isEmpty()) {
                 stoppedByClient = true;
-                callHandle = 0;
-                callOwner = -1;
             }
         }
-        if (owned) {
-            LOG.info("WDS client {} released while owning the data call: call torn down", clientId);
-            context.state().disconnect();
+        for (Call call : owned) {
+            LOG.info("WDS client {} released while owning the {} data call: call torn down", clientId, call.family());
+            context.state().disconnectFamily(call.family());
         }
     }
 
     @Override
     public synchronized void reboot() {
-        callHandle = 0;
-        callOwner = -1;
+        calls.clear();
+        boundFamilies.clear();
         lastConnected = false;
     }
 
@@ -207,9 +281,8 @@ final class WdsService implements QmiService {
             lastConnected = bearer.connected();
             clientEnded = stoppedByClient;
             if (!bearer.connected()) {
-                // The network took the call down: the handle is dead.
-                callHandle = 0;
-                callOwner = -1;
+                // The network took the calls down: their handles are dead.
+                calls.clear();
             }
         }
         TlvWriter out = new TlvWriter().tlv(0x01).u8(bearer.connected() ? CONNECTION_CONNECTED : CONNECTION_DISCONNECTED)
@@ -234,14 +307,16 @@ final class WdsService implements QmiService {
                 .toBytes();
     }
 
-    private byte[] currentSettings() {
+    /** A client bound to one family gets that family's settings only, as on real modems. */
+    private byte[] currentSettings(int clientId) {
         EmulatedBearer bearer = context.state().bearer();
-        if (!bearer.connected()) {
+        EmulatedIpType family = familyOf(clientId);
+        if (!connected(bearer, family)) {
             throw new QmiRequestException(QmiError.OUT_OF_CALL, "no data call");
         }
         TlvWriter out = new TlvWriter().tlv(0x11).u8(pdpType(bearer.ipType())).tlv(0x14).rawString(bearer.apn());
-        EmulatedIpSettings v4 = bearer.ipv4();
-        EmulatedIpSettings v6 = bearer.ipv6();
+        EmulatedIpSettings v4 = family == EmulatedIpType.IPV6 ? null : bearer.ipv4();
+        EmulatedIpSettings v6 = family == EmulatedIpType.IPV4 ? null : bearer.ipv6();
         if (v4 != null) {
             List<String> dns = v4.dns();
             if (!dns.isEmpty()) {
@@ -265,7 +340,7 @@ final class WdsService implements QmiService {
             }
         }
         out.tlv(0x29).u32(bearer.mtu());
-        out.tlv(0x2B).u8(bearer.ipType() == EmulatedIpType.IPV6 ? IP_FAMILY_IPV6 : IP_FAMILY_IPV4);
+        out.tlv(0x2B).u8(v4 == null ? IP_FAMILY_IPV6 : IP_FAMILY_IPV4);
         return out.toBytes();
     }
 

@@ -44,6 +44,12 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void aRawIpFirmwareFromTheCommandLineStillReportsItsDataFormat() {
+        assertEquals(0, run("--protocol", "qmi", "--require-raw-ip", "--exec",
+                "timeout 20 qmicli -d {dev} --device-open-qmi --wda-get-data-format | grep -q \"Link layer protocol: '802-3'\""));
+    }
+
+    @Test
     void theLegacyProfileFromTheCommandLineAnswersLikeAnOlderFirmware() {
         assertEquals(0, run("--protocol", "qmi", "--profile", "legacy", "--exec",
                 "timeout 20 qmicli -d {dev} --device-open-qmi --dms-uim-get-iccid | grep -q \"ICCID: '\""));
@@ -69,6 +75,7 @@ class EmulatorCommandTest {
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "x25", "--exec", "true"));
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "qmi", "--profile", "ancient", "--exec", "true"));
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "mbim", "--profile", "legacy", "--exec", "true"));
+        assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "mbim", "--require-raw-ip", "--exec", "true"));
         Path script = Files.writeString(dir.resolve("bad.json"), "{\"steps\": [{\"at\": 0, \"sginal\": {}}]}");
         assertEquals(EmulatorCommand.EXIT_USAGE, run("--protocol", "qmi", "--script", script.toString(),
                 "--exec", "true"));
