@@ -41,12 +41,23 @@ final class MbimUnlocks {
      */
     static Throwable radioOnFailure(Throwable failure) {
         ModemException mapped = MbimErrors.toModemException(failure, "set radio state on");
-        if (ModemFailures.unwrap(failure) instanceof MbimStatusException status
+        MbimStatusException status = statusOf(failure);
+        if (status != null
                 && (status.error().is(StatusError.OPERATION_NOT_ALLOWED) || status.error().is(StatusError.FAILURE))) {
             return new ModemException(Kind.RADIO_LOCKED, mapped.getMessage() + " (the modem may be FCC-locked)",
                     status);
         }
         return mapped;
+    }
+
+    /** The modem's status error behind a failure (requests come back already mapped, with it as the cause). */
+    private static MbimStatusException statusOf(Throwable failure) {
+        for (Throwable t = ModemFailures.unwrap(failure); t != null; t = t.getCause()) {
+            if (t instanceof MbimStatusException status) {
+                return status;
+            }
+        }
+        return null;
     }
 
     CompletableFuture<Void> fccUnlock(FccUnlock method) {
