@@ -17,6 +17,7 @@ module org.wwan4j.agent {
     exports org.wwan4j.agent.modem;
     exports org.wwan4j.agent.policy;
     exports org.wwan4j.agent.qmi;
+    exports org.wwan4j.agent.quirks;
     exports org.wwan4j.agent.status;
     exports org.wwan4j.agent.supervisor;
     exports org.wwan4j.agent.view;

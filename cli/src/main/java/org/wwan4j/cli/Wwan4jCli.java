@@ -85,6 +85,7 @@ public final class Wwan4jCli implements Runnable {
         commands.put("connect", ConnectCommand::new);
         commands.put("disconnect", DisconnectCommand::new);
         commands.put("radio", RadioCommand::new);
+        commands.put("unlock", UnlockCommand::new);
         commands.put("list", ListCommand::new);
         commands.put("status", StatusCommand::new);
         commands.put("agent", AgentCommand::new);

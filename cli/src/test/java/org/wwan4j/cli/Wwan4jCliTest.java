@@ -14,7 +14,7 @@ class Wwan4jCliTest {
     @Test
     void helpListsEveryCommandOfTheContract() {
         String help = Wwan4jCli.commandLine().getUsageMessage();
-        for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "list", "status", "agent",
+        for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "unlock", "list", "status", "agent",
                 "emulator", "demo", "bench", "runtime", "package"}) {
             assertTrue(help.contains("  " + command + " "), () -> "help does not list " + command + ":\n" + help);
         }
@@ -29,7 +29,7 @@ class Wwan4jCliTest {
                 Wwan4jCli.commandLine("--help").getSubcommands().keySet());
         assertEquals(Wwan4jCli.commandLine().getSubcommands().keySet(),
                 Wwan4jCli.commandLine("agnet").getSubcommands().keySet());
-        assertEquals(13, Wwan4jCli.commandLine().getSubcommands().size());
+        assertEquals(14, Wwan4jCli.commandLine().getSubcommands().size());
     }
 
     @Test

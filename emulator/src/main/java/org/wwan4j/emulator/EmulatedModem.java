@@ -60,10 +60,13 @@ public final class EmulatedModem implements AutoCloseable {
         faults.addListener(this::applyFault);
         long tickMillis = options.tickInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        state.setFccLocked(options.locks().fccLocked());
+        state.setSimPin(options.locks().simPin());
         options.faults().forEach(faults::inject);
         this.profile = options.profile();
-        LOG.info("emulated {} modem ({} firmware{}) on {}", protocol, profile.cliName(),
-                options.nr5gNsa() ? ", 5G NSA" : "", port.path());
+        LOG.info("emulated {} modem ({} firmware{}{}{}) on {}", protocol, profile.cliName(),
+                options.nr5gNsa() ? ", 5G NSA" : "", options.locks().fccLocked() ? ", FCC-locked" : "",
+                options.locks().simPin() != null ? ", SIM PIN" : "", port.path());
     }
 
     public static EmulatedModem start(EmulatedProtocol protocol) {

@@ -11,10 +11,11 @@ public enum FirmwareProfile {
     /** Today's firmware: every message the emulator implements. The default. */
     MODERN("modern"),
     /**
-     * An older QMI firmware: DMS UIM Get ICCID / Get IMSI, UIM Get Card Status, NAS Get Signal Strength, NAS Get
-     * Serving System and the NAS Event Report, but no UIM Read Transparent or Get Slot Status (nor slot status
-     * events), no NAS Get Signal Info or Get System Info, no way to register for their indications, and no WDA
-     * data format messages (the link stays 802.3). Those are refused with InvalidQmiCommand, as such firmware does.
+     * An older QMI firmware: DMS UIM Get ICCID / Get IMSI / Verify PIN, UIM Get Card Status, NAS Get Signal
+     * Strength, NAS Get Serving System and the NAS Event Report, but no UIM Read Transparent, Verify PIN or Get Slot
+     * Status (nor slot status events), no NAS Get Signal Info or Get System Info, no way to register for their
+     * indications, and no WDA data format messages (the link stays 802.3). Those are refused with
+     * InvalidQmiCommand, as such firmware does.
      */
     LEGACY("legacy");
 

@@ -155,9 +155,21 @@ public final class ConfigParser {
         ProbeConfig probe = probeFields == null ? ProbeConfig.DEFAULT : readProbe(probeFields);
         JsonFields recoveryFields = modem.object("recovery");
         RecoveryConfig recovery = recoveryFields == null ? RecoveryConfig.DEFAULT : readRecovery(recoveryFields);
+        UnlockConfig unlock = readUnlock(modem);
         modem.rejectUnknownKeys();
         return new ModemConfig(name, match, protocol, interfaceName, simSlot, accessPoint, attachAccessPoint, plmns, rats,
-                forbidRoaming, mtu, routeMetric, locationTracking, probe, recovery);
+                forbidRoaming, mtu, routeMetric, locationTracking, probe, recovery, unlock);
+    }
+
+    /** {@code fccUnlock} and {@code simPinFile}: fields of the modem entry itself, as users look for them there. */
+    private static UnlockConfig readUnlock(JsonFields modem) {
+        FccUnlock fccUnlock = modem.enumValue("fccUnlock", FccUnlock.class, FccUnlock.AUTO);
+        String simPinFile = modem.string("simPinFile", null);
+        if (simPinFile != null && !simPinFile.startsWith("/")) {
+            modem.error("simPinFile", JsonFields.describe(simPinFile) + " is not an absolute path");
+            simPinFile = null;
+        }
+        return new UnlockConfig(fccUnlock, simPinFile == null ? null : Path.of(simPinFile));
     }
 
     private static ModemMatch readMatch(JsonFields match) {

@@ -20,11 +20,12 @@ import java.util.List;
  * @param locationTracking  run GNSS on this modem
  * @param probe             connectivity probe
  * @param recovery          data-stall window and whether the driver may be rebound
+ * @param unlock            FCC unlock and SIM PIN
  */
 public record ModemConfig(String name, ModemMatch match, Protocol protocol, String interfaceName, int simSlot,
         AccessPoint accessPoint, AccessPoint attachAccessPoint, List<String> preferredPlmns, List<Rat> preferredRats,
         boolean forbidRoaming, int mtu, long routeMetric, boolean locationTracking, ProbeConfig probe,
-        RecoveryConfig recovery) {
+        RecoveryConfig recovery, UnlockConfig unlock) {
 
     /** Use the MTU the network announces. */
     public static final int MTU_FROM_NETWORK = 0;
@@ -34,6 +35,16 @@ public record ModemConfig(String name, ModemMatch match, Protocol protocol, Stri
         preferredPlmns = List.copyOf(preferredPlmns);
         preferredRats = List.copyOf(preferredRats);
         recovery = recovery == null ? RecoveryConfig.DEFAULT : recovery;
+        unlock = unlock == null ? UnlockConfig.DEFAULT : unlock;
+    }
+
+    /** An entry with the default unlock settings. */
+    public ModemConfig(String name, ModemMatch match, Protocol protocol, String interfaceName, int simSlot,
+            AccessPoint accessPoint, AccessPoint attachAccessPoint, List<String> preferredPlmns,
+            List<Rat> preferredRats, boolean forbidRoaming, int mtu, long routeMetric, boolean locationTracking,
+            ProbeConfig probe, RecoveryConfig recovery) {
+        this(name, match, protocol, interfaceName, simSlot, accessPoint, attachAccessPoint, preferredPlmns,
+                preferredRats, forbidRoaming, mtu, routeMetric, locationTracking, probe, recovery, UnlockConfig.DEFAULT);
     }
 
     /** An entry with the default recovery settings. */
@@ -42,6 +53,7 @@ public record ModemConfig(String name, ModemMatch match, Protocol protocol, Stri
             List<Rat> preferredRats, boolean forbidRoaming, int mtu, long routeMetric, boolean locationTracking,
             ProbeConfig probe) {
         this(name, match, protocol, interfaceName, simSlot, accessPoint, attachAccessPoint, preferredPlmns,
-                preferredRats, forbidRoaming, mtu, routeMetric, locationTracking, probe, RecoveryConfig.DEFAULT);
+                preferredRats, forbidRoaming, mtu, routeMetric, locationTracking, probe, RecoveryConfig.DEFAULT,
+                UnlockConfig.DEFAULT);
     }
 }

@@ -43,12 +43,20 @@ public final class PasswordFiles {
      * offline over a permission bit.
      */
     public static String read(Path file) throws IOException {
+        return read(file, "password file");
+    }
+
+    /**
+     * {@link #read(Path)} for any secret kept in a file (a SIM PIN file too): the same size bound and mode warning,
+     * worded with {@code what}.
+     */
+    public static String read(Path file, String what) throws IOException {
         if (isReadableByOthers(file)) {
-            LOG.warn("password file {} is readable by group or others; chmod 600 it", file);
+            LOG.warn("{} {} is readable by group or others; chmod 600 it", what, file);
         }
         long size = Files.size(file);
         if (size > MAX_PASSWORD_FILE_BYTES) {
-            throw new IOException("password file " + file + " is " + size + " bytes; at most "
+            throw new IOException(what + " " + file + " is " + size + " bytes; at most "
                     + MAX_PASSWORD_FILE_BYTES + " expected");
         }
         return withoutTrailingLineBreaks(Files.readString(file, StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import org.wwan4j.agent.config.AgentConfig;
 import org.wwan4j.agent.config.ModemConfig;
 import org.wwan4j.agent.linux.ConfigMatcher;
 import org.wwan4j.agent.linux.DiscoveredModem;
+import org.wwan4j.agent.linux.HardwareIds;
 import org.wwan4j.agent.linux.KernelEvent;
 import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.policy.Backoff;
@@ -210,7 +211,7 @@ public final class Agent implements AutoCloseable {
             entry.modem = w.modem();
             if (w.modem() != null && (before == null || !before.controlDevice().equals(w.modem().controlDevice()))) {
                 entry.supervisor.found(w.modem().controlDevice(), w.modem().protocol(), w.modem().interfaceName(),
-                        RebindTarget.of(w.modem()));
+                        RebindTarget.of(w.modem()), HardwareIds.of(w.modem()).orElse(null));
             } else if (w.modem() == null && before != null) {
                 entry.supervisor.lost("modem unplugged: " + before.controlDevice() + " is gone");
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.config.FccUnlock;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 import org.wwan4j.agent.modem.BearerProfile;
@@ -30,6 +31,7 @@ import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
+import org.wwan4j.agent.status.SimLock;
 import org.wwan4j.glib.EnumValue;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.mbim.ActivationState;
@@ -71,6 +73,7 @@ public final class MbimModem implements Modem {
     private final MbimDataSession data;
     private final MbimAttachConfiguration attach;
     private final MbimPreferences preferences;
+    private final MbimUnlocks unlocks;
     private final List<MbimSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean removed = new AtomicBoolean();
@@ -87,6 +90,7 @@ public final class MbimModem implements Modem {
         this.data = new MbimDataSession(basic, requester);
         this.attach = new MbimAttachConfiguration(extensions, requester);
         this.preferences = new MbimPreferences(basic, requester);
+        this.unlocks = new MbimUnlocks(device, basic, requester);
     }
 
     /**
@@ -192,7 +196,24 @@ public final class MbimModem implements Modem {
         }
         RadioSwitchState wanted = power == Power.ONLINE ? RadioSwitchState.ON : RadioSwitchState.OFF;
         return call(timeout -> basic.setRadioState(wanted, timeout),
-                REQUEST_TIMEOUT, "set radio state").thenApply(r -> null);
+                REQUEST_TIMEOUT, "set radio state").<Void>thenApply(r -> null)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(power == Power.ONLINE
+                        ? MbimUnlocks.radioOnFailure(failure) : failure));
+    }
+
+    @Override
+    public CompletableFuture<Void> fccUnlock(FccUnlock method) {
+        return unlocks.fccUnlock(method);
+    }
+
+    @Override
+    public CompletableFuture<SimLock> simLock() {
+        return unlocks.lock();
+    }
+
+    @Override
+    public CompletableFuture<Void> enterPin(String pin) {
+        return unlocks.enterPin(pin);
     }
 
     @Override

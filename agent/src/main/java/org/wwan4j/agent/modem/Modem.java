@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.wwan4j.agent.config.FccUnlock;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 import org.wwan4j.agent.status.Counters;
@@ -15,6 +16,7 @@ import org.wwan4j.agent.status.Provider;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
+import org.wwan4j.agent.status.SimLock;
 
 /**
  * One opened modem, whatever protocol it speaks. The agent's supervisor drives a modem only through this
@@ -49,6 +51,10 @@ import org.wwan4j.agent.status.Sim;
  *     card that is not the active one reads {@link org.wwan4j.agent.status.SimState#INACTIVE}; an empty slot
  *     reads {@code ABSENT}; a PIN/PUK-locked card reads {@code LOCKED}. An eSIM without an enabled profile reads
  *     type {@code ESIM} with state {@code ABSENT} and no ICCID.</li>
+ * <li><b>Locks.</b> {@link #setPower} online fails {@link ModemException.Kind#RADIO_LOCKED} when the modem
+ *     refuses the way an FCC-locked modem does; {@link #fccUnlock} sends an unlock. {@link #simLock} and
+ *     {@link #enterPin} read and open the SIM's PIN lock. Which unlock a model needs is the vendor table's business
+ *     ({@code org.wwan4j.agent.quirks}), never the implementation's.</li>
  * <li><b>Reset.</b> {@link #reset()} restarts the modem (QMI: operating mode offline, then reset; MBIM: radio
  *     off, then on). Afterwards the caller closes the instance and opens the port again: after a real reset the
  *     port goes away and comes back, and QMI client IDs are forgotten.</li>
@@ -160,6 +166,32 @@ public interface Modem extends AutoCloseable {
     default CompletableFuture<Void> reset() {
         return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
                 getClass().getSimpleName() + " cannot reset the modem"));
+    }
+
+    /**
+     * Sends one FCC unlock ({@link FccUnlock#isMethod() a method}), after {@link #setPower} failed with
+     * {@link ModemException.Kind#RADIO_LOCKED}; the caller then asks for online once more. Completes once the modem
+     * accepted it; fails UNSUPPORTED when this protocol or modem cannot send that method.
+     */
+    default CompletableFuture<Void> fccUnlock(FccUnlock method) {
+        return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
+                getClass().getSimpleName() + " cannot send the FCC unlock " + method.jsonName()));
+    }
+
+    /** The active SIM's PIN1 lock and the attempts left (QMI: UIM/DMS PIN status; MBIM: PIN query). */
+    default CompletableFuture<SimLock> simLock() {
+        return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
+                getClass().getSimpleName() + " cannot read the SIM's PIN lock"));
+    }
+
+    /**
+     * Enters PIN1 on the active SIM. Fails {@link ModemException.Kind#SIM} when the SIM rejects it (read
+     * {@link #simLock()} afterwards for the attempts left). The PIN never appears in a log line or an exception
+     * message.
+     */
+    default CompletableFuture<Void> enterPin(String pin) {
+        return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
+                getClass().getSimpleName() + " cannot enter a SIM PIN"));
     }
 
     /**

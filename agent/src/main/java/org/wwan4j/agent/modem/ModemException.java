@@ -14,8 +14,13 @@ public final class ModemException extends RuntimeException {
         REJECTED,
         /** The modem or its firmware cannot do this (no eSIM, no GNSS, no slot switching). */
         UNSUPPORTED,
-        /** The SIM blocks the request: absent, PIN-locked, failed. */
+        /** The SIM blocks the request: absent, PIN-locked, failed; or it rejected a PIN. */
         SIM,
+        /**
+         * The radio refuses to come on the way an FCC-locked modem refuses (QMI: Set Operating Mode online answered
+         * InvalidTransition or Internal; MBIM: radio on answered OperationNotAllowed or Failure): an unlock may help.
+         */
+        RADIO_LOCKED,
         /** The device is closed or gone; nothing more will work on this instance. */
         CLOSED,
         /** Transport error talking to the device. */

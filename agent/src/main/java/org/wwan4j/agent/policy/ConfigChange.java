@@ -13,6 +13,11 @@ public enum ConfigChange {
     NONE,
     /** MTU or route metric: re-apply the IP settings on the interface, keep the bearer. */
     REAPPLY_IP,
+    /**
+     * Only how the modem is unlocked (FCC unlock, SIM PIN file): a modem held back by a lock tries again; one that
+     * is up keeps going.
+     */
+    RETRY_UNLOCK,
     /** Anything the bearer or registration depends on: disconnect and go through connecting again. */
     RECONNECT;
 
@@ -32,6 +37,9 @@ public enum ConfigChange {
         }
         if (old.mtu() != now.mtu() || old.routeMetric() != now.routeMetric()) {
             return REAPPLY_IP;
+        }
+        if (!old.unlock().equals(now.unlock())) {
+            return RETRY_UNLOCK;
         }
         return NONE;
     }

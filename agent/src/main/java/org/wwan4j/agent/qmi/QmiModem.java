@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.config.FccUnlock;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 import org.wwan4j.agent.modem.BearerProfile;
@@ -31,6 +32,7 @@ import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
+import org.wwan4j.agent.status.SimLock;
 import org.wwan4j.glib.EnumValue;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.qmi.ClientDms;
@@ -65,6 +67,7 @@ public final class QmiModem implements Modem {
     private final ClientUim uim;
     private final RequestSupport support;
     private final QmiSimReader simReader;
+    private final QmiSimPin simPin;
     private final QmiSignals signals;
     private final QmiRegistrations registrations;
     private final QmiBearers data;
@@ -86,6 +89,7 @@ public final class QmiModem implements Modem {
             events.post(new ModemEvent.FieldUnavailable(field, why));
         });
         this.simReader = new QmiSimReader(uim, dms, support);
+        this.simPin = new QmiSimPin(uim, dms, support);
         this.signals = new QmiSignals(nas, support);
         this.registrations = new QmiRegistrations(nas, support);
         this.data = new QmiBearers(device, wds, support, handleFile);
@@ -228,8 +232,25 @@ public final class QmiModem implements Modem {
         // DMS has no operating-mode indication on most modems: read the mode back and tell listeners ourselves.
         return call("DMS Set Operating Mode", () -> dms.setOperatingMode(
                         new ClientDms.SetOperatingModeInput().mode(mode))
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(mode == DmsOperatingMode.ONLINE
+                        ? QmiFccUnlock.powerUpFailure(failure) : failure))
                 .thenCompose(ok -> dms.getOperatingMode())
                 .thenAccept(out -> events.post(new ModemEvent.PowerChanged(power(out.mode())))));
+    }
+
+    @Override
+    public CompletableFuture<Void> fccUnlock(FccUnlock method) {
+        return call("FCC unlock " + method.jsonName(), () -> QmiFccUnlock.send(dms, method));
+    }
+
+    @Override
+    public CompletableFuture<SimLock> simLock() {
+        return call("SIM PIN lock", simPin::lock);
+    }
+
+    @Override
+    public CompletableFuture<Void> enterPin(String pin) {
+        return call("SIM PIN entry", () -> simPin.enter(pin));
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class StatusJson {
         m.put("health", health(status.health()));
         m.put("configError", status.configError());
         m.put("probeError", status.probeError());
+        m.put("unlock", unlock(status.unlock()));
         m.put("events", list(status.events(), StatusJson::event));
         return infoFields(m, status.info());
     }
@@ -89,6 +90,33 @@ public final class StatusJson {
         m.put("lastError", h.lastError());
         m.put("recoveries", h.recoveries());
         m.put("recoveryStep", name(h.recoveryStep()));
+        return m;
+    }
+
+    /** The modem's locks: never a PIN, only what the SIM said about it. */
+    private static Map<String, Object> unlock(UnlockStatus u) {
+        if (u == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hardwareId", u.hardwareId());
+        Map<String, Object> fcc = null;
+        if (u.fcc() != null) {
+            fcc = new LinkedHashMap<>();
+            fcc.put("state", name(u.fcc().state()));
+            fcc.put("method", u.fcc().method());
+            fcc.put("message", u.fcc().message());
+        }
+        m.put("fcc", fcc);
+        Map<String, Object> sim = null;
+        if (u.sim() != null) {
+            sim = new LinkedHashMap<>();
+            sim.put("state", name(u.sim().state()));
+            sim.put("pinRetries", u.sim().pinRetries());
+            sim.put("pukRetries", u.sim().pukRetries());
+            sim.put("lastPinAttempt", u.pinAttempt());
+        }
+        m.put("sim", sim);
         return m;
     }
 

@@ -13,6 +13,7 @@ import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.policy.SimChoice;
 import org.wwan4j.agent.policy.SimSlotPolicy;
+import org.wwan4j.agent.quirks.ModemQuirks;
 import org.wwan4j.agent.status.Power;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.RegistrationState;
@@ -20,8 +21,8 @@ import org.wwan4j.agent.status.Sim;
 
 /**
  * The work of the states on the way up, each a chain of modem requests that ends in the move to the next state:
- * opening (open the port, read what status shows), ready (radio on, SIM slot, RAT/PLMN preferences, attach
- * bearer), registering (wait for home or roaming) and connecting (bring the bearer up, or keep the one a previous
+ * opening (open the port, read what status shows), ready (radio on with {@link FccUnlockStep}, SIM slot and PIN with
+ * {@link SimPinStep}, RAT/PLMN preferences, attach bearer), registering (wait for home or roaming) and connecting (bring the bearer up, or keep the one a previous
  * run left up, and apply its IP settings). A request that fails fails the state (see {@link RecoveryRunner}).
  *
  * <p>Owned by the supervisor's thread.
@@ -36,9 +37,13 @@ final class BringUp {
     private final ConnectPolicy connectPolicy;
     private final Supplier<Desired> desired;
     private final Consumer<Throwable> failed;
+    private final FccUnlockStep fccUnlock;
+    private final SimPinStep simPin;
+    private boolean radioLocked;
 
     BringUp(Scheduler scheduler, ModemStatusBuilder status, Lifecycle lifecycle, ModemSession session,
-            BearerIp bearer, ConnectPolicy connectPolicy, Supplier<Desired> desired, Consumer<Throwable> failed) {
+            BearerIp bearer, ConnectPolicy connectPolicy, Supplier<Desired> desired, Supplier<ModemQuirks> quirks,
+            Consumer<Throwable> failed) {
         this.scheduler = scheduler;
         this.status = status;
         this.lifecycle = lifecycle;
@@ -47,6 +52,8 @@ final class BringUp {
         this.connectPolicy = connectPolicy;
         this.desired = desired;
         this.failed = failed;
+        this.fccUnlock = new FccUnlockStep(scheduler, status, session, desired, quirks);
+        this.simPin = new SimPinStep(scheduler, status, session, desired);
     }
 
     static boolean isRegistered(Registration registration) {
@@ -81,39 +88,66 @@ final class BringUp {
 
     // ---------------------------------------------------------------- ready
 
-    /** Radio on, the configured SIM slot active, preferences and attach bearer set; then registering. */
+    /**
+     * Radio on (FCC-unlocking a locked modem once), the configured SIM slot active and its PIN entered,
+     * preferences and attach bearer set; then registering.
+     */
     void prepare() {
         status.configError = null;
+        radioLocked = false;
         Runnable chooseSim = () -> session.await(session.modem().sims(), sims -> {
             status.sims = sims;
-            chooseSim(sims, true);
+            chooseSim(sims, true, true);
         });
         if (status.power != Power.ONLINE) {
-            session.await(session.modem().setPower(Power.ONLINE), ignored -> {
-                status.power = Power.ONLINE;
-                status.event(scheduler.now(), EventKinds.RADIO, "radio on");
-                chooseSim.run();
+            fccUnlock.powerUp(chooseSim, why -> {
+                radioLocked = true;
+                blockedByConfig(why);
             });
         } else {
             chooseSim.run();
         }
     }
 
-    private void chooseSim(List<Sim> sims, boolean maySwitch) {
+    /** Whether the modem is held back because its radio stays FCC-locked: only a config change helps then. */
+    boolean radioLocked() {
+        return radioLocked;
+    }
+
+    /** Whether a modem held back by its SIM's PIN has a new PIN in its file to try (see {@link SimPinStep}). */
+    boolean pinFileChanged() {
+        return simPin.pinFileChanged(activeSim(status.sims));
+    }
+
+    private void chooseSim(List<Sim> sims, boolean maySwitch, boolean mayEnterPin) {
         SimChoice choice = SimSlotPolicy.choose(desired.get().config().simSlot(), sims);
         switch (choice) {
+            case SimChoice.Blocked blocked when mayEnterPin && SimSlotPolicy.SIM_LOCKED.equals(blocked.reason())
+                    && activeSim(sims) != null -> simPin.unlock(activeSim(sims),
+                    () -> session.await(session.modem().sims(), after -> {
+                        status.sims = after;
+                        chooseSim(after, false, false);
+                    }), this::blockedByConfig);
             case SimChoice.Blocked blocked -> blockedByConfig(blocked.reason());
             case SimChoice.Switch target when maySwitch -> {
                 status.event(scheduler.now(), EventKinds.SIM, "switching to SIM slot " + target.slot());
                 session.await(session.modem().switchSimSlot(target.slot()),
                         ignored -> session.await(session.modem().sims(), after -> {
                             status.sims = after;
-                            chooseSim(after, false);
+                            chooseSim(after, false, mayEnterPin);
                         }));
             }
             case SimChoice.Switch target -> blockedByConfig("SIM slot " + target.slot() + " did not become active");
             case SimChoice.Use use -> applyPreferences();
         }
+    }
+
+    /** The card in use: the active slot's, or the only slot's. */
+    private static Sim activeSim(List<Sim> sims) {
+        if (sims == null) {
+            return null;
+        }
+        return sims.stream().filter(Sim::active).findFirst().orElse(sims.size() == 1 ? sims.getFirst() : null);
     }
 
     private void applyPreferences() {

@@ -92,6 +92,11 @@ final class DesiredReaction {
         switch (ConfigChange.between(previous.config(), next.config())) {
             case RECONNECT -> actions.add(new Reconnect("config changed"));
             case REAPPLY_IP -> actions.add(new ReapplyIp());
+            case RETRY_UNLOCK -> {
+                if (observed.state() == SupervisorState.FAILED) {
+                    actions.add(new Reconnect("unlock settings changed"));
+                }
+            }
             case NONE -> { }
         }
         if (!Objects.equals(previous.config().probe(), next.config().probe())) {

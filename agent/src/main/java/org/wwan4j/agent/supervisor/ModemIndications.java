@@ -140,10 +140,12 @@ final class ModemIndications {
             case FAILED -> session.quietly(modem.sims(), sims -> {
                 status.sims = sims;
                 Desired wanted = desired.get();
-                // Only retry when the SIM now allows it, so a modem without a card does not cycle every tick.
+                // Only retry when the SIM now allows it, so a modem without a card does not cycle every tick; nor
+                // one whose radio stays FCC-locked (only a config change helps), unless a new PIN is in the PIN file.
                 boolean simUsable = wanted.managed()
                         && !(SimSlotPolicy.choose(wanted.config().simSlot(), sims) instanceof SimChoice.Blocked);
-                if (lifecycle.state() == SupervisorState.FAILED && simUsable) {
+                boolean retry = (simUsable && !bringUp.radioLocked()) || (wanted.managed() && bringUp.pinFileChanged());
+                if (lifecycle.state() == SupervisorState.FAILED && retry) {
                     lifecycle.enter(SupervisorState.READY, "safety tick: retrying");
                 }
             });

@@ -20,6 +20,8 @@ import org.wwan4j.agent.status.RecoveryStep;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
+import org.wwan4j.agent.status.SimLock;
+import org.wwan4j.agent.status.UnlockStatus;
 import org.wwan4j.agent.status.StatusEvent;
 
 /** The mutable parts of one modem's status, owned by its supervisor's thread; {@link #build()} takes a snapshot. */
@@ -43,6 +45,12 @@ final class ModemStatusBuilder {
     RecoveryStep recoveryStep;
     String configError;
     String probeError;
+    /** The vendor:product id the vendor table was looked up with, or null. */
+    String hardwareId;
+    UnlockStatus.FccUnlock fcc;
+    SimLock simLock;
+    /** "accepted" or "rejected": how the SIM answered the last PIN the agent entered. */
+    String pinAttempt;
     private final RecentEvents events = new RecentEvents(RecentEvents.DEFAULT_CAPACITY);
     private final java.util.function.Consumer<StatusEvent> eventSink;
 
@@ -75,12 +83,13 @@ final class ModemStatusBuilder {
         bearer = null;
         counters = null;
         location = null;
+        simLock = null;
     }
 
     ModemStatus build() {
         ModemInfo info = new ModemInfo(device, protocol, identity, power, sims, registration, signal, bearer,
                 counters, providers, location);
         return new ModemStatus(name, new Health(healthState, lastError, recoveries, recoveryStep), configError, probeError,
-                events.snapshot(), info);
+                events.snapshot(), info, new UnlockStatus(hardwareId, fcc, simLock, pinAttempt));
     }
 }

@@ -17,6 +17,8 @@ import org.wwan4j.agent.policy.Backoff;
 import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.policy.KernelReaction;
 import org.wwan4j.agent.policy.RadioPolicy;
+import org.wwan4j.agent.quirks.ModemQuirks;
+import org.wwan4j.agent.quirks.VendorQuirks;
 import org.wwan4j.agent.status.ModemStatus;
 import org.wwan4j.agent.status.Power;
 
@@ -30,7 +32,8 @@ import org.wwan4j.agent.status.Power;
  *   <li>{@link Lifecycle}: the current {@link SupervisorState}, moves checked against the table in
  *       {@link StateTransitions}, each state's bound, and the epoch that lets a move abandon work in flight;</li>
  *   <li>{@link ModemSession}: the open port, and answers to requests acted on only in the epoch that sent them;</li>
- *   <li>{@link BringUp}: the work of opening, ready, registering and connecting;</li>
+ *   <li>{@link BringUp}: the work of opening, ready (with {@link FccUnlockStep} and {@link SimPinStep}),
+ *       registering and connecting;</li>
  *   <li>{@link ModemIndications}: the modem's events, and the safety tick in case one was lost;</li>
  *   <li>{@link BearerIp}: the bearer's IP settings on the network interface;</li>
  *   <li>{@link DataPlaneMonitor}: counters, connectivity probe and stall detection while connected;</li>
@@ -59,6 +62,8 @@ public final class ModemSupervisor implements AutoCloseable {
 
     // Touched only on the scheduler's thread.
     private Desired desired;
+    /** What the vendor table says about the modem discovery found; unknown until discovery names its id. */
+    private ModemQuirks quirks = ModemQuirks.UNKNOWN;
     private ModemStatus lastPublished;
 
     // Read from other threads (the agent).
@@ -87,7 +92,7 @@ public final class ModemSupervisor implements AutoCloseable {
         this.dataPlane = new DataPlaneMonitor(scheduler, status, settings.countersPeriod(), lifecycle, session, bearer,
                 prober, recovery, this::desired, this::reconnect, this::publish);
         this.bringUp = new BringUp(scheduler, status, lifecycle, session, bearer, connectPolicy, this::desired,
-                this::failed);
+                () -> quirks, this::failed);
         this.indications = new ModemIndications(scheduler, status, settings.safetyTick(), lifecycle, session, bearer,
                 bringUp, this::desired, this::closeModem, this::failed, this::publish);
         this.scan = new ProviderScan(scheduler, status, settings.scanPeriod(), session::modem,
@@ -119,10 +124,23 @@ public final class ModemSupervisor implements AutoCloseable {
      * @param rebind where its driver can be rebound, or null when discovery knows no sysfs device for it
      */
     public void found(Path controlDevice, Protocol driverProtocol, String interfaceName, RebindTarget rebind) {
+        found(controlDevice, driverProtocol, interfaceName, rebind, null);
+    }
+
+    /**
+     * Discovery found the modem: open it.
+     *
+     * @param rebind     where its driver can be rebound, or null when discovery knows no sysfs device for it
+     * @param hardwareId its USB/PCI vendor:product id, the key of the vendor table; null when sysfs does not say
+     */
+    public void found(Path controlDevice, Protocol driverProtocol, String interfaceName, RebindTarget rebind,
+            String hardwareId) {
         scheduler.execute(() -> {
             if (lifecycle.closed()) {
                 return;
             }
+            quirks = VendorQuirks.bundled().lookup(hardwareId);
+            status.hardwareId = hardwareId;
             recovery.rebindAt(rebind);
             boolean sameDevice = controlDevice.equals(session.device())
                     && lifecycle.state() != SupervisorState.ABSENT;

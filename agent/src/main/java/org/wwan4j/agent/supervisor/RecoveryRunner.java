@@ -101,7 +101,8 @@ final class RecoveryRunner {
         String message = e.getMessage();
         status.lastError = message;
         logRepeated(lifecycle.state().jsonName() + " failed: " + message);
-        if (e.kind() == ModemException.Kind.SIM) {
+        if (e.kind() == ModemException.Kind.SIM || e.kind() == ModemException.Kind.RADIO_LOCKED) {
+            // Only the user can fix a locked SIM or radio (a PIN file, the fccUnlock setting): no ladder for it.
             status.configError = message;
             lifecycle.enter(SupervisorState.FAILED, message);
             return;

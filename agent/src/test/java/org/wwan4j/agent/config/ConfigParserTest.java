@@ -49,6 +49,22 @@ class ConfigParserTest {
         assertEquals(ModemConfig.MTU_FROM_NETWORK, modem.mtu());
         assertEquals(List.of(), modem.preferredRats());
         assertNull(modem.interfaceName());
+        assertEquals(UnlockConfig.DEFAULT, modem.unlock());
+    }
+
+    @Test
+    void theUnlockFieldsAreReadAndChecked() throws Exception {
+        ModemConfig modem = ConfigParser.parse("{\"modems\":[{\"name\":\"m\", \"fccUnlock\": \"off\","
+                + " \"simPinFile\": \"/etc/wwan4j/sim.pin\"}]}").modems().getFirst();
+        assertEquals(new UnlockConfig(FccUnlock.OFF, Path.of("/etc/wwan4j/sim.pin")), modem.unlock());
+        assertEquals(FccUnlock.MBIM_QUECTEL, ConfigParser.parse("{\"modems\":[{\"name\":\"m\","
+                + " \"fccUnlock\": \"mbim-quectel-set-radio-state\"}]}").modems().getFirst().unlock().fccUnlock());
+        ConfigException method = assertThrows(ConfigException.class, () -> ConfigParser.parse(
+                "{\"modems\":[{\"name\":\"m\", \"fccUnlock\": \"please\"}]}"));
+        assertTrue(method.getMessage().contains("fccUnlock"), method.getMessage());
+        ConfigException relative = assertThrows(ConfigException.class, () -> ConfigParser.parse(
+                "{\"modems\":[{\"name\":\"m\", \"simPinFile\": \"sim.pin\"}]}"));
+        assertTrue(relative.getMessage().contains("simPinFile"), relative.getMessage());
     }
 
     @Test

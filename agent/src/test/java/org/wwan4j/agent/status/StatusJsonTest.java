@@ -69,6 +69,19 @@ class StatusJsonTest {
     }
 
     @Test
+    void theUnlockShowsTheLocksWithAttemptsLeftAndNeverAPin() {
+        ModemStatus locked = new ModemStatus("modem1", Health.OK, "SIM rejected the PIN in /etc/pin (2 PIN attempts left)",
+                null, List.of(), null, new UnlockStatus("1199:9079", new UnlockStatus.FccUnlock(FccUnlockState.UNLOCKED,
+                        "qmi-dms-set-fcc-authentication", "FCC unlock brought the radio on"),
+                        new SimLock(SimLockState.PIN_REQUIRED, 2, 10), "rejected"));
+        String json = StatusJson.agent(new AgentStatus(CONNECTED, false, List.of(locked)), false);
+        assertTrue(json.contains("\"unlock\":{\"hardwareId\":\"1199:9079\",\"fcc\":{\"state\":\"unlocked\","
+                + "\"method\":\"qmi-dms-set-fcc-authentication\",\"message\":\"FCC unlock brought the radio on\"},"
+                + "\"sim\":{\"state\":\"pin-required\",\"pinRetries\":2,\"pukRetries\":10,\"lastPinAttempt\":\"rejected\"}}"),
+                json);
+    }
+
+    @Test
     void theStatusFilePutsAgentFieldsBeforeTheModemSnapshot() {
         ModemStatus managed = new ModemStatus("modem1", new Health(HealthState.RECOVERING, "NETDEV WATCHDOG", 1, RecoveryStep.REOPEN), null,
                 "modem is not connected",
@@ -80,11 +93,11 @@ class StatusJsonTest {
         assertTrue(json.startsWith("{\"updated\":\"2026-11-23T10:15:30Z\",\"radioSilence\":false,"
                 + "\"radioSilenceTimestamp\":null,\"configError\":null,\"modems\":[{\"name\":\"modem1\","
                 + "\"health\":{\"state\":\"recovering\",\"lastError\":\"NETDEV WATCHDOG\",\"recoveries\":1,\"recoveryStep\":\"reopen\"},"
-                + "\"configError\":null,\"probeError\":\"modem is not connected\","
+                + "\"configError\":null,\"probeError\":\"modem is not connected\",\"unlock\":null,"
                 + "\"events\":[{\"at\":\"2026-11-23T10:15:30Z\",\"kind\":\"kernel\",\"message\":\"NETDEV WATCHDOG: wwan0 (cdc_mbim): transmit queue 0 timed out\"}],"
                 + "\"device\":\"/dev/cdc-wdm0\",\"protocol\":\"qmi\","), json);
         assertTrue(json.endsWith("{\"name\":\"modem2\",\"health\":{\"state\":\"absent\",\"lastError\":null,\"recoveries\":0,\"recoveryStep\":null},"
-                + "\"configError\":\"modem not found\",\"probeError\":null,\"events\":[],\"device\":null,\"protocol\":null,"
+                + "\"configError\":\"modem not found\",\"probeError\":null,\"unlock\":null,\"events\":[],\"device\":null,\"protocol\":null,"
                 + "\"identity\":null,\"power\":\"unknown\",\"sims\":[],\"registration\":null,\"signal\":null,\"bearer\":null,"
                 + "\"counters\":null,\"providers\":[],\"location\":null}]}"), json);
     }

@@ -41,6 +41,8 @@ import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.policy.PasswordSource;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatedProtocol;
+import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.ModemLocks;
 import org.wwan4j.emulator.cli.EmulatorCommand;
 import org.wwan4j.emulator.model.EmulatedAccessPoint;
 import org.wwan4j.emulator.model.EmulatedAuth;
@@ -53,7 +55,8 @@ import org.wwan4j.emulator.model.ModemDefaults;
  * endpoint and the status file; the CLI's {@code connect} runs under emulator child processes. Every output is
  * grepped for every secret: logs, each status file version, metrics text, exception and error messages, and the
  * command line of every process spawned. A config or password file group or others may read is warned about by
- * name; mode 0600 is not. (The config has no SIM PIN field, so there is no PIN to leak.)
+ * name; mode 0600 is not. SIM PINs too: the agent unlocking one SIM with the right PIN file and failing another
+ * with a wrong one, and the CLI's {@code unlock} from a file, from standard input and with a wrong PIN.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 @Tag("slow")
@@ -70,8 +73,12 @@ class SecretsTest {
     /** What the emulator's private.corp APN demands (CHAP); the CLI runs use it. */
     private static final String CORP_PASSWORD = ModemDefaults.accessPoints().stream()
             .filter(ap -> ap.password() != null).findFirst().orElseThrow().password();
+    /** SIM PINs are digits only: eight of them, unlikely to turn up by chance in a log line. */
+    private static final String SIM_PIN = "73915864";
+    private static final String WRONG_SIM_PIN = "26481359";
     private static final List<String> SECRETS = List.of(INLINE_PASSWORD, FILE_PASSWORD, ATTACH_PASSWORD,
-            WRONG_PASSWORD, UNQUOTED_PASSWORD, CLI_WRONG_PASSWORD, ARGV_PASSWORD, CORP_PASSWORD);
+            WRONG_PASSWORD, UNQUOTED_PASSWORD, CLI_WRONG_PASSWORD, ARGV_PASSWORD, CORP_PASSWORD, SIM_PIN,
+            WRONG_SIM_PIN);
 
     /** Generous: two shared cores and several JVMs; no test asserts how fast anything is. */
     private static final Duration WAIT = Duration.ofMinutes(3);
@@ -231,6 +238,66 @@ class SecretsTest {
     /** {@code wwan4j emulator --exec CMD} as a child: the emulator and the CLI it runs are both observed. */
     private ObservedProcess underEmulator(String name, String command) throws IOException {
         return start(name, javaCommand(EmulatorCommand.class.getName(), "--protocol", "qmi", "--exec", command));
+    }
+
+    @Test
+    void aSimPinNeverShowsInTheAgentsLogsAndStatusNorInTheUnlockCommandsOutput() throws Exception {
+        Path pinFile = secretFile("sim.pin", SIM_PIN + "\n", "rw-------");
+        Path wrongPinFile = secretFile("wrong.pin", WRONG_SIM_PIN + "\n", "rw-------");
+        EmulatedModem unlocked = lockedEmulator();
+        EmulatedModem refused = lockedEmulator();
+        Path agentDir = Files.createDirectories(dir.resolve("pin-agent"));
+        Path config = agentDir.resolve("config.json");
+        writeConfig(config, "{\"modems\": ["
+                + entry("unlocked", unlocked, "qmi", "{\"apn\": \"internet\"}",
+                        ", \"simPinFile\": \"" + pinFile + "\"")
+                + ", " + entry("refused", refused, "qmi", "{\"apn\": \"internet\"}",
+                        ", \"simPinFile\": \"" + wrongPinFile + "\"")
+                + "]}");
+        ObservedProcess agent = start("pin-agent", javaCommand(SecretsAgentMain.class.getName(), agentDir.toString()));
+        StatusWatch status = new StatusWatch(agentDir.resolve("status.json"));
+        status.await("one SIM unlocked, the other refused its PIN", s -> connected(s, "unlocked")
+                && modem(s, "refused") != null && String.valueOf(modem(s, "refused").get("configError"))
+                        .contains("rejected the PIN"));
+        assertEquals(2, refused.state().simPin().pinRetries(), "the wrong PIN was entered once");
+        agent.stop();
+        assertNoSecret("agent log (stderr)", agent.stderr());
+        assertNoSecret("agent stdout", agent.stdout());
+        for (String version : status.versions()) {
+            assertNoSecret("status file", version);
+        }
+        agent.assertNoSecretInCommandLines();
+
+        String unlock = String.join(" ", javaCommand("org.wwan4j.cli.Wwan4jCli")) + " unlock --device {dev}"
+                + " --protocol qmi --pin-file ";
+        ObservedProcess fromFile = underLockedEmulator("unlock-file", unlock + pinFile);
+        assertEquals(0, fromFile.awaitExit(), fromFile.describe());
+        assertTrue(fromFile.stdout().contains("PIN accepted"), fromFile.describe());
+        ObservedProcess fromStdin = underLockedEmulator("unlock-stdin", unlock + "- < " + pinFile);
+        assertEquals(0, fromStdin.awaitExit(), fromStdin.describe());
+        ObservedProcess wrong = underLockedEmulator("unlock-wrong", unlock + wrongPinFile);
+        assertEquals(3, wrong.awaitExit(), wrong.describe());
+        assertTrue(wrong.stderr().contains("rejected the PIN (2 attempts left)"), wrong.describe());
+        for (ObservedProcess run : List.of(fromFile, fromStdin, wrong)) {
+            assertNoSecret(run.name + " output", run.stdout() + run.stderr());
+            List<String> cli = run.commandLines().stream()
+                    .filter(line -> !line.contains(EmulatorCommand.class.getName())).toList();
+            assertFalse(cli.isEmpty(), "saw the CLI: " + masked(run.commandLines().toString()));
+            cli.forEach(line -> assertNoSecret(run.name + " command line", line));
+        }
+    }
+
+    private EmulatedModem lockedEmulator() {
+        EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI,
+                EmulatorOptions.defaults().withLocks(new ModemLocks(false, SIM_PIN)));
+        modems.add(modem);
+        return modem;
+    }
+
+    /** The CLI under {@code wwan4j emulator --sim-pin}: the PIN on the emulator's command line is the test's own. */
+    private ObservedProcess underLockedEmulator(String name, String command) throws IOException {
+        return start(name, javaCommand(EmulatorCommand.class.getName(), "--protocol", "qmi", "--sim-pin", SIM_PIN,
+                "--exec", command));
     }
 
     // ------------------------------------------------------------------------------------------------ in process

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatorOptions;
+import org.wwan4j.emulator.ModemLocks;
 import org.wwan4j.emulator.FirmwareProfile;
 import org.wwan4j.emulator.IndicationLoad;
 import org.wwan4j.emulator.EmulatedProtocol;
@@ -46,6 +47,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--5g-nsa", description = "A 5G NSA network: LTE anchor plus an NR5G leg, whose RSRP/RSRQ/SNR "
             + "are reported beside LTE's (QMI NAS Signal Info, MBIMEx 2.0 signal state) and NR5G among the RATs.")
     boolean nr5gNsa;
+
+    @Option(names = "--fcc-locked", description = "Boot FCC-locked: the radio refuses to go online until an FCC "
+            + "unlock arrives (QMI DMS Set FCC Authentication or a Foxconn variant, MBIM Quectel radio state on).")
+    boolean fccLocked;
+
+    @Option(names = "--sim-pin", paramLabel = "PIN", description = "The SIM asks for this PIN1 (4 to 8 digits); three "
+            + "wrong tries block it for its PUK.")
+    String simPin;
 
     @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
     Path link;
@@ -120,8 +129,16 @@ public final class EmulatorCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
         }
+        ModemLocks locks;
+        try {
+            locks = new ModemLocks(fccLocked, simPin);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wwan4j emulator: --sim-pin: " + e.getMessage());
+            return EXIT_USAGE;
+        }
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
-                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp));
+                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp)
+                .withLocks(locks));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem

@@ -24,6 +24,7 @@ import org.wwan4j.emulator.mbim.basicconnect.PacketService;
 import org.wwan4j.emulator.mbim.basicconnect.PacketStatistics;
 import org.wwan4j.emulator.mbim.basicconnect.Pin;
 import org.wwan4j.emulator.mbim.basicconnect.PreferredProviders;
+import org.wwan4j.emulator.mbim.quectel.QuectelRadioState;
 import org.wwan4j.emulator.mbim.basicconnect.RadioState;
 import org.wwan4j.emulator.mbim.basicconnect.RegisterState;
 import org.wwan4j.emulator.mbim.basicconnect.SignalState;
@@ -92,7 +93,9 @@ public final class MbimEngine implements ProtocolEngine {
                 new PacketStatistics(state),
                 // MS Basic Connect Extensions
                 new SysCaps(state), new DeviceSlotMappings(state), new SlotInfoStatus(state),
-                new BaseStationsInfo(state), new Version(session), lteAttachConfiguration, lteAttachInfo));
+                new BaseStationsInfo(state), new Version(session), lteAttachConfiguration, lteAttachInfo,
+                // Quectel
+                new QuectelRadioState(state)));
         handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
@@ -132,6 +135,9 @@ public final class MbimEngine implements ProtocolEngine {
         }
         if (MbimServiceIds.MS_BASIC_CONNECT_EXTENSIONS.equals(service)) {
             return "mbim-ms-basic-connect-extensions";
+        }
+        if (MbimServiceIds.QUECTEL.equals(service)) {
+            return "mbim-quectel";
         }
         return "mbim-" + service;
     }

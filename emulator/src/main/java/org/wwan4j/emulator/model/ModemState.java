@@ -56,6 +56,11 @@ public final class ModemState {
     private EmulatedNrSignal nrSignal;
     /** A 5G NSA network: the LTE anchor carries an NR5G leg. A property of the network, so it survives reboots. */
     private boolean nr5gNsa;
+    /** Whether the modem boots FCC-locked (refusing to go online until unlocked), and whether it is now. */
+    private boolean fccLockedAtBoot;
+    private boolean fccLocked;
+    /** The active card's PIN1, or null when the card asks for no PIN. */
+    private SimPinLock simPin;
 
     public ModemState() {
         this(Clock.systemUTC());
@@ -91,6 +96,12 @@ public final class ModemState {
         if (nr5gNsa) {
             networkRegistration = withNr5g(networkRegistration);
         }
+        // A locked modem boots locked (the lock is re-armed at every boot) and in low power, as laptop modems do.
+        fccLocked = fccLockedAtBoot;
+        if (fccLocked) {
+            power = PowerState.LOW_POWER;
+        }
+        simPin = simPin == null ? null : simPin.afterReboot();
     }
 
     private static EmulatedRegistration withNr5g(EmulatedRegistration registration) {
@@ -151,7 +162,7 @@ public final class ModemState {
         if (power != PowerState.ONLINE) {
             return EmulatedRegistration.none(EmulatedRegistrationState.IDLE);
         }
-        if (activeCard().isEmpty() || !coverage) {
+        if (activeCard().isEmpty() || !coverage || simLocked()) {
             return EmulatedRegistration.none(EmulatedRegistrationState.SEARCHING);
         }
         return networkRegistration;
@@ -249,6 +260,67 @@ public final class ModemState {
         }
         fire(StateAspect.REBOOT, StateAspect.POWER, StateAspect.SIMS, StateAspect.REGISTRATION, StateAspect.SIGNAL,
                 StateAspect.BEARER);
+    }
+
+    /** Whether the radio refuses to go online until an FCC unlock arrives. */
+    public synchronized boolean fccLocked() {
+        return fccLocked;
+    }
+
+    /**
+     * Makes the modem FCC-locked from now on, across reboots (true), or never (false). Locking takes the radio down
+     * to low power, as the modem would boot.
+     */
+    public void setFccLocked(boolean locked) {
+        synchronized (this) {
+            fccLockedAtBoot = locked;
+            fccLocked = locked;
+        }
+        if (locked) {
+            setPower(PowerState.LOW_POWER);
+        }
+    }
+
+    /** The FCC unlock arrived: the radio may go online until the next boot. */
+    public void fccUnlock() {
+        synchronized (this) {
+            fccLocked = false;
+        }
+    }
+
+    /** The card's PIN lock, or null when it has none. */
+    public synchronized SimPinLock simPin() {
+        return simPin;
+    }
+
+    /** Whether the active card waits for its PIN (or its PUK). */
+    public synchronized boolean simLocked() {
+        return simPin != null && simPin.locked() && activeCard().isPresent();
+    }
+
+    /** Gives the active card a PIN it asks for at boot; null removes it. */
+    public void setSimPin(String pin) {
+        synchronized (this) {
+            simPin = pin == null ? null : SimPinLock.fresh(pin);
+        }
+        fireAfterRegistrationChange(false, StateAspect.SIMS);
+    }
+
+    /** Enters a PIN on the active card: accepted, rejected (one attempt fewer) or blocked (no attempts left). */
+    public SimPinLock.Result enterPin(String attempt) {
+        SimPinLock.Result result;
+        synchronized (this) {
+            if (simPin == null || simPin.verified()) {
+                return SimPinLock.Result.ACCEPTED;
+            }
+            if (simPin.pukBlocked()) {
+                return SimPinLock.Result.BLOCKED;
+            }
+            simPin = simPin.afterAttempt(attempt);
+            result = simPin.verified() ? SimPinLock.Result.ACCEPTED : SimPinLock.Result.REJECTED;
+        }
+        fireAfterRegistrationChange(false, StateAspect.SIMS);
+        return result;
     }
 
     public void setIdentity(EmulatedIdentity newIdentity) {

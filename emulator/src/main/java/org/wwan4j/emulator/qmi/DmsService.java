@@ -5,9 +5,13 @@ import org.wwan4j.emulator.fault.Fault;
 import org.wwan4j.emulator.model.EmulatedIdentity;
 import org.wwan4j.emulator.model.PowerState;
 import org.wwan4j.emulator.model.EmulatedRat;
+import org.wwan4j.emulator.model.SimPinLock;
 import org.wwan4j.emulator.model.SimSlot;
 
-/** QMI DMS (qmi-service-dms.json): identity, capabilities, operating mode, and the legacy UIM ICCID/IMSI getters. */
+/**
+ * QMI DMS (qmi-service-dms.json): identity, capabilities, operating mode (refused online while FCC-locked), the FCC
+ * unlocks (generic and Foxconn), and the legacy UIM getters and PIN entry.
+ */
 final class DmsService implements QmiService {
 
     static final int GET_CAPABILITIES = 0x0020;
@@ -20,6 +24,12 @@ final class DmsService implements QmiService {
     static final int SET_OPERATING_MODE = 0x002E;
     static final int UIM_GET_ICCID = 0x003C;
     static final int UIM_GET_IMSI = 0x0043;
+    static final int UIM_VERIFY_PIN = 0x0028;
+    static final int UIM_GET_PIN_STATUS = 0x002B;
+    /** Vendor messages: the FCC unlocks libqmi knows, and the firmware versions Foxconn's v2 unlock hashes. */
+    static final int FOXCONN_GET_FIRMWARE_VERSION = 0x555E;
+    static final int SET_FCC_AUTHENTICATION = 0x555F;
+    static final int FOXCONN_SET_FCC_AUTHENTICATION = 0x5571;
 
     /** QmiDmsOperatingMode values. */
     static final int MODE_ONLINE = 0;
@@ -41,6 +51,16 @@ final class DmsService implements QmiService {
     static final int RESET_DELAY_MILLIS = 300;
     /** Error when reset is asked for while not offline, as Qualcomm modems answer. */
     private static final int INVALID_TRANSITION = 60;
+
+    /** Foxconn firmware version types: 0 is the MCFG version (two parts longer), 2 the apps version. */
+    private static final int FOXCONN_APPS_VERSION = 2;
+    private static final String FOXCONN_MCFG_SUFFIX = ".1.1";
+    /** QmiDmsUimPinStatus values. */
+    private static final int PIN_STATUS_ENABLED_NOT_VERIFIED = 1;
+    private static final int PIN_STATUS_ENABLED_VERIFIED = 2;
+    private static final int PIN_STATUS_DISABLED = 3;
+    private static final int PIN_STATUS_BLOCKED = 4;
+    private static final int DMS_PIN1 = 1;
 
     private final QmiContext context;
 
@@ -69,6 +89,12 @@ final class DmsService implements QmiService {
             case SET_OPERATING_MODE -> setOperatingMode(request.require(0x01).u8());
             case UIM_GET_ICCID -> new TlvWriter().tlv(0x01).rawString(card().iccid()).toBytes();
             case UIM_GET_IMSI -> new TlvWriter().tlv(0x01).rawString(card().imsi()).toBytes();
+            case UIM_VERIFY_PIN -> verifyPin(request.require(0x01));
+            case UIM_GET_PIN_STATUS -> pinStatus();
+            case SET_FCC_AUTHENTICATION, FOXCONN_SET_FCC_AUTHENTICATION -> fccUnlock();
+            case FOXCONN_GET_FIRMWARE_VERSION -> new TlvWriter().tlv(0x01).rawString(
+                    request.require(0x01).u8() == FOXCONN_APPS_VERSION ? identity.revision() : identity.revision()
+                            + FOXCONN_MCFG_SUFFIX).toBytes();
             default -> throw QmiService.unknownMessage(id(), messageId);
         };
     }
@@ -103,7 +129,13 @@ final class DmsService implements QmiService {
 
     private byte[] setOperatingMode(int mode) {
         switch (mode) {
-            case MODE_ONLINE -> context.state().setPower(PowerState.ONLINE);
+            case MODE_ONLINE -> {
+                if (context.state().fccLocked()) {
+                    // How Sierra modules sold FCC-locked refuse: ModemManager then runs the unlock and retries.
+                    throw new QmiRequestException(INVALID_TRANSITION, "FCC-locked: online refused until unlocked");
+                }
+                context.state().setPower(PowerState.ONLINE);
+            }
             case MODE_LOW_POWER, MODE_PERSISTENT_LOW_POWER, MODE_ONLY_LOW_POWER ->
                     context.state().setPower(PowerState.LOW_POWER);
             case MODE_OFFLINE -> context.state().setPower(PowerState.OFFLINE);
@@ -118,6 +150,33 @@ final class DmsService implements QmiService {
             default -> throw new QmiRequestException(QmiError.INVALID_ARGUMENT, "unknown operating mode " + mode);
         }
         return new byte[0];
+    }
+
+    /** Any of the FCC unlocks opens the lock until the next boot (the emulator does not check Foxconn's hash). */
+    private byte[] fccUnlock() {
+        context.state().fccUnlock();
+        return new byte[0];
+    }
+
+    private byte[] verifyPin(TlvReader info) {
+        int pinId = info.u8();
+        String pin = info.u8String();
+        if (pinId != DMS_PIN1) {
+            throw new QmiRequestException(QmiError.NOT_SUPPORTED, "only PIN1 is emulated");
+        }
+        return QmiPinVerification.verify(context.state(), pin);
+    }
+
+    /** PIN1 and PIN2 status; PIN2 is never enabled on the emulated card. */
+    private byte[] pinStatus() {
+        card();
+        SimPinLock lock = context.state().simPin();
+        int status = lock == null ? PIN_STATUS_DISABLED : lock.pukBlocked() ? PIN_STATUS_BLOCKED
+                : lock.verified() ? PIN_STATUS_ENABLED_VERIFIED : PIN_STATUS_ENABLED_NOT_VERIFIED;
+        int pinRetries = lock == null ? SimPinLock.PIN_ATTEMPTS : lock.pinRetries();
+        int pukRetries = lock == null ? SimPinLock.PUK_ATTEMPTS : lock.pukRetries();
+        return new TlvWriter().tlv(0x11).u8(status).u8(pinRetries).u8(pukRetries)
+                .tlv(0x12).u8(PIN_STATUS_DISABLED).u8(SimPinLock.PIN_ATTEMPTS).u8(SimPinLock.PUK_ATTEMPTS).toBytes();
     }
 
     /** The card in the active slot; without one the legacy DMS UIM getters answer UimUninitialized. */

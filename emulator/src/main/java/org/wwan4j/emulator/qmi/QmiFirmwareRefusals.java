@@ -5,10 +5,11 @@ import org.wwan4j.emulator.FirmwareProfile;
 
 /**
  * The messages a firmware generation does not know, refused before any service sees them, with InvalidQmiCommand
- * as older Qualcomm firmware answers a message it lacks. The legacy profile lacks UIM Read Transparent and Get Slot
- * Status, NAS Get Signal Info and Get System Info, NAS Config Signal Info (v1 and v2), NAS Register Indications
- * asking for the Signal Info or System Info indications (the TLVs came with those messages), and WDA Get/Set Data
- * Format (such firmware frames the link in 802.3 only, as qmi_wwan did before raw-IP). Old firmware answers an
+ * as older Qualcomm firmware answers a message it lacks. The legacy profile lacks UIM Read Transparent, Get Slot
+ * Status and Verify PIN (PINs go through DMS UIM Verify PIN there), NAS Get Signal Info and Get System Info, NAS
+ * Config Signal Info (v1 and v2), NAS Register Indications asking for the Signal Info or System Info indications
+ * (the TLVs came with those messages), and WDA Get/Set Data Format (such firmware frames the link in 802.3 only, as
+ * qmi_wwan did before raw-IP). Old firmware answers an
  * unknown TLV variously (InvalidQmiCommand, NotSupported); a host must treat both as "not supported", and the
  * brief's choice, InvalidQmiCommand, is the one used here.
  */
@@ -21,6 +22,7 @@ final class QmiFirmwareRefusals {
     private static final Set<Integer> LEGACY_UNKNOWN = Set.of(
             key(QmiServiceId.UIM, UimService.READ_TRANSPARENT),
             key(QmiServiceId.UIM, UimService.GET_SLOT_STATUS),
+            key(QmiServiceId.UIM, UimService.VERIFY_PIN),
             key(QmiServiceId.NAS, NasService.GET_SIGNAL_INFO),
             key(QmiServiceId.NAS, NasService.GET_SYSTEM_INFO),
             key(QmiServiceId.NAS, CONFIG_SIGNAL_INFO),

@@ -4,18 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.wwan4j.emulator.model.SimPinLock;
 import org.wwan4j.emulator.model.SimSlot;
 import org.wwan4j.emulator.model.EmulatedSimType;
 import org.wwan4j.emulator.model.StateAspect;
 
 /**
- * QMI UIM (qmi-service-uim.json): card status, slot status, slot switching, transparent file reads (ICCID, IMSI),
+ * QMI UIM (qmi-service-uim.json): card status (with the PIN1 lock), PIN1 entry, slot status, slot switching,
+ * transparent file reads (ICCID, IMSI),
  * event registration and the card-status / slot-status indications. An inactive slot holding a card reports the
  * card present but the slot inactive; an empty slot reports the card absent.
  */
 final class UimService implements QmiService {
 
     static final int READ_TRANSPARENT = 0x0020;
+    static final int VERIFY_PIN = 0x0026;
     static final int REGISTER_EVENTS = 0x002E;
     static final int GET_CARD_STATUS = 0x002F;
     static final int CARD_STATUS_INDICATION = 0x0032;
@@ -29,8 +32,13 @@ final class UimService implements QmiService {
     private static final int CARD_PRESENT = 1;
     private static final int PIN_DISABLED = 3;
     private static final int PIN_ENABLED_NOT_VERIFIED = 1;
+    private static final int PIN_ENABLED_VERIFIED = 2;
+    private static final int PIN_BLOCKED = 4;
     private static final int APP_USIM = 2;
+    private static final int APP_PIN_REQUIRED = 2;
+    private static final int APP_PUK_REQUIRED = 3;
     private static final int APP_READY = 7;
+    private static final int PIN1 = 1;
     private static final int PERSONALIZATION_READY = 2;
     private static final int CARD_ERROR_POSSIBLY_REMOVED = 6;
     private static final int PIN_RETRIES = 3;
@@ -76,6 +84,7 @@ final class UimService implements QmiService {
             case GET_SLOT_STATUS -> slotStatus();
             case SWITCH_SLOT -> switchSlot(request);
             case READ_TRANSPARENT -> readTransparent(request);
+            case VERIFY_PIN -> verifyPin(request);
             case REGISTER_EVENTS -> registerEvents(clientId, request);
             default -> throw QmiService.unknownMessage(id(), messageId);
         };
@@ -125,12 +134,31 @@ final class UimService implements QmiService {
         if (card.isEmpty()) {
             return out.u8(CARD_ABSENT).u8(0).u8(0).u8(0).u8(CARD_ERROR_POSSIBLY_REMOVED).u8(0).toBytes();
         }
+        SimPinLock lock = context.state().simPin();
+        int appState = lock == null || lock.verified() ? APP_READY
+                : lock.pukBlocked() ? APP_PUK_REQUIRED : APP_PIN_REQUIRED;
+        int pin1State = lock == null ? PIN_DISABLED : lock.verified() ? PIN_ENABLED_VERIFIED
+                : lock.pukBlocked() ? PIN_BLOCKED : PIN_ENABLED_NOT_VERIFIED;
+        int pinRetries = lock == null ? PIN_RETRIES : lock.pinRetries();
+        int pukRetries = lock == null ? PUK_RETRIES : lock.pukRetries();
         out.u8(CARD_PRESENT).u8(0).u8(0).u8(0).u8(0).u8(1)
-                .u8(APP_USIM).u8(APP_READY).u8(PERSONALIZATION_READY).u8(0).u8(0).u8(0)
+                .u8(APP_USIM).u8(appState).u8(PERSONALIZATION_READY).u8(0).u8(0).u8(0)
                 .u8(USIM_AID.length).bytes(USIM_AID)
-                .u8(0).u8(PIN_DISABLED).u8(PIN_RETRIES).u8(PUK_RETRIES)
+                .u8(0).u8(pin1State).u8(pinRetries).u8(pukRetries)
                 .u8(PIN_ENABLED_NOT_VERIFIED).u8(PIN_RETRIES).u8(PUK_RETRIES);
         return out.toBytes();
+    }
+
+    /** PIN1 only; the session is not checked (any session names the one card). */
+    private byte[] verifyPin(Tlvs request) {
+        request.require(0x01);
+        TlvReader info = request.require(0x02);
+        int pinId = info.u8();
+        String pin = info.u8String();
+        if (pinId != PIN1) {
+            throw new QmiRequestException(QmiError.NOT_SUPPORTED, "only PIN1 is emulated");
+        }
+        return QmiPinVerification.verify(context.state(), pin);
     }
 
     private byte[] slotStatus() {

@@ -14,7 +14,7 @@ import org.wwan4j.emulator.model.PowerState;
 
 /**
  * MBIM_CID_RADIO_STATE: the software radio switch is the model's power (on = online, off = low power); the
- * emulated hardware switch is always on.
+ * emulated hardware switch is always on. An FCC-locked modem refuses on with OperationNotAllowed.
  */
 public final class RadioState implements MbimNotificationSource {
     static final int OFF = 0;
@@ -46,6 +46,10 @@ public final class RadioState implements MbimNotificationSource {
         int wanted = new InformationBufferReader(command.informationBuffer()).u32(0);
         if (wanted != ON && wanted != OFF) {
             return MbimReply.failure(MbimStatus.INVALID_PARAMETERS);
+        }
+        if (wanted == ON && state.fccLocked()) {
+            // How locked modems refuse; ModemManager reads OperationNotAllowed as "FCC-unlock, then retry".
+            return MbimReply.failure(MbimStatus.OPERATION_NOT_ALLOWED);
         }
         state.setPower(wanted == ON ? PowerState.ONLINE : PowerState.LOW_POWER);
         return MbimReply.ok(currentState());

@@ -10,10 +10,14 @@ import org.wwan4j.emulator.mbim.codec.MbimServiceIds;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.SimSlot;
 
-/** MBIM_CID_SUBSCRIBER_READY_STATUS: the card in the active slot (IMSI, ICCID) or that there is none. */
+/**
+ * MBIM_CID_SUBSCRIBER_READY_STATUS: the card in the active slot (IMSI, ICCID), that there is none, or that it waits
+ * for its PIN (device locked).
+ */
 public final class SubscriberReadyStatus implements MbimNotificationSource {
     static final int READY_STATE_INITIALIZED = 1;
     static final int READY_STATE_SIM_NOT_INSERTED = 2;
+    static final int READY_STATE_DEVICE_LOCKED = 6;
     static final int READY_INFO_NONE = 0;
 
     private final ModemState state;
@@ -41,7 +45,8 @@ public final class SubscriberReadyStatus implements MbimNotificationSource {
     public byte[] currentState() {
         Optional<SimSlot> card = state.activeCard();
         return new InformationBufferWriter()
-                .u32(card.isPresent() ? READY_STATE_INITIALIZED : READY_STATE_SIM_NOT_INSERTED)
+                .u32(card.isEmpty() ? READY_STATE_SIM_NOT_INSERTED
+                        : state.simLocked() ? READY_STATE_DEVICE_LOCKED : READY_STATE_INITIALIZED)
                 .string(card.map(SimSlot::imsi).orElse(""))
                 .string(card.map(SimSlot::iccid).orElse(""))
                 .u32(READY_INFO_NONE)

@@ -151,7 +151,7 @@ class MbimcliQueriesTest {
     @Test
     void deviceServicesListExactlyWhatIsServed() throws Exception {
         Mbimcli.Result services = mbimcli.ok("--query-device-services");
-        assertEquals(List.of("basic-connect", "ms-basic-connect-extensions"), services.fields("Service"));
+        assertEquals(List.of("basic-connect", "quectel", "ms-basic-connect-extensions"), services.fields("Service"));
         for (String cid : List.of("device-caps (1)", "connect (12)", "device-services (16)", "packet-statistics (20)",
                 "sys-caps (5)", "device-slot-mappings (7)", "slot-info-status (8)")) {
             assertTrue(services.stdout().contains(cid), cid + " missing in\n" + services.stdout());

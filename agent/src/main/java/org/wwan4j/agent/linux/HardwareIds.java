@@ -1,0 +1,59 @@
+package org.wwan4j.agent.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A modem's vendor:product id as sysfs gives it: {@code idVendor}/{@code idProduct} of the USB device above a USB
+ * port, {@code vendor}/{@code device} of the PCI function above an MHI port. The key of the vendor table.
+ */
+public final class HardwareIds {
+
+    private HardwareIds() {
+    }
+
+    /** "1199:9079" for the modem, or empty when sysfs does not say (a bare path, an emulator's pty). */
+    public static Optional<String> of(DiscoveredModem modem) {
+        return modem.sysfsDevice() == null ? Optional.empty() : above(modem.sysfsDevice());
+    }
+
+    /** The nearest USB device or PCI function at or above a sysfs directory. */
+    static Optional<String> above(Path sysfsDirectory) {
+        for (Path dir = sysfsDirectory; dir != null; dir = dir.getParent()) {
+            Optional<String> usb = pair(dir.resolve("idVendor"), dir.resolve("idProduct"));
+            if (usb.isPresent()) {
+                return usb;
+            }
+            Optional<String> pci = pair(dir.resolve("vendor"), dir.resolve("device"));
+            if (pci.isPresent()) {
+                return pci;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> pair(Path vendorFile, Path productFile) {
+        if (!Files.isRegularFile(vendorFile) || !Files.isRegularFile(productFile)) {
+            return Optional.empty();
+        }
+        try {
+            String vendor = hex(Files.readString(vendorFile));
+            String product = hex(Files.readString(productFile));
+            return vendor == null || product == null ? Optional.empty() : Optional.of(vendor + ":" + product);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** "1199\n" and PCI's "0x1199\n" both read "1199". */
+    private static String hex(String content) {
+        String value = content.trim().toLowerCase(Locale.ROOT);
+        if (value.startsWith("0x")) {
+            value = value.substring(2);
+        }
+        return value.matches("[0-9a-f]{4}") ? value : null;
+    }
+}
