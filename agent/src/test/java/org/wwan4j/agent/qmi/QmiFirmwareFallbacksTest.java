@@ -76,6 +76,14 @@ class QmiFirmwareFallbacksTest {
         return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    private void awaitRequest(String service, int message, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (seen().requestsSeen(service, message) == 0) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(10);
+        }
+    }
+
     private EmulatorStatistics seen() {
         return emulator.statistics();
     }
@@ -125,7 +133,8 @@ class QmiFirmwareFallbacksTest {
     @Test
     void anOlderFirmwareReportsSignalChangesThroughTheEventReport() throws Exception {
         open(FirmwareProfile.LEGACY);
-        assertTrue(seen().requestsSeen("NAS", NAS_SET_EVENT_REPORT) > 0, "signal info indications were refused");
+        // The modem subscribes to signal changes after the open completes: wait until the fallback request arrived.
+        awaitRequest("NAS", NAS_SET_EVENT_REPORT, "the Event Report asked after signal info indications were refused");
         emulator.state().setSignal(new EmulatedSignal(-71, -11, -101, 7.5));
         events.await("the new signal", e -> e instanceof ModemEvent.SignalChanged s
                 && s.signal().equals(new Signal(-71, -11, -101, 7.5)));
