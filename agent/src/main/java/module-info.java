@@ -11,6 +11,7 @@ module org.wwan4j.agent {
 
     exports org.wwan4j.agent.config;
     exports org.wwan4j.agent.daemon;
+    exports org.wwan4j.agent.eve;
     exports org.wwan4j.agent.json;
     exports org.wwan4j.agent.linux;
     exports org.wwan4j.agent.mbim;

@@ -12,6 +12,8 @@ import org.wwan4j.agent.config.ConfigParser;
 import org.wwan4j.agent.daemon.AgentDaemon;
 import org.wwan4j.agent.daemon.AgentOptions;
 import org.wwan4j.agent.daemon.SystemdNotifier;
+import org.wwan4j.agent.eve.EveDaemon;
+import org.wwan4j.agent.eve.EveRoot;
 import org.wwan4j.agent.linux.SysfsDiscovery;
 import org.wwan4j.agent.supervisor.ExecutorScheduler;
 import org.wwan4j.agent.supervisor.Scheduler;
@@ -29,8 +31,18 @@ final class AgentCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Agent config (JSON).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Agent config (JSON).")
     Path config;
+
+    @Option(names = "--eve-root", paramLabel = "DIR", description = "Run as EVE's wwan service: WwanConfig from "
+            + "DIR/nim/WwanConfig, WwanStatus, WwanMetrics, WwanLocationInfo and resolv files under DIR/wwan "
+            + "(EVE: /run). Replaces --config.")
+    Path eveRoot;
+
+    @Option(names = "--eve-modem-watchdog", description = "With --eve-root: register and touch the per-modem "
+            + "watchdog files as mmagent does with wwan.modem.recovery.watchdog (EVE then reboots when a modem stays "
+            + "gone).")
+    boolean eveModemWatchdog;
 
     @Option(names = "--status", paramLabel = "FILE", description = "Status file, written atomically on each change.")
     Path status;
@@ -52,15 +64,33 @@ final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        checkConfig(config);
+        if ((config == null) == (eveRoot == null)) {
+            throw CliFailure.usage("agent: give either --config FILE or --eve-root DIR");
+        }
+        if (eveModemWatchdog && eveRoot == null) {
+            throw CliFailure.usage("agent: --eve-modem-watchdog needs --eve-root");
+        }
+        if (config != null) {
+            checkConfig(config);
+        }
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw CliFailure.usage("--metrics-port " + metricsPort + " is not a port number");
         }
         AgentOptions options = new AgentOptions(config, status, metricsPort, stateDir, kmsg, sysfsRoot, devRoot,
                 AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
         AgentDaemon daemon;
+        Runnable stop;
         try {
-            daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot));
+            if (eveRoot != null) {
+                // A bad WwanConfig is not a usage error here: it is reported in WwanStatus, as EVE expects.
+                EveDaemon eve = EveDaemon.start(options, new EveRoot(eveRoot), eveModemWatchdog,
+                        Factories.create(stateDir, sysfsRoot, devRoot), null);
+                daemon = eve.daemon();
+                stop = eve::close;
+            } else {
+                daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot));
+                stop = daemon::close;
+            }
         } catch (IOException e) {
             throw new CliFailure(Wwan4jCli.EXIT_DEVICE, "agent: cannot start: " + e.getMessage());
         }
@@ -74,7 +104,7 @@ final class AgentCommand implements Callable<Integer> {
             if (systemd != null) {
                 systemd.close(); // STOPPING=1 first: systemd then expects the exit
             }
-            daemon.close();
+            stop.run();
         }).await(null);
         return 0;
     }

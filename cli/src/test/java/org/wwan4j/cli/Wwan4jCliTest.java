@@ -73,4 +73,16 @@ class Wwan4jCliTest {
         assertEquals(Wwan4jCli.EXIT_USAGE, run.exitCode(), run::toString);
         assertTrue(run.err().contains("'extra'"), run::err);
     }
+
+    @Test
+    void theAgentTakesEitherItsConfigOrEvesRunDirectory() {
+        CliRun neither = CliRun.of("agent");
+        assertEquals(Wwan4jCli.EXIT_USAGE, neither.exitCode(), neither::toString);
+        assertTrue(neither.err().contains("give either --config FILE or --eve-root DIR"), neither::err);
+        CliRun both = CliRun.of("agent", "--config", "/etc/wwan4j.json", "--eve-root", "/run");
+        assertEquals(Wwan4jCli.EXIT_USAGE, both.exitCode(), both::toString);
+        CliRun watchdogAlone = CliRun.of("agent", "--config", "/etc/wwan4j.json", "--eve-modem-watchdog");
+        assertEquals(Wwan4jCli.EXIT_USAGE, watchdogAlone.exitCode(), watchdogAlone::toString);
+        assertTrue(watchdogAlone.err().contains("--eve-modem-watchdog needs --eve-root"), watchdogAlone::err);
+    }
 }

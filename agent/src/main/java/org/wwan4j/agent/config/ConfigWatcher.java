@@ -51,8 +51,18 @@ public final class ConfigWatcher implements AutoCloseable {
         void rejected(Path file, List<String> errors);
     }
 
+    /**
+     * Turns the file's bytes into a config. The agent's own format is the default; a foreign contract (EVE's
+     * WwanConfig) brings its own reader and is watched the same way, with the same keep-the-last-good rule.
+     */
+    @FunctionalInterface
+    public interface Parser {
+        AgentConfig parse(byte[] content) throws ConfigException;
+    }
+
     private final Path file;
     private final Listener listener;
+    private final Parser parser;
     private final WatchService watchService;
     private final Thread thread;
     private volatile AgentConfig current;
@@ -67,8 +77,14 @@ public final class ConfigWatcher implements AutoCloseable {
      * @param initial the config in force until a valid file is read, e.g. {@link AgentConfig#EMPTY}
      */
     public ConfigWatcher(Path file, AgentConfig initial, Listener listener) throws IOException {
+        this(file, initial, ConfigParser::parse, listener);
+    }
+
+    /** As {@link #ConfigWatcher(Path, AgentConfig, Listener)}, reading the file with {@code parser}. */
+    public ConfigWatcher(Path file, AgentConfig initial, Parser parser, Listener listener) throws IOException {
         this.file = file.toAbsolutePath();
         this.listener = listener;
+        this.parser = parser;
         this.current = initial;
         this.watchService = FileSystems.getDefault().newWatchService();
         try {
@@ -175,7 +191,7 @@ public final class ConfigWatcher implements AutoCloseable {
             if (content.length > ConfigParser.MAX_CONFIG_BYTES) {
                 throw new ConfigException(List.of(file + ": larger than " + ConfigParser.MAX_CONFIG_BYTES + " bytes"));
             }
-            AgentConfig parsed = ConfigParser.parse(content);
+            AgentConfig parsed = parser.parse(content);
             warnIfExposed(parsed);
             current = parsed;
             deliver(() -> listener.applied(parsed));

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.config.AgentConfig;
+import org.wwan4j.agent.config.ConfigParser;
 import org.wwan4j.agent.config.ConfigWatcher;
 import org.wwan4j.agent.config.ModemConfig;
 import org.wwan4j.agent.linux.DeviceNodeWatcher;
@@ -79,6 +81,16 @@ public final class AgentDaemon implements AutoCloseable {
      */
     public static AgentDaemon start(AgentOptions options, ModemFactory factory, IpConfigurator ipOverride)
             throws IOException {
+        return start(options, factory, ipOverride, ConfigParser::parse, agent -> { });
+    }
+
+    /**
+     * As {@link #start(AgentOptions, ModemFactory, IpConfigurator)} for a config file in another format: the
+     * watched file is read with {@code parser}, and {@code attach} sees the agent before the first config reaches
+     * it (to add listeners that must not miss the first status, as EVE's publisher).
+     */
+    public static AgentDaemon start(AgentOptions options, ModemFactory factory, IpConfigurator ipOverride,
+            ConfigWatcher.Parser parser, Consumer<Agent> attach) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         LOG.debug("starting: config {}, status {}, state dir {}, sysfs {}, dev {}, resolv dir {}, kmsg {}",
                 options.configFile(), options.statusFile(), options.stateDir(), options.sysfsRoot(),
@@ -137,7 +149,8 @@ public final class AgentDaemon implements AutoCloseable {
             if (options.kmsg() != null) {
                 resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
             }
-            resources.add(new ConfigWatcher(options.configFile(), AgentConfig.EMPTY, new ConfigWatcher.Listener() {
+            attach.accept(agent);
+            resources.add(new ConfigWatcher(options.configFile(), AgentConfig.EMPTY, parser, new ConfigWatcher.Listener() {
                 @Override
                 public void applied(AgentConfig config) {
                     // Watch first: a path that changes while the config is applied is then re-read once more.

@@ -1,0 +1,80 @@
+package org.wwan4j.agent.eve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import org.wwan4j.agent.daemon.AgentDaemon;
+import org.wwan4j.agent.daemon.AgentOptions;
+import org.wwan4j.agent.linux.SysfsDiscovery;
+import org.wwan4j.agent.modem.ModemFactory;
+import org.wwan4j.agent.supervisor.ExecutorScheduler;
+import org.wwan4j.agent.supervisor.IpConfigurator;
+
+/**
+ * The agent as EVE's wwan service: NIM's WwanConfig in (watched), WwanStatus, WwanMetrics and WwanLocationInfo
+ * out, the per-interface resolv files NIM reads, and optionally mmagent's per-modem watchdog files. Everything else
+ * (state dir, kernel log, sysfs root, metrics endpoint) is the ordinary daemon's.
+ */
+public final class EveDaemon implements AutoCloseable {
+
+    private final AgentDaemon daemon;
+    private final ModemWatchdogFiles watchdog;
+    private final ExecutorScheduler watchdogScheduler;
+
+    private EveDaemon(AgentDaemon daemon, ModemWatchdogFiles watchdog, ExecutorScheduler watchdogScheduler) {
+        this.daemon = daemon;
+        this.watchdog = watchdog;
+        this.watchdogScheduler = watchdogScheduler;
+    }
+
+    /**
+     * Starts the daemon on EVE's contract.
+     *
+     * @param options       the daemon's options; the config file and resolv directory are replaced by EVE's
+     * @param root          EVE's run directory
+     * @param modemWatchdog register and touch the per-modem watchdog files (EVE's wwan.modem.recovery.watchdog)
+     * @param ipOverride    null for rtnetlink, as {@link AgentDaemon#start(AgentOptions, ModemFactory, IpConfigurator)}
+     */
+    public static EveDaemon start(AgentOptions options, EveRoot root, boolean modemWatchdog, ModemFactory factory,
+            IpConfigurator ipOverride) throws IOException {
+        // NIM may publish its first WwanConfig after we start: the directory must exist to be watched.
+        Files.createDirectories(root.wwanConfig().getParent());
+        AgentOptions eve = new AgentOptions(root.wwanConfig(), options.statusFile(), options.metricsPort(),
+                options.stateDir(), options.kmsg(), options.sysfsRoot(), options.devRoot(), root.resolvDir(),
+                options.hotplug(), options.settings(), options.trimMemory());
+        WwanConfigReader reader = new WwanConfigReader();
+        SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
+        EvePublisher publisher = new EvePublisher(root, reader, new PhysAddrsLookup(discovery::discover));
+        ExecutorScheduler watchdogScheduler = modemWatchdog ? new ExecutorScheduler("wwan-eve-watchdog",
+                Clock.systemUTC()) : null;
+        ModemWatchdogFiles watchdog = modemWatchdog ? new ModemWatchdogFiles(root, watchdogScheduler) : null;
+        try {
+            AgentDaemon daemon = AgentDaemon.start(eve, factory, ipOverride, reader, agent -> {
+                agent.addListener(publisher);
+                if (watchdog != null) {
+                    agent.addListener(watchdog);
+                }
+            });
+            return new EveDaemon(daemon, watchdog, watchdogScheduler);
+        } catch (IOException | RuntimeException e) {
+            if (watchdog != null) {
+                watchdog.close();
+                watchdogScheduler.close();
+            }
+            throw e;
+        }
+    }
+
+    public AgentDaemon daemon() {
+        return daemon;
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+        if (watchdog != null) {
+            watchdog.close();
+            watchdogScheduler.close();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.wwan4j.agent.eve;
+
+import java.nio.file.Path;
+
+/**
+ * Where EVE's wwan contract lives under its run directory ({@code /run} on a device): pubsub topics as
+ * {@code <agent>/<Topic>/global.json}, the per-interface resolv files NIM reads, and the modem watchdog files.
+ */
+public record EveRoot(Path dir) {
+
+    /** EVE's run directory. */
+    public static final Path DEFAULT = Path.of("/run");
+
+    public Path wwanConfig() {
+        return dir.resolve("nim/WwanConfig/global.json");
+    }
+
+    public Path wwanStatus() {
+        return dir.resolve("wwan/WwanStatus/global.json");
+    }
+
+    public Path wwanMetrics() {
+        return dir.resolve("wwan/WwanMetrics/global.json");
+    }
+
+    public Path wwanLocationInfo() {
+        return dir.resolve("wwan/WwanLocationInfo/global.json");
+    }
+
+    /** NIM reads {@code <iface>.dhcp} here for the DNS servers of each wwan interface. */
+    public Path resolvDir() {
+        return dir.resolve("wwan/resolv.conf");
+    }
+
+    /** Registered with EVE's watchdog: it reboots the device when the touch file of the same name grows old. */
+    public Path watchdogRegistration(String label) {
+        return dir.resolve("watchdog/file/wwan-modem-" + label + ".touch");
+    }
+
+    public Path watchdogTouch(String label) {
+        return dir.resolve("wwan-modem-" + label + ".touch");
+    }
+}
