@@ -56,14 +56,15 @@ public final class EmulatedModem implements AutoCloseable {
         }
         this.port = new EmulatedPort(faults, statistics, options.link(),
                 sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler,
-                        options.clientLimitPerService(), options.profile())));
+                        options.clientLimitPerService(), options.profile(), options.qmiOverMbim())));
         faults.addListener(this::applyFault);
         long tickMillis = options.tickInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         options.faults().forEach(faults::inject);
         this.profile = options.profile();
-        LOG.info("emulated {} modem ({} firmware{}) on {}", protocol, profile.cliName(),
-                options.nr5gNsa() ? ", 5G NSA" : "", port.path());
+        LOG.info("emulated {} modem ({} firmware{}{}) on {}", protocol, profile.cliName(),
+                options.nr5gNsa() ? ", 5G NSA" : "",
+                options.qmiOverMbim() && protocol == EmulatedProtocol.MBIM ? ", QMI over MBIM" : "", port.path());
     }
 
     public static EmulatedModem start(EmulatedProtocol protocol) {

@@ -47,6 +47,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             + "are reported beside LTE's (QMI NAS Signal Info, MBIMEx 2.0 signal state) and NR5G among the RATs.")
     boolean nr5gNsa;
 
+    @Option(names = "--qmi-over-mbim", description = "An MBIM modem that also carries QMI (LOC, DMS, NAS...) over "
+            + "MBIM like Qualcomm MBIM modems, listed in Device Services (MBIM only).")
+    boolean qmiOverMbim;
+
     @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
     Path link;
 
@@ -99,6 +103,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             System.err.println("wwan4j emulator: --require-raw-ip is a QMI option; MBIM always carries raw IP");
             return EXIT_USAGE;
         }
+        if (qmiOverMbim && protocol != EmulatedProtocol.MBIM) {
+            System.err.println("wwan4j emulator: --qmi-over-mbim is an MBIM option");
+            return EXIT_USAGE;
+        }
         if (indicationRate < 0 || indicationRate > IndicationLoad.MAX_PER_SECOND) {
             System.err.println("wwan4j emulator: --indication-rate " + indicationRate + " is not between 1 and "
                     + IndicationLoad.MAX_PER_SECOND);
@@ -121,7 +129,8 @@ public final class EmulatorCommand implements Callable<Integer> {
             }
         }
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
-                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp));
+                .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp)
+                .withQmiOverMbim(qmiOverMbim));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem

@@ -10,6 +10,8 @@ import java.util.UUID;
 public final class MbimServiceIds {
     public static final UUID BASIC_CONNECT = UUID.fromString("a289cc33-bcbb-8b4f-b6b0-133ec2aae6df");
     public static final UUID MS_BASIC_CONNECT_EXTENSIONS = UUID.fromString("3d01dcc5-fef5-4d05-0d3a-bef7058e9aaf");
+    /** QMI over MBIM (Qualcomm): CID 1 carries one QMUX message per command, response and indication. */
+    public static final UUID QMI = UUID.fromString("d1a30bc2-f97a-6e43-bf65-c7e24fb0f0d3");
     /** Context type of a plain internet connection, used by Connect. */
     public static final UUID CONTEXT_TYPE_INTERNET = UUID.fromString("7e5e2a7e-4e6f-7272-736b-656e7e5e2a7e");
     /** All zeroes: "no context type" in Connect replies of a deactivated session. */
