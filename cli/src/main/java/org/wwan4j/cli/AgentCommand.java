@@ -50,6 +50,10 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--dev-root", paramLabel = "DIR", description = "Device node root (default: ${DEFAULT-VALUE}).")
     Path devRoot = SysfsDiscovery.DEFAULT_DEV_ROOT;
 
+    @Option(names = "--mbim-proxy", description = "Open MBIM ports through mbim-proxy, sharing them with libqmi's "
+            + "QMI over MBIM: GNSS (locationTracking) on Qualcomm MBIM modems needs it.")
+    boolean mbimProxy;
+
     @Override
     public Integer call() throws Exception {
         checkConfig(config);
@@ -60,7 +64,7 @@ final class AgentCommand implements Callable<Integer> {
                 AgentOptions.DEFAULT_RESOLV_DIR, true, SupervisorSettings.DEFAULTS, true);
         AgentDaemon daemon;
         try {
-            daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot));
+            daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot, mbimProxy));
         } catch (IOException e) {
             throw new CliFailure(Wwan4jCli.EXIT_DEVICE, "agent: cannot start: " + e.getMessage());
         }
