@@ -62,6 +62,10 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--dev-root", paramLabel = "DIR", description = "Device node root (default: ${DEFAULT-VALUE}).")
     Path devRoot = SysfsDiscovery.DEFAULT_DEV_ROOT;
 
+    @Option(names = "--mbim-proxy", description = "Open MBIM ports through mbim-proxy, sharing them with libqmi's "
+            + "QMI over MBIM: GNSS (locationTracking) on Qualcomm MBIM modems needs it.")
+    boolean mbimProxy;
+
     @Override
     public Integer call() throws Exception {
         if ((config == null) == (eveRoot == null)) {
@@ -84,11 +88,11 @@ final class AgentCommand implements Callable<Integer> {
             if (eveRoot != null) {
                 // A bad WwanConfig is not a usage error here: it is reported in WwanStatus, as EVE expects.
                 EveDaemon eve = EveDaemon.start(options, new EveRoot(eveRoot), eveModemWatchdog,
-                        Factories.create(stateDir, sysfsRoot, devRoot), null);
+                        Factories.create(stateDir, sysfsRoot, devRoot, mbimProxy), null);
                 daemon = eve.daemon();
                 stop = eve::close;
             } else {
-                daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot));
+                daemon = AgentDaemon.start(options, Factories.create(stateDir, sysfsRoot, devRoot, mbimProxy));
                 stop = daemon::close;
             }
         } catch (IOException e) {

@@ -24,10 +24,18 @@ final class Factories {
     }
 
     static ModemFactories create(Path stateDir, Path sysfsRoot, Path devRoot) {
+        return create(stateDir, sysfsRoot, devRoot, false);
+    }
+
+    /**
+     * {@code mbimProxy}: MBIM ports through mbim-proxy, so GNSS can use QMI over MBIM on modems that carry it
+     * (the agent's {@code --mbim-proxy}); direct otherwise, the port then being the agent's alone.
+     */
+    static ModemFactories create(Path stateDir, Path sysfsRoot, Path devRoot, boolean mbimProxy) {
         SysfsDiscovery discovery = new SysfsDiscovery(sysfsRoot, devRoot);
         return ModemFactories.builder()
                 .register(Protocol.QMI, new QmiModemFactory(stateDir))
-                .register(Protocol.MBIM, new MbimModemFactory(stateDir))
+                .register(Protocol.MBIM, new MbimModemFactory(stateDir).withProxy(mbimProxy))
                 .driverProtocol(ModemFactories.fromDiscovery(discovery::discover))
                 .build();
     }

@@ -56,7 +56,7 @@ public final class EmulatedModem implements AutoCloseable {
         }
         this.port = new EmulatedPort(faults, statistics, options.link(),
                 sink -> factory.create(new EngineContext(state, faults, statistics, sink, scheduler,
-                        options.clientLimitPerService(), options.profile())));
+                        options.clientLimitPerService(), options.profile(), options.qmiOverMbim())));
         faults.addListener(this::applyFault);
         long tickMillis = options.tickInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
@@ -64,9 +64,10 @@ public final class EmulatedModem implements AutoCloseable {
         state.setSimPin(options.locks().simPin());
         options.faults().forEach(faults::inject);
         this.profile = options.profile();
-        LOG.info("emulated {} modem ({} firmware{}{}{}) on {}", protocol, profile.cliName(),
+        LOG.info("emulated {} modem ({} firmware{}{}{}{}) on {}", protocol, profile.cliName(),
                 options.nr5gNsa() ? ", 5G NSA" : "", options.locks().fccLocked() ? ", FCC-locked" : "",
-                options.locks().simPin() != null ? ", SIM PIN" : "", port.path());
+                options.locks().simPin() != null ? ", SIM PIN" : "",
+                options.qmiOverMbim() && protocol == EmulatedProtocol.MBIM ? ", QMI over MBIM" : "", port.path());
     }
 
     public static EmulatedModem start(EmulatedProtocol protocol) {

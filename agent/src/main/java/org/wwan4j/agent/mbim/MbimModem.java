@@ -51,7 +51,8 @@ import org.wwan4j.mbim.VisibleProvidersAction;
  * The {@link Modem} over MBIM: Basic Connect for identity, radio, registration, signal, data, statistics and
  * preferences (Register State data classes, preferred providers); the Microsoft Basic Connect Extensions for SIM
  * slots, the serving cell (RSRQ) and the LTE attach APN; MBIMEx 2.0 for RSRP and SNR (per RAT: LTE and the NR5G
- * leg on 5G NSA) when the modem agrees to it. MBIM has no GNSS service: location fails UNSUPPORTED, saying so
+ * leg on 5G NSA) when the modem agrees to it. MBIM has no GNSS service: location is QMI LOC over MBIM on modems
+ * that carry it, opened through mbim-proxy ({@link MbimLocation}); elsewhere it fails UNSUPPORTED, saying why
  * (docs/agent.md has the table of what MBIM can and cannot do next to QMI).
  */
 public final class MbimModem implements Modem {
@@ -63,6 +64,8 @@ public final class MbimModem implements Modem {
     static final Duration SIM_NOTIFICATION_SETTLE = Duration.ofMillis(200);
     /** Scan progress is time based (MBIM reports nothing while scanning). */
     static final Duration SCAN_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    /** Starting location may open QMI over MBIM (MBIM OPEN through the proxy, QMI CTL) before LOC's requests. */
+    static final Duration LOCATION_START_TIMEOUT = REQUEST_TIMEOUT.multipliedBy(4);
 
     private final MbimDevice device;
     private final BasicConnect basic;
@@ -74,6 +77,7 @@ public final class MbimModem implements Modem {
     private final MbimAttachConfiguration attach;
     private final MbimPreferences preferences;
     private final MbimUnlocks unlocks;
+    private final MbimLocation location;
     private final List<MbimSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean removed = new AtomicBoolean();
@@ -91,6 +95,8 @@ public final class MbimModem implements Modem {
         this.attach = new MbimAttachConfiguration(extensions, requester);
         this.preferences = new MbimPreferences(basic, requester);
         this.unlocks = new MbimUnlocks(device, basic, requester);
+        this.location = new MbimLocation(device, basic, requester,
+                fix -> events.emit(new ModemEvent.LocationChanged(fix)));
     }
 
     /**
@@ -411,13 +417,14 @@ public final class MbimModem implements Modem {
 
     @Override
     public CompletableFuture<Void> startLocation(Duration interval) {
-        return failed(Kind.UNSUPPORTED, "location is not supported on MBIM: MBIM has no GNSS service"
-                + " (Qualcomm modems offer QMI LOC through QMI-over-MBIM, which this agent does not use yet)");
+        java.util.Objects.requireNonNull(interval, "interval");
+        // Opening QMI over MBIM and LOC's two requests: bounded as a whole like the other chains.
+        return MbimCalls.boundedChain(location.start(interval), LOCATION_START_TIMEOUT, "start location");
     }
 
     @Override
     public CompletableFuture<Void> stopLocation() {
-        return CompletableFuture.completedFuture(null); // never started, so nothing runs
+        return MbimCalls.boundedChain(location.stop(), REQUEST_TIMEOUT, "stop location");
     }
 
     @Override
@@ -441,6 +448,7 @@ public final class MbimModem implements Modem {
             subscription.close();
         }
         events.clear();
+        location.close();
         try {
             device.close();
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ import org.wwan4j.mbim.MbimDeviceOptions;
 
 /**
  * Opens {@link MbimModem}s. By default: direct (no mbim-proxy), MBIMEx 2.0 asked for (modems without it stay on
- * MBIM 1.0), no kept session; {@link #withStateDir} keeps the MBIM session across agent restarts.
+ * MBIM 1.0), no kept session; {@link #withStateDir} keeps the MBIM session across agent restarts;
+ * {@link #withProxy} opens through mbim-proxy, which GNSS over QMI-over-MBIM needs.
  */
 public final class MbimModemFactory implements ModemFactory {
 
@@ -36,6 +37,14 @@ public final class MbimModemFactory implements ModemFactory {
     /** The same factory keeping MBIM sessions (transaction ids) in {@code stateDir}. */
     public MbimModemFactory withStateDir(Path stateDir) {
         return new MbimModemFactory(options.withStateDir(stateDir));
+    }
+
+    /**
+     * The same factory opening ports through mbim-proxy (true) or directly (false). Through the proxy the port can
+     * be shared: the agent's MBIM session and libqmi's QMI-over-MBIM one (location), qmicli/mbimcli {@code -p}.
+     */
+    public MbimModemFactory withProxy(boolean proxy) {
+        return new MbimModemFactory(options.withProxy(proxy));
     }
 
     @Override

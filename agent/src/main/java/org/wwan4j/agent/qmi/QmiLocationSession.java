@@ -72,4 +72,20 @@ final class QmiLocationSession {
             reports.close();
         }
     }
+
+    /**
+     * Closes and also gives the LOC client's CID back to the modem: for a device opened only for location, whose
+     * CIDs no store keeps for a next process. Blocks up to the device timeout.
+     */
+    void closeAndRelease() {
+        ClientLoc client;
+        synchronized (this) {
+            close();
+            client = loc;
+            loc = null;
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
 }

@@ -58,9 +58,12 @@ class MbimAgentTest {
     }
 
     private ModemConfig start() {
-        emulator = EmulatedModem.start(EmulatedProtocol.MBIM,
-                EmulatorOptions.defaults().withTickInterval(Duration.ofMillis(200)));
-        agent = new Agent(new AgentEnvironment(new MbimModemFactory(), List::of, ip, new ScriptedProber(),
+        return start(EmulatorOptions.defaults(), new MbimModemFactory());
+    }
+
+    private ModemConfig start(EmulatorOptions options, MbimModemFactory factory) {
+        emulator = EmulatedModem.start(EmulatedProtocol.MBIM, options.withTickInterval(Duration.ofMillis(200)));
+        agent = new Agent(new AgentEnvironment(factory, List::of, ip, new ScriptedProber(),
                 accessPoint -> Optional.empty(), key -> new ExecutorScheduler("test-" + key, Clock.systemUTC()), new FixedRandom(0.5), SupervisorSettings.DEFAULTS));
         // A configured path that sysfs does not list but that exists (the pty) is opened as configured.
         return Configs.modem("modem1", emulator.path().toString());
@@ -110,6 +113,35 @@ class MbimAgentTest {
         assertTrue(emulator.state().bearer().connected());
         assertTrue(ip.calls.contains("apply(wwan0," + ModemDefaults.ipv4().address() + "/"
                 + ModemDefaults.ipv4().prefix() + ",mtu=0,metric=100)"), ip.calls.toString());
+    }
+
+    @Test
+    void locationTrackingOnAModemCarryingQmiShowsAFixInStatus() throws Exception {
+        ModemConfig modem1 = Configs.withLocation(start(EmulatorOptions.defaults().withQmiOverMbim(true),
+                new MbimModemFactory().withProxy(true)), true);
+        agent.applyConfig(new AgentConfig(false, false, List.of(modem1)));
+        agent.rediscover();
+
+        ModemStatus status = awaitModem(m -> m.info().location() != null && m.info().bearer() != null
+                && m.info().bearer().connected());
+        assertEquals(emulator.state().position().latitude(), status.info().location().latitude(), 0.01);
+        assertNotNull(status.info().location().utc());
+        assertTrue(status.events().stream().noneMatch(e -> "location".equals(e.kind())), status.events()::toString);
+    }
+
+    @Test
+    void locationTrackingOnAModemWithoutQmiIsOneStatusEvent() throws Exception {
+        ModemConfig modem1 = Configs.withLocation(start(EmulatorOptions.defaults(),
+                new MbimModemFactory().withProxy(true)), true);
+        agent.applyConfig(new AgentConfig(false, false, List.of(modem1)));
+        agent.rediscover();
+
+        ModemStatus status = awaitModem(m -> m.events().stream().anyMatch(e -> "location".equals(e.kind())));
+        assertEquals(1, status.events().stream().filter(e -> "location".equals(e.kind())).count(),
+                status.events()::toString);
+        assertTrue(status.events().stream().anyMatch(e -> e.message().contains("no QMI-over-MBIM service")),
+                status.events()::toString);
+        assertNull(status.info().location());
     }
 
     @Test

@@ -56,6 +56,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             + "wrong tries block it for its PUK.")
     String simPin;
 
+    @Option(names = "--qmi-over-mbim", description = "An MBIM modem that also carries QMI (LOC, DMS, NAS...) over "
+            + "MBIM like Qualcomm MBIM modems, listed in Device Services (MBIM only).")
+    boolean qmiOverMbim;
+
     @Option(names = "--link", description = "Symlink kept pointing at the pty (follows replugs).")
     Path link;
 
@@ -108,6 +112,10 @@ public final class EmulatorCommand implements Callable<Integer> {
             System.err.println("wwan4j emulator: --require-raw-ip is a QMI option; MBIM always carries raw IP");
             return EXIT_USAGE;
         }
+        if (qmiOverMbim && protocol != EmulatedProtocol.MBIM) {
+            System.err.println("wwan4j emulator: --qmi-over-mbim is an MBIM option");
+            return EXIT_USAGE;
+        }
         if (indicationRate < 0 || indicationRate > IndicationLoad.MAX_PER_SECOND) {
             System.err.println("wwan4j emulator: --indication-rate " + indicationRate + " is not between 1 and "
                     + IndicationLoad.MAX_PER_SECOND);
@@ -138,7 +146,7 @@ public final class EmulatorCommand implements Callable<Integer> {
         }
         EmulatedModem modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withLink(link)
                 .withFaults(initial).withProfile(firmware).withNr5gNsa(nr5gNsa).withRequireRawIp(requireRawIp)
-                .withLocks(locks));
+                .withLocks(locks).withQmiOverMbim(qmiOverMbim));
         AutoCloseable player = timeline == null ? () -> { } : timeline.play(modem);
         if (indicationRate > 0) {
             modem.startIndicationLoad(indicationRate); // closed with the modem

@@ -11,13 +11,26 @@ import org.wwan4j.emulator.model.ModemState;
  * extra TLVs or client-ID exhaustion), the statistics to record into, where to send frames, and a scheduler for
  * delayed work (e.g. a network scan that takes a while, periodic position reports). {@code clientLimitPerService}
  * bounds client ids/sessions per service where the protocol has them (0 = the engine's default); {@code profile}
- * is the firmware generation to answer like.
+ * is the firmware generation to answer like; {@code qmiOverMbim} makes an MBIM engine carry QMI too (see
+ * {@link org.wwan4j.emulator.EmulatorOptions#withQmiOverMbim}).
  */
 public record EngineContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, FrameSink sink,
-                            ScheduledExecutorService scheduler, int clientLimitPerService, FirmwareProfile profile) {
+                            ScheduledExecutorService scheduler, int clientLimitPerService, FirmwareProfile profile,
+                            boolean qmiOverMbim) {
 
     public EngineContext {
         profile = profile == null ? FirmwareProfile.MODERN : profile;
+    }
+
+    public EngineContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, FrameSink sink,
+                         ScheduledExecutorService scheduler, int clientLimitPerService, FirmwareProfile profile) {
+        this(state, faults, statistics, sink, scheduler, clientLimitPerService, profile, false);
+    }
+
+    /** The same context with frames going to {@code other}: a protocol carried inside another one. */
+    public EngineContext withSink(FrameSink other) {
+        return new EngineContext(state, faults, statistics, other, scheduler, clientLimitPerService, profile,
+                qmiOverMbim);
     }
 
     public EngineContext(ModemState state, ActiveFaults faults, EmulatorStatistics statistics, FrameSink sink,

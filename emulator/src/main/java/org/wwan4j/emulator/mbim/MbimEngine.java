@@ -45,6 +45,7 @@ import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.mbim.msbasicconnect.SlotInfoStatus;
 import org.wwan4j.emulator.mbim.msbasicconnect.SysCaps;
 import org.wwan4j.emulator.mbim.msbasicconnect.Version;
+import org.wwan4j.emulator.mbim.qmi.QmiOverMbim;
 import org.wwan4j.emulator.model.ModemState;
 import org.wwan4j.emulator.model.SimSlot;
 import org.wwan4j.emulator.model.StateAspect;
@@ -52,7 +53,8 @@ import org.wwan4j.emulator.model.StateListener;
 
 /**
  * The MBIM side of an emulated port: a control channel serving Basic Connect and MS Basic Connect Extensions
- * over the shared modem state, and the indications that state changes cause.
+ * over the shared modem state, and the indications that state changes cause; with {@code qmiOverMbim} also the
+ * Qualcomm "qmi" service ({@link QmiOverMbim}), listed in Device Services like every other served CID.
  */
 public final class MbimEngine implements ProtocolEngine {
     private static final Logger LOG = LoggerFactory.getLogger(MbimEngine.class);
@@ -72,6 +74,10 @@ public final class MbimEngine implements ProtocolEngine {
     private final Connect connect;
     private final StateListener listener = this::stateChanged;
     private final ScheduledFuture<?> fragmentCheck;
+    /** Null unless the modem carries QMI over MBIM. */
+    private final QmiOverMbim qmiOverMbim;
+    /** Set once the channel exists: QMI indications sent before that have nobody to go to. */
+    private volatile MbimControlChannel indicationChannel;
 
     public MbimEngine(EngineContext context) {
         this.state = context.state();
@@ -96,6 +102,10 @@ public final class MbimEngine implements ProtocolEngine {
                 new BaseStationsInfo(state), new Version(session), lteAttachConfiguration, lteAttachInfo,
                 // Quectel
                 new QuectelRadioState(state)));
+        this.qmiOverMbim = context.qmiOverMbim() ? new QmiOverMbim(context, this::qmiIndication) : null;
+        if (qmiOverMbim != null) {
+            handlers.add(qmiOverMbim);
+        }
         handlers.add(new DeviceServices(servedCids(handlers)));
         MbimCidTable table = new MbimCidTable(handlers,
                 (service, cid) -> context.statistics().requestSeen(serviceName(service), cid));
@@ -112,6 +122,7 @@ public final class MbimEngine implements ProtocolEngine {
         };
         this.channel = new MbimControlChannel(table, session, output, System::nanoTime,
                 () -> context.faults().isActive(Fault.UNKNOWN_TLVS), MbimControlChannel.DEFAULT_MAX_CONTROL_TRANSFER);
+        this.indicationChannel = channel;
         state.addListener(listener);
         this.fragmentCheck = context.scheduler().scheduleWithFixedDelay(this::checkFragments,
                 FRAGMENT_CHECK_MILLIS, FRAGMENT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
@@ -128,7 +139,7 @@ public final class MbimEngine implements ProtocolEngine {
         return cidsByService;
     }
 
-    /** The names statistics use for the two MBIM services. */
+    /** The names statistics use for the MBIM services. */
     public static String serviceName(UUID service) {
         if (MbimServiceIds.BASIC_CONNECT.equals(service)) {
             return "mbim-basic-connect";
@@ -138,6 +149,9 @@ public final class MbimEngine implements ProtocolEngine {
         }
         if (MbimServiceIds.QUECTEL.equals(service)) {
             return "mbim-quectel";
+        }
+        if (MbimServiceIds.QMI.equals(service)) {
+            return "mbim-qmi";
         }
         return "mbim-" + service;
     }
@@ -156,12 +170,25 @@ public final class MbimEngine implements ProtocolEngine {
     public void reboot() {
         attachment.setDetachedByHost(false);
         channel.reboot();
+        if (qmiOverMbim != null) {
+            qmiOverMbim.reboot();
+        }
     }
 
     @Override
     public void close() {
         state.removeListener(listener);
         fragmentCheck.cancel(false);
+        if (qmiOverMbim != null) {
+            qmiOverMbim.close();
+        }
+    }
+
+    private void qmiIndication(byte[] qmux) {
+        MbimControlChannel target = indicationChannel;
+        if (target != null) {
+            target.indicate(MbimServiceIds.QMI, QmiOverMbim.MSG, qmux);
+        }
     }
 
     private void checkFragments() {

@@ -37,25 +37,44 @@ final class Qmicli {
         }
     }
 
-    private final Supplier<Path> device;
+    /** How qmicli opens a port it cannot identify by driver (a pty): QMI directly. */
+    static final String OPEN_QMI = "--device-open-qmi";
+    /** QMI carried over MBIM (libqmi's MBIM endpoint), as on Qualcomm MBIM modems. */
+    static final String OPEN_MBIM = "--device-open-mbim";
 
-    private Qmicli(Supplier<Path> device) {
+    private final Supplier<Path> device;
+    private final List<String> openOptions;
+
+    private Qmicli(Supplier<Path> device, List<String> openOptions) {
         this.device = device;
+        this.openOptions = openOptions;
     }
 
     /** qmicli bound to the port {@code device} supplies at each run, e.g. {@code Qmicli.on(emulator::path)}. */
     static Qmicli on(Supplier<Path> device) {
-        return new Qmicli(device);
+        return new Qmicli(device, List.of(OPEN_QMI));
+    }
+
+    /** The same, opening the port with {@code openOptions} instead (e.g. OPEN_MBIM, or "-p" and OPEN_MBIM). */
+    static Qmicli on(Supplier<Path> device, String... openOptions) {
+        return new Qmicli(device, List.of(openOptions));
     }
 
     /** Runs against the bound port, whatever the outcome. */
     Result run(String... args) {
-        return run(device.get(), args);
+        return runFor(TIMEOUT_SECONDS, device.get(), openOptions, args);
+    }
+
+    /** Runs against the bound port with a custom bound, whatever the outcome. */
+    Result runFor(int seconds, String... args) {
+        return runFor(seconds, device.get(), openOptions, args);
     }
 
     /** Runs against the bound port and fails the test unless qmicli succeeds. */
     Result ok(String... args) {
-        return ok(device.get(), args);
+        Result result = run(args);
+        assertTrue(result.ok(), result::toString);
+        return result;
     }
 
     /** Runs against {@code device} and fails the test unless qmicli succeeds. */
@@ -78,8 +97,13 @@ final class Qmicli {
 
     /** Runs with a custom bound; for follow-style commands the test expects to be cut off. */
     static Result runFor(int seconds, Path device, String... args) {
+        return runFor(seconds, device, List.of(OPEN_QMI), args);
+    }
+
+    private static Result runFor(int seconds, Path device, List<String> openOptions, String... args) {
         List<String> command = new ArrayList<>(List.of("timeout", "--signal=INT", "--kill-after=3",
-                Integer.toString(seconds), "qmicli", "-d", device.toString(), "--device-open-qmi"));
+                Integer.toString(seconds), "qmicli", "-d", device.toString()));
+        command.addAll(openOptions);
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(

@@ -12,6 +12,8 @@ public final class MbimServiceIds {
     public static final UUID MS_BASIC_CONNECT_EXTENSIONS = UUID.fromString("3d01dcc5-fef5-4d05-0d3a-bef7058e9aaf");
     /** Quectel's vendor service (libmbim's MBIM_SERVICE_QUECTEL): its radio state is how its modems are FCC-unlocked. */
     public static final UUID QUECTEL = UUID.fromString("11223344-5566-7788-99aa-bbccddeeff11");
+    /** QMI over MBIM (Qualcomm): CID 1 carries one QMUX message per command, response and indication. */
+    public static final UUID QMI = UUID.fromString("d1a30bc2-f97a-6e43-bf65-c7e24fb0f0d3");
     /** Context type of a plain internet connection, used by Connect. */
     public static final UUID CONTEXT_TYPE_INTERNET = UUID.fromString("7e5e2a7e-4e6f-7272-736b-656e7e5e2a7e");
     /** All zeroes: "no context type" in Connect replies of a deactivated session. */
