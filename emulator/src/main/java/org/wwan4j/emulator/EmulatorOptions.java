@@ -31,12 +31,8 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
 
     public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
                            FirmwareProfile profile, boolean nr5gNsa, boolean requireRawIp) {
-        this(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, requireRawIp, ModemLocks.NONE);
-    }
-
-    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
-                           FirmwareProfile profile, boolean nr5gNsa, boolean requireRawIp) {
-        this(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, requireRawIp, false);
+        this(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, requireRawIp, ModemLocks.NONE,
+                false);
     }
 
     public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,

@@ -25,7 +25,7 @@ class MbimcliQmiServiceTest {
     @Test
     void deviceServicesListTheQmiServiceWithItsOneCid() throws Exception {
         Mbimcli.Result services = mbimcli.ok("--query-device-services");
-        assertEquals(Set.of("basic-connect", "ms-basic-connect-extensions", "qmi"),
+        assertEquals(Set.of("basic-connect", "ms-basic-connect-extensions", "quectel", "qmi"),
                 Set.copyOf(services.fields("Service")));
         assertTrue(services.stdout().contains("msg (1)"), services.stdout());
     }
