@@ -12,17 +12,20 @@ import org.wwan4j.agent.supervisor.IpConfigurator;
 
 /**
  * The agent as EVE's wwan service: NIM's WwanConfig in (watched), WwanStatus, WwanMetrics and WwanLocationInfo
- * out, the per-interface resolv files NIM reads, and optionally mmagent's per-modem watchdog files. Everything else
- * (state dir, kernel log, sysfs root, metrics endpoint) is the ordinary daemon's.
+ * out (files and pubsub sockets), the per-interface resolv files NIM reads, and optionally mmagent's per-modem
+ * watchdog files. Everything else (state dir, kernel log, sysfs root, metrics endpoint) is the ordinary daemon's.
  */
 public final class EveDaemon implements AutoCloseable {
 
     private final AgentDaemon daemon;
+    private final EvePublisher publisher;
     private final ModemWatchdogFiles watchdog;
     private final ExecutorScheduler watchdogScheduler;
 
-    private EveDaemon(AgentDaemon daemon, ModemWatchdogFiles watchdog, ExecutorScheduler watchdogScheduler) {
+    private EveDaemon(AgentDaemon daemon, EvePublisher publisher, ModemWatchdogFiles watchdog,
+            ExecutorScheduler watchdogScheduler) {
         this.daemon = daemon;
+        this.publisher = publisher;
         this.watchdog = watchdog;
         this.watchdogScheduler = watchdogScheduler;
     }
@@ -55,8 +58,9 @@ public final class EveDaemon implements AutoCloseable {
                     agent.addListener(watchdog);
                 }
             });
-            return new EveDaemon(daemon, watchdog, watchdogScheduler);
+            return new EveDaemon(daemon, publisher, watchdog, watchdogScheduler);
         } catch (IOException | RuntimeException e) {
+            publisher.close();
             if (watchdog != null) {
                 watchdog.close();
                 watchdogScheduler.close();
@@ -72,6 +76,7 @@ public final class EveDaemon implements AutoCloseable {
     @Override
     public void close() {
         daemon.close();
+        publisher.close();
         if (watchdog != null) {
             watchdog.close();
             watchdogScheduler.close();

@@ -2,69 +2,70 @@ package org.wwan4j.agent.eve;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.daemon.AgentListener;
-import org.wwan4j.agent.json.JsonWriter;
 import org.wwan4j.agent.status.AgentStatus;
-import org.wwan4j.glib.DurableFile;
 
 /**
- * Publishes the agent's status as EVE's three wwan topics, each as its {@code global.json}, replaced atomically as
- * EVE's own publisher does (write a temporary file, rename it over). A topic is written only when its content
- * changed: status on every change of what it shows, metrics only when a counter or signal value moved (mmagent's
- * "publish only if updated"), location only with a complete fix.
+ * Publishes the agent's status as EVE's three wwan topics, each to its {@code global.json} and its pubsub socket
+ * ({@link EvePublication}). A topic is published only when its content changed: status on every change of what it
+ * shows, metrics only when a counter or signal value moved (mmagent's "publish only if updated"), location only
+ * with a complete fix.
  */
-final class EvePublisher implements AgentListener {
+final class EvePublisher implements AgentListener, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EvePublisher.class);
+    static final String WWAN_STATUS = "WwanStatus";
+    static final String WWAN_METRICS = "WwanMetrics";
+    static final String WWAN_LOCATION_INFO = "WwanLocationInfo";
 
-    private final EveRoot root;
     private final WwanConfigReader config;
     private final WwanStatusEncoder statusEncoder;
     private final WwanMetricsEncoder metricsEncoder;
     private final RadioSilenceEcho radioSilence = new RadioSilenceEcho();
-    private final Map<Path, String> written = new HashMap<>();
-    private final Map<Path, String> lastErrors = new HashMap<>();
+    private final List<EvePublication> opened = new ArrayList<>();
+    private final EvePublication status;
+    private final EvePublication metrics;
+    private final EvePublication location;
 
-    EvePublisher(EveRoot root, WwanConfigReader config, PhysAddrsLookup phys) {
-        this.root = root;
+    /** Opens the three topics' sockets: subscribers may connect from now on. */
+    EvePublisher(EveRoot root, WwanConfigReader config, PhysAddrsLookup phys) throws IOException {
         this.config = config;
         this.statusEncoder = new WwanStatusEncoder(phys);
         this.metricsEncoder = new WwanMetricsEncoder(phys);
+        try {
+            this.status = open(root, WWAN_STATUS, root.wwanStatus());
+            this.metrics = open(root, WWAN_METRICS, root.wwanMetrics());
+            this.location = open(root, WWAN_LOCATION_INFO, root.wwanLocationInfo());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private EvePublication open(EveRoot root, String topic, Path file) throws IOException {
+        EvePublication publication = EvePublication.open(root, topic, file);
+        opened.add(publication);
+        return publication;
     }
 
     /** On the agent's thread, one call at a time. */
     @Override
-    public synchronized void statusChanged(AgentStatus status) {
+    public synchronized void statusChanged(AgentStatus agentStatus) {
         EveWwanConfig current = config.current();
-        String echo = radioSilence.update(status, current);
-        publish(root.wwanStatus(), statusEncoder.encode(status, current, echo));
-        publish(root.wwanMetrics(), metricsEncoder.encode(status, current));
-        Map<String, Object> location = WwanLocationEncoder.encode(status, current);
-        if (location != null) {
-            publish(root.wwanLocationInfo(), location);
+        String echo = radioSilence.update(agentStatus, current);
+        status.publish(statusEncoder.encode(agentStatus, current, echo));
+        metrics.publish(metricsEncoder.encode(agentStatus, current));
+        Map<String, Object> fix = WwanLocationEncoder.encode(agentStatus, current);
+        if (fix != null) {
+            location.publish(fix);
         }
     }
 
-    /** Go's json.Marshal output: compact. */
-    private void publish(Path file, Map<String, Object> value) {
-        String json = JsonWriter.write(value, false);
-        if (json.equals(written.get(file))) {
-            return;
-        }
-        try {
-            DurableFile.write(file, json, DurableFile.WORLD_READABLE);
-            written.put(file, json);
-            lastErrors.remove(file);
-        } catch (IOException e) {
-            // Once per distinct problem; the next change tries again.
-            if (!Objects.equals(lastErrors.put(file, e.toString()), e.toString())) {
-                LOG.warn("cannot publish {}: {}", file, e.toString());
-            }
-        }
+    /** After the agent stopped calling: closes the sockets, which ends every subscriber's connection. */
+    @Override
+    public synchronized void close() {
+        opened.forEach(EvePublication::close);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where EVE's wwan contract lives under its run directory ({@code /run} on a device): pubsub topics as
- * {@code <agent>/<Topic>/global.json}, the per-interface resolv files NIM reads, and the modem watchdog files.
+ * {@code <agent>/<Topic>/global.json} and their sockets {@code <agent>/<Topic>.sock}, the per-interface resolv files NIM reads, and the modem watchdog files.
  */
 public record EveRoot(Path dir) {
 
@@ -25,6 +25,14 @@ public record EveRoot(Path dir) {
 
     public Path wwanLocationInfo() {
         return dir.resolve("wwan/WwanLocationInfo/global.json");
+    }
+
+    /**
+     * Where a topic of ours is served to pubsub subscribers: EVE's socketdriver listens at
+     * {@code /var/run/<agent>/<Topic>.sock} ({@code /var/run} is {@code /run}), beside the topic's directory.
+     */
+    public Path wwanSocket(String topic) {
+        return dir.resolve("wwan/" + topic + ".sock");
     }
 
     /** NIM reads {@code <iface>.dhcp} here for the DNS servers of each wwan interface. */

@@ -31,7 +31,8 @@ import org.wwan4j.emulator.EmulatedProtocol;
 /**
  * The agent as EVE's wwan service against the emulator, QMI and MBIM: NIM's WwanConfig file in, WwanStatus and
  * WwanMetrics files out with the modem connected under its logical label, the DPC key and timestamps echoed; a bad
- * WwanConfig is reported in status while the last good one keeps the modem connected.
+ * WwanConfig is reported in status while the last good one keeps the modem connected. A subscriber on the
+ * WwanStatus socket, connected from the start, sees the same changes as updates.
  */
 @Timeout(180)
 class EveAgentEndToEndTest {
@@ -44,9 +45,13 @@ class EveAgentEndToEndTest {
 
     private EmulatedModem modem;
     private EveDaemon eve;
+    private PubSubTestSubscriber subscriber;
 
     @AfterEach
     void stop() {
+        if (subscriber != null) {
+            subscriber.close();
+        }
         if (eve != null) {
             eve.close();
         }
@@ -82,6 +87,9 @@ class EveAgentEndToEndTest {
                 .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))
                 .build();
         eve = EveDaemon.start(options, root, false, factories, new RecordingIp());
+        // As NIM subscribes: on the publisher's socket, from the start.
+        subscriber = PubSubTestSubscriber.subscribe(root.wwanSocket("WwanStatus"), "WwanStatus");
+        subscriber.awaitSync(WAIT);
 
         Map<String, Object> status = awaitJson(root.wwanStatus(), "modem1 online-and-connected",
                 s -> network(s).map(n -> "online-and-connected".equals(module(n).get("OpMode"))).orElse(false));
@@ -100,6 +108,9 @@ class EveAgentEndToEndTest {
         Map<String, Object> ip = (Map<String, Object>) network.get("IPSettings");
         assertTrue(ip.get("Address") instanceof Map, "a *net.IPNet: " + ip);
         assertTrue(modem.state().bearer().connected(), "the emulated modem has its data call up");
+        Map<String, Object> viaSocket = awaitUpdate(subscriber, "modem1 connected, over the socket",
+                s -> network(s).map(n -> "online-and-connected".equals(module(n).get("OpMode"))).orElse(false));
+        assertEquals("zedagent", viaSocket.get("DPCKey"));
 
         Map<String, Object> metrics = awaitJson(root.wwanMetrics(), "metrics of modem1",
                 m -> m.get("Networks") instanceof List<?> l && !l.isEmpty());
@@ -114,6 +125,8 @@ class EveAgentEndToEndTest {
                 s -> network(s).map(n -> String.valueOf(n.get("ConfigError")).contains("kerberos")).orElse(false));
         assertEquals("online-and-connected", module(network(rejected).orElseThrow()).get("OpMode"));
         assertEquals("zedagent", rejected.get("DPCKey"), "still the last good WwanConfig's");
+        awaitUpdate(subscriber, "the rejection, over the socket",
+                s -> network(s).map(n -> String.valueOf(n.get("ConfigError")).contains("kerberos")).orElse(false));
     }
 
     @SuppressWarnings("unchecked")
@@ -135,6 +148,29 @@ class EveAgentEndToEndTest {
         Path temp = file.resolveSibling(".global.json.tmp");
         Files.writeString(temp, json);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Reads the subscription's updates until the item satisfies the condition. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> awaitUpdate(PubSubTestSubscriber subscriber, String what,
+            Predicate<Map<String, Object>> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = subscriber.items().get("global");
+        while (true) {
+            if (last != null) {
+                Map<String, Object> value = (Map<String, Object>) JsonReader.read(last);
+                if (condition.test(value)) {
+                    return value;
+                }
+            }
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            if (left.isNegative()) {
+                throw new AssertionError("timed out waiting for " + what + "; last: " + last);
+            }
+            PubSubTestSubscriber.Message message = subscriber.next(left);
+            assertTrue(message != null && message.verb().equals("update"), what + ": got " + message);
+            last = message.value();
+        }
     }
 
     /** Polls the published file: the publisher replaces it whole, so every read is one complete version. */
