@@ -43,7 +43,7 @@ final class BringUp {
 
     BringUp(Scheduler scheduler, ModemStatusBuilder status, Lifecycle lifecycle, ModemSession session,
             BearerIp bearer, ConnectPolicy connectPolicy, Supplier<Desired> desired, Supplier<ModemQuirks> quirks,
-            Consumer<Throwable> failed) {
+            RejectedPins rejectedPins, Consumer<Throwable> failed) {
         this.scheduler = scheduler;
         this.status = status;
         this.lifecycle = lifecycle;
@@ -53,7 +53,7 @@ final class BringUp {
         this.desired = desired;
         this.failed = failed;
         this.fccUnlock = new FccUnlockStep(scheduler, status, session, desired, quirks);
-        this.simPin = new SimPinStep(scheduler, status, session, desired);
+        this.simPin = new SimPinStep(scheduler, status, session, desired, rejectedPins);
     }
 
     static boolean isRegistered(Registration registration) {

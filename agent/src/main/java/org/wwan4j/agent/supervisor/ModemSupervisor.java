@@ -76,6 +76,14 @@ public final class ModemSupervisor implements AutoCloseable {
     public ModemSupervisor(String key, Desired desired, SupervisorSettings settings, Scheduler scheduler,
             ModemFactory factory, ConnectPolicy connectPolicy, Backoff backoff, IpConfigurator ip,
             ProbeRunner prober, SupervisorListener listener) {
+        this(key, desired, settings, scheduler, factory, connectPolicy, backoff, ip, prober, listener,
+                RejectedPins.inMemory());
+    }
+
+    /** @param rejectedPins the SIM PINs cards rejected, shared by the agent's supervisors (and kept across restarts) */
+    public ModemSupervisor(String key, Desired desired, SupervisorSettings settings, Scheduler scheduler,
+            ModemFactory factory, ConnectPolicy connectPolicy, Backoff backoff, IpConfigurator ip,
+            ProbeRunner prober, SupervisorListener listener, RejectedPins rejectedPins) {
         this.key = Objects.requireNonNull(key, "key");
         this.desired = Objects.requireNonNull(desired, "desired");
         this.scheduler = scheduler;
@@ -92,7 +100,7 @@ public final class ModemSupervisor implements AutoCloseable {
         this.dataPlane = new DataPlaneMonitor(scheduler, status, settings.countersPeriod(), lifecycle, session, bearer,
                 prober, recovery, this::desired, this::reconnect, this::publish);
         this.bringUp = new BringUp(scheduler, status, lifecycle, session, bearer, connectPolicy, this::desired,
-                () -> quirks, this::failed);
+                () -> quirks, rejectedPins, this::failed);
         this.indications = new ModemIndications(scheduler, status, settings.safetyTick(), lifecycle, session, bearer,
                 bringUp, this::desired, this::closeModem, this::failed, this::publish);
         this.scan = new ProviderScan(scheduler, status, settings.scanPeriod(), session::modem,
