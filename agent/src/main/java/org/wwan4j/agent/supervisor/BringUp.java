@@ -39,6 +39,8 @@ final class BringUp {
     private final Consumer<Throwable> failed;
     private final FccUnlockStep fccUnlock;
     private final SimPinStep simPin;
+    /** The vendor table's row for the modem: the data format its model needs. */
+    private final Supplier<ModemQuirks> quirks;
     private boolean radioLocked;
 
     BringUp(Scheduler scheduler, ModemStatusBuilder status, Lifecycle lifecycle, ModemSession session,
@@ -52,6 +54,7 @@ final class BringUp {
         this.connectPolicy = connectPolicy;
         this.desired = desired;
         this.failed = failed;
+        this.quirks = quirks;
         this.fccUnlock = new FccUnlockStep(scheduler, status, session, desired, quirks);
         this.simPin = new SimPinStep(scheduler, status, session, desired, rejectedPins);
     }
@@ -213,7 +216,7 @@ final class BringUp {
             return;
         }
         Consumer<BearerSettings> bearerUp = settings -> bearerUp(profile, settings);
-        session.modem().useKernelDataFormat(bearer.kernelDataFormat(desired.get()));
+        session.modem().useDataFormat(bearer.kernelDataFormat(desired.get()), quirks.get().dataFormat());
         // A bearer already up (left by a previous run of the agent) is kept rather than dropped and brought up again.
         // A modem that cannot tell is connected as before: the connect replaces whatever is up.
         CompletableFuture<Optional<BearerSettings>> current = session.modem().bearerSettings()

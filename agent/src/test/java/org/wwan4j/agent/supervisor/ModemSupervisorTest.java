@@ -122,6 +122,26 @@ class ModemSupervisorTest {
     }
 
     @Test
+    void theDataFormatAModelNeedsComesFromTheVendorTable() {
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0", null, "413c:81a8"); // Dell DW5808 (Sierra MC7355): 802.3
+        scheduler.runReady();
+
+        assertEquals(SupervisorState.CONNECTED, s.state());
+        assertEquals(org.wwan4j.agent.status.DataFormat.ETHERNET, modem.modelNeeds);
+    }
+
+    @Test
+    void aModemTheTableDoesNotKnowIsAskedForWhatTheHostPrefers() {
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0", null, "dead:beef");
+        scheduler.runReady();
+
+        assertEquals(SupervisorState.CONNECTED, s.state());
+        assertNull(modem.modelNeeds);
+    }
+
+    @Test
     void preferencesAndAttachBearerAreSetBeforeRegistering() {
         ModemConfig prefs = Configs.withPreferences(config, List.of(Rat.LTE, Rat.UMTS), List.of("23415"),
                 new AccessPoint("attach.apn", org.wwan4j.agent.config.IpType.IPV4,
