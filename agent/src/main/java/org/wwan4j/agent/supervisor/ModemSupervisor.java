@@ -93,7 +93,8 @@ public final class ModemSupervisor implements AutoCloseable {
         this.lifecycle = new Lifecycle(key, scheduler, status,
                 (from, to, why) -> listener.stateChanged(this, from, to, why), this::failed, this::entered);
         this.session = new ModemSession(key, scheduler, lifecycle, factory, status, this::failed,
-                this::onModemEvent, this::publish);
+                this::onModemEvent, this::publish,
+                () -> this.desired.managed() && this.desired.config().locationTracking());
         this.bearer = new BearerIp(key, ip);
         this.recovery = new RecoveryRunner(key, settings, scheduler, status, lifecycle, session, backoff,
                 this::desired, this::closeModem);

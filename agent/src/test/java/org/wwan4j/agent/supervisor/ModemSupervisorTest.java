@@ -142,6 +142,19 @@ class ModemSupervisorTest {
     }
 
     @Test
+    void thePortIsOpenedShareableOnlyWhenTheConfigAsksForLocationTracking() {
+        supervisor(managed(config)).found(DEV, Protocol.QMI, "wwan0");
+        scheduler.runReady();
+        java.nio.file.Path other = java.nio.file.Path.of("/dev/cdc-wdm1");
+        ModemSupervisor tracking = supervisor(managed(Configs.withLocation(Configs.modem("modem2", other.toString()),
+                true)));
+        tracking.found(other, Protocol.QMI, "wwan1");
+        scheduler.runReady();
+
+        assertEquals(List.of(false, true), factory.shareable);
+    }
+
+    @Test
     void preferencesAndAttachBearerAreSetBeforeRegistering() {
         ModemConfig prefs = Configs.withPreferences(config, List.of(Rat.LTE, Rat.UMTS), List.of("23415"),
                 new AccessPoint("attach.apn", org.wwan4j.agent.config.IpType.IPV4,
