@@ -62,8 +62,9 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--dev-root", paramLabel = "DIR", description = "Device node root (default: ${DEFAULT-VALUE}).")
     Path devRoot = SysfsDiscovery.DEFAULT_DEV_ROOT;
 
-    @Option(names = "--mbim-proxy", description = "Open MBIM ports through mbim-proxy, sharing them with libqmi's "
-            + "QMI over MBIM: GNSS (locationTracking) on Qualcomm MBIM modems needs it.")
+    @Option(names = "--mbim-proxy", description = "Open every MBIM port through mbim-proxy, sharing it with other "
+            + "clients (qmicli/mbimcli -p). Without it only modems with locationTracking go through the proxy, "
+            + "which GNSS (QMI over MBIM) on Qualcomm MBIM modems needs.")
     boolean mbimProxy;
 
     @Override

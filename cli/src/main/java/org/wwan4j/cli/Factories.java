@@ -28,8 +28,9 @@ final class Factories {
     }
 
     /**
-     * {@code mbimProxy}: MBIM ports through mbim-proxy, so GNSS can use QMI over MBIM on modems that carry it
-     * (the agent's {@code --mbim-proxy}); direct otherwise, the port then being the agent's alone.
+     * {@code mbimProxy} (the agent's {@code --mbim-proxy}): every MBIM port through mbim-proxy. Without it only the
+     * ports of modems whose config asks for location tracking go through it (GNSS uses QMI over MBIM on modems that
+     * carry it); the others are opened directly, the port then being the agent's alone.
      */
     static ModemFactories create(Path stateDir, Path sysfsRoot, Path devRoot, boolean mbimProxy) {
         SysfsDiscovery discovery = new SysfsDiscovery(sysfsRoot, devRoot);

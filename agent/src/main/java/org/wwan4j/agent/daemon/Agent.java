@@ -266,7 +266,7 @@ public final class Agent implements AutoCloseable {
         Scheduler supervisorScheduler = env.schedulers().apply(key);
         ModemSupervisor supervisor = new ModemSupervisor(key, desired, env.settings(), supervisorScheduler,
                 env.factory(), new ConnectPolicy(env.passwords()), Backoff.withDefaults(env.random()), env.ip(),
-                env.prober(), new Forwarder());
+                env.prober(), new Forwarder(), env.rejectedPins());
         Entry entry = new Entry(supervisor, supervisorScheduler);
         entries.put(key, entry);
         return entry;

@@ -28,6 +28,7 @@ import org.wwan4j.agent.modem.ModemFactory;
 import org.wwan4j.agent.policy.PasswordSource;
 import org.wwan4j.agent.supervisor.ExecutorScheduler;
 import org.wwan4j.agent.supervisor.IpConfigurator;
+import org.wwan4j.agent.supervisor.RejectedPins;
 
 /**
  * The agent as a process: wires {@link Agent} to the config file, sysfs discovery and hot-plug (uevents, and a
@@ -116,7 +117,8 @@ public final class AgentDaemon implements AutoCloseable {
                         schedulers.add(scheduler);
                         return scheduler;
                     }, RandomGenerator.getDefault(),
-                    options.settings());
+                    options.settings(), options.stateDir() == null ? RejectedPins.inMemory()
+                            : RejectedPins.persistedIn(options.stateDir()));
             Agent agent = new Agent(env);
             resources.add(agent);
             StatusFileWriter writer = null;

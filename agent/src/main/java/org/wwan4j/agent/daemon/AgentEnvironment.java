@@ -6,6 +6,7 @@ import org.wwan4j.agent.modem.ModemFactory;
 import org.wwan4j.agent.policy.PasswordSource;
 import org.wwan4j.agent.supervisor.IpConfigurator;
 import org.wwan4j.agent.supervisor.ProbeRunner;
+import org.wwan4j.agent.supervisor.RejectedPins;
 import org.wwan4j.agent.supervisor.Scheduler;
 import org.wwan4j.agent.supervisor.SupervisorSettings;
 
@@ -22,8 +23,16 @@ import org.wwan4j.agent.supervisor.SupervisorSettings;
  *                   that is also AutoCloseable is closed with its owner
  * @param random     jitter for backoff
  * @param settings   supervisor periods
+ * @param rejectedPins the SIM PINs cards rejected, shared by all supervisors
  */
 public record AgentEnvironment(ModemFactory factory, ModemDiscovery discovery, IpConfigurator ip, ProbeRunner prober,
         PasswordSource passwords, Function<String, Scheduler> schedulers, RandomGenerator random,
-        SupervisorSettings settings) {
+        SupervisorSettings settings, RejectedPins rejectedPins) {
+
+    /** Rejected PINs remembered by this process only, as tests without a state dir want. */
+    public AgentEnvironment(ModemFactory factory, ModemDiscovery discovery, IpConfigurator ip, ProbeRunner prober,
+            PasswordSource passwords, Function<String, Scheduler> schedulers, RandomGenerator random,
+            SupervisorSettings settings) {
+        this(factory, discovery, ip, prober, passwords, schedulers, random, settings, RejectedPins.inMemory());
+    }
 }

@@ -39,7 +39,8 @@ final class MbimLocation implements AutoCloseable {
     CompletableFuture<Void> start(Duration interval) {
         if (!device.options().proxy()) {
             return unsupported("the MBIM port is held directly; GNSS needs QMI over MBIM, which shares the port only"
-                    + " through mbim-proxy (the agent's --mbim-proxy, MbimModemFactory.withProxy)");
+                    + " through mbim-proxy: used from the next open of the modem, as locationTracking is on then"
+                    + " (or always, with the agent's --mbim-proxy)");
         }
         return qmiOverMbimListed().thenCompose(listed -> listed ? qmi.start(interval)
                 : unsupported("the modem lists no QMI-over-MBIM service (not a Qualcomm MBIM modem), and MBIM has"

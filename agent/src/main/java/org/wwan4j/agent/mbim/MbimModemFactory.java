@@ -12,7 +12,9 @@ import org.wwan4j.mbim.MbimDeviceOptions;
 /**
  * Opens {@link MbimModem}s. By default: direct (no mbim-proxy), MBIMEx 2.0 asked for (modems without it stay on
  * MBIM 1.0), no kept session; {@link #withStateDir} keeps the MBIM session across agent restarts;
- * {@link #withProxy} opens through mbim-proxy, which GNSS over QMI-over-MBIM needs.
+ * {@link #withProxy} opens every port through mbim-proxy; without it, a port whose modem's config asks for location
+ * tracking is opened through mbim-proxy anyway (GNSS over QMI-over-MBIM needs the second session only the proxy
+ * gives) and every other one directly.
  */
 public final class MbimModemFactory implements ModemFactory {
 
@@ -49,11 +51,16 @@ public final class MbimModemFactory implements ModemFactory {
 
     @Override
     public CompletableFuture<Modem> open(Path device, Protocol protocol) {
+        return open(device, protocol, false);
+    }
+
+    @Override
+    public CompletableFuture<Modem> open(Path device, Protocol protocol, boolean shareable) {
         Objects.requireNonNull(device, "device");
         if (protocol == Protocol.QMI) {
             return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
                     device + ": the MBIM factory cannot speak QMI"));
         }
-        return MbimModem.open(device, options);
+        return MbimModem.open(device, shareable ? options.withProxy(true) : options);
     }
 }

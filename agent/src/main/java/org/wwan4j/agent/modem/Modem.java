@@ -10,6 +10,7 @@ import org.wwan4j.agent.config.FccUnlock;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 import org.wwan4j.agent.status.Counters;
+import org.wwan4j.agent.status.DataFormat;
 import org.wwan4j.agent.status.Identity;
 import org.wwan4j.agent.status.Power;
 import org.wwan4j.agent.status.Provider;
@@ -126,11 +127,15 @@ public interface Modem extends AutoCloseable {
     CompletableFuture<BearerSettings> connect(BearerProfile profile, boolean allowRoaming);
 
     /**
-     * The host's side of the data format for the next {@link #connect}: the kernel driver's framing switch of the
-     * network interface the bearer will use, or null when none is known. A protocol whose framing is fixed (MBIM:
-     * raw IP over NCM) ignores it; QMI negotiates the modem's (WDA) and this one to agree before Start Network.
+     * The data format for the next {@link #connect}. A protocol whose framing is fixed (MBIM: raw IP over NCM)
+     * ignores it; QMI negotiates the modem's (WDA) and the kernel's to agree before Start Network.
+     *
+     * @param kernel     the kernel driver's framing switch of the network interface the bearer will use, or null
+     *                   when none is known
+     * @param modelNeeds the format this modem model must be asked for (the vendor table's), or null to ask for what
+     *                   the host prefers (raw-IP where the kernel can)
      */
-    default void useKernelDataFormat(KernelDataFormat kernel) {
+    default void useDataFormat(KernelDataFormat kernel, DataFormat modelNeeds) {
     }
 
     /** Tears the default bearer down; succeeds when it is already down. */

@@ -49,6 +49,11 @@ public final class ModemFactories implements ModemFactory {
 
     @Override
     public CompletableFuture<Modem> open(Path device, Protocol protocol) {
+        return open(device, protocol, false);
+    }
+
+    @Override
+    public CompletableFuture<Modem> open(Path device, Protocol protocol, boolean shareable) {
         Objects.requireNonNull(device, "device");
         Protocol wanted = protocol == null ? Protocol.AUTO : protocol;
         if (wanted == Protocol.AUTO) {
@@ -63,13 +68,13 @@ public final class ModemFactories implements ModemFactory {
                 return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
                         device + ": no " + wanted.jsonName() + " support in this build"));
             }
-            return factory.open(device, wanted);
+            return factory.open(device, wanted, shareable);
         }
-        return probe(device, 0, null);
+        return probe(device, shareable, 0, null);
     }
 
     /** Tries each registered protocol in order; the last failure is reported when none answers. */
-    private CompletableFuture<Modem> probe(Path device, int index, Throwable last) {
+    private CompletableFuture<Modem> probe(Path device, boolean shareable, int index, Throwable last) {
         while (index < PROBE_ORDER.size() && !factories.containsKey(PROBE_ORDER.get(index))) {
             index++;
         }
@@ -78,7 +83,7 @@ public final class ModemFactories implements ModemFactory {
                     : new ModemException(ModemException.Kind.UNSUPPORTED, "no modem protocol registered"));
         }
         Protocol protocol = PROBE_ORDER.get(index);
-        CompletableFuture<Modem> attempt = factories.get(protocol).open(device, protocol);
+        CompletableFuture<Modem> attempt = factories.get(protocol).open(device, protocol, shareable);
         CompletableFuture<Modem> bounded = attempt.copy().orTimeout(probeBound.toMillis(), TimeUnit.MILLISECONDS);
         // A modem that answers after its try was abandoned is closed, not leaked. Registered on the attempt itself, now,
         // so it is in place before the probe can move on (a dependent added when the bound fires would run only after
@@ -95,7 +100,7 @@ public final class ModemFactories implements ModemFactory {
                 // The path itself is gone: no other protocol will do better.
                 return CompletableFuture.failedFuture(e);
             }
-            return probe(device, next, e);
+            return probe(device, shareable, next, e);
         });
     }
 

@@ -19,4 +19,13 @@ public interface ModemFactory {
      * @param protocol the protocol to speak; AUTO means the one the driver suggests (cdc_mbim, mhi: MBIM; qmi_wwan: QMI)
      */
     CompletableFuture<Modem> open(Path device, Protocol protocol);
+
+    /**
+     * As {@link #open(Path, Protocol)}, saying whether the port must be shareable: the modem's config asks for
+     * GNSS, which on MBIM modems runs through a second session (libqmi's QMI over MBIM) that only mbim-proxy can
+     * give beside the agent's. A factory for which sharing means nothing ignores it.
+     */
+    default CompletableFuture<Modem> open(Path device, Protocol protocol, boolean shareable) {
+        return open(device, protocol);
+    }
 }

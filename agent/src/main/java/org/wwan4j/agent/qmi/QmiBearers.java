@@ -38,6 +38,7 @@ final class QmiBearers {
     private final QmiDataFormat format;
     private CompletableFuture<QmiDataSession> ipv6;
     private volatile KernelDataFormat kernel;
+    private volatile DataFormat needed;
     private volatile DataFormat negotiated;
     /** Whether the last connect asked for IPv4: counters are read on a client that carries a call. */
     private volatile boolean carriesIpv4 = true;
@@ -64,8 +65,9 @@ final class QmiBearers {
         return ipv4;
     }
 
-    void useKernelDataFormat(KernelDataFormat kernelSide) {
+    void useDataFormat(KernelDataFormat kernelSide, DataFormat modelNeeds) {
         kernel = kernelSide;
+        needed = modelNeeds;
     }
 
     /** Ends whatever is up, agrees the data format, then brings up each family the profile asks for. */
@@ -74,9 +76,10 @@ final class QmiBearers {
         boolean wantsIpv6 = profile.ipType() != IpType.IPV4;
         carriesIpv4 = wantsIpv4;
         KernelDataFormat kernelSide = kernel;
+        DataFormat modelNeeds = needed;
         // The contract: a connect first ends the old session, also one whose handle is not on file.
         return disconnect().exceptionally(failure -> null)
-                .thenCompose(ignored -> format.negotiate(kernelSide))
+                .thenCompose(ignored -> format.negotiate(kernelSide, modelNeeds))
                 .thenCompose(agreed -> {
                     negotiated = agreed;
                     CompletableFuture<BearerSettings> v4 = wantsIpv4 ? ipv4.connect(profile) : null;

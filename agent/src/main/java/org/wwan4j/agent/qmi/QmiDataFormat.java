@@ -20,7 +20,9 @@ import org.wwan4j.qmi.WdaLinkLayerProtocol;
  * passes no traffic.
  *
  * <ol>
- * <li>What the host can take: raw-IP when the kernel driver has the switch (or no kernel side is known), else 802.3.
+ * <li>What to ask for: the format the vendor table says the model needs; else what the host can take, raw-IP when
+ *     the kernel driver has the switch (or no kernel side is known), else 802.3. A model that needs raw-IP on a
+ *     driver without the switch fails here, naming both.
  * <li>WDA Get Data Format; unless the modem already frames that way with aggregation (QMAP) off, WDA Set Data
  *     Format with that link layer, QMAP off both ways. A firmware without WDA's data format messages is taken to
  *     frame 802.3, which older firmware does (reported once as a capability event).
@@ -50,12 +52,18 @@ final class QmiDataFormat {
     /**
      * Negotiates as described in the class comment.
      *
-     * @param kernel the interface's framing switch, or null when no kernel side is known (the modem is asked raw-IP
-     *               and taken at its word)
+     * @param kernel     the interface's framing switch, or null when no kernel side is known (the modem is asked
+     *                   raw-IP and taken at its word)
+     * @param modelNeeds the format the modem model must be asked for (vendor table), or null
      * @return the format both ends use
      */
-    CompletableFuture<DataFormat> negotiate(KernelDataFormat kernel) {
-        DataFormat wanted = kernel == null || kernel.supportsRawIp() ? DataFormat.RAW_IP : DataFormat.ETHERNET;
+    CompletableFuture<DataFormat> negotiate(KernelDataFormat kernel, DataFormat modelNeeds) {
+        boolean hostRawIp = kernel == null || kernel.supportsRawIp();
+        if (modelNeeds == DataFormat.RAW_IP && !hostRawIp) {
+            return CompletableFuture.failedFuture(mismatch(modelNeeds, kernel,
+                    "the kernel driver frames 802.3 only (no qmi/raw_ip switch)"));
+        }
+        DataFormat wanted = modelNeeds != null ? modelNeeds : hostRawIp ? DataFormat.RAW_IP : DataFormat.ETHERNET;
         return modemFormat().thenCompose(current -> {
             if (current == null) {
                 return CompletableFuture.completedFuture(DataFormat.ETHERNET);

@@ -25,6 +25,7 @@ import org.wwan4j.agent.modem.ModemListener;
 import org.wwan4j.agent.modem.RequestSupport;
 import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.status.Counters;
+import org.wwan4j.agent.status.DataFormat;
 import org.wwan4j.agent.status.Identity;
 import org.wwan4j.agent.status.Power;
 import org.wwan4j.agent.status.Provider;
@@ -332,8 +333,8 @@ public final class QmiModem implements Modem {
     }
 
     @Override
-    public void useKernelDataFormat(KernelDataFormat kernel) {
-        data.useKernelDataFormat(kernel);
+    public void useDataFormat(KernelDataFormat kernel, DataFormat modelNeeds) {
+        data.useDataFormat(kernel, modelNeeds);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.wwan4j.agent.config.FccUnlock;
 import org.wwan4j.agent.json.JsonReader;
 import org.wwan4j.agent.json.JsonSyntaxException;
+import org.wwan4j.agent.status.DataFormat;
 
 /**
  * The vendor table: every per-model difference the agent knows, keyed by USB/PCI vendor:product id, read from one
@@ -104,12 +105,18 @@ public final class VendorQuirks {
                     .filter(m -> m.isMethod() && m.jsonName().equals(method)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(where + ": unknown fccUnlock " + method));
         }
+        String format = text(row, "dataFormat", where);
+        DataFormat dataFormat = null;
+        if (format != null) {
+            dataFormat = java.util.Arrays.stream(DataFormat.values()).filter(f -> f.jsonName().equals(format))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(where + ": unknown dataFormat " + format));
+        }
         List<String> bugs = new ArrayList<>();
         if (row.get("firmwareBugs") instanceof List<?> list) {
             list.forEach(bug -> bugs.add(Objects.toString(bug)));
         }
-        return new ModemQuirks(id, text(row, "name", where), fccUnlock, text(row, "dataFormat", where),
-                text(row, "reset", where), bugs);
+        return new ModemQuirks(id, text(row, "name", where), fccUnlock, dataFormat, bugs);
     }
 
     private static String text(Map<?, ?> row, String key, String where) {

@@ -39,11 +39,13 @@ final class BringUp {
     private final Consumer<Throwable> failed;
     private final FccUnlockStep fccUnlock;
     private final SimPinStep simPin;
+    /** The vendor table's row for the modem: the data format its model needs. */
+    private final Supplier<ModemQuirks> quirks;
     private boolean radioLocked;
 
     BringUp(Scheduler scheduler, ModemStatusBuilder status, Lifecycle lifecycle, ModemSession session,
             BearerIp bearer, ConnectPolicy connectPolicy, Supplier<Desired> desired, Supplier<ModemQuirks> quirks,
-            Consumer<Throwable> failed) {
+            RejectedPins rejectedPins, Consumer<Throwable> failed) {
         this.scheduler = scheduler;
         this.status = status;
         this.lifecycle = lifecycle;
@@ -52,8 +54,9 @@ final class BringUp {
         this.connectPolicy = connectPolicy;
         this.desired = desired;
         this.failed = failed;
+        this.quirks = quirks;
         this.fccUnlock = new FccUnlockStep(scheduler, status, session, desired, quirks);
-        this.simPin = new SimPinStep(scheduler, status, session, desired);
+        this.simPin = new SimPinStep(scheduler, status, session, desired, rejectedPins);
     }
 
     static boolean isRegistered(Registration registration) {
@@ -213,7 +216,7 @@ final class BringUp {
             return;
         }
         Consumer<BearerSettings> bearerUp = settings -> bearerUp(profile, settings);
-        session.modem().useKernelDataFormat(bearer.kernelDataFormat(desired.get()));
+        session.modem().useDataFormat(bearer.kernelDataFormat(desired.get()), quirks.get().dataFormat());
         // A bearer already up (left by a previous run of the agent) is kept rather than dropped and brought up again.
         // A modem that cannot tell is connected as before: the connect replaces whatever is up.
         CompletableFuture<Optional<BearerSettings>> current = session.modem().bearerSettings()

@@ -3,6 +3,7 @@ package org.wwan4j.agent.supervisor;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class ModemSession {
     private final Scheduler scheduler;
     private final Lifecycle lifecycle;
     private final ModemFactory factory;
+    private final BooleanSupplier shareable;
     private final ModemStatusBuilder status;
     private final Consumer<Throwable> failed;
     private final Consumer<ModemEvent> events;
@@ -40,12 +42,15 @@ final class ModemSession {
     private OpenAttempt opening;
 
     /**
-     * @param failed told of a request that failed, and of a continuation that threw
-     * @param events the open modem's events, on the supervisor's thread (none from a modem already closed)
+     * @param failed    told of a request that failed, and of a continuation that threw
+     * @param events    the open modem's events, on the supervisor's thread (none from a modem already closed)
+     * @param shareable asked at each open: whether the port must be shareable (the config wants location tracking)
      */
     ModemSession(String key, Scheduler scheduler, Lifecycle lifecycle, ModemFactory factory,
-            ModemStatusBuilder status, Consumer<Throwable> failed, Consumer<ModemEvent> events, Runnable publish) {
+            ModemStatusBuilder status, Consumer<Throwable> failed, Consumer<ModemEvent> events, Runnable publish,
+            BooleanSupplier shareable) {
         this.key = key;
+        this.shareable = shareable;
         this.scheduler = scheduler;
         this.lifecycle = lifecycle;
         this.factory = factory;
@@ -87,7 +92,7 @@ final class ModemSession {
         long openEpoch = lifecycle.epoch();
         OpenAttempt attempt = opening;
         if (attempt == null || !Objects.equals(attempt.device, device)) {
-            attempt = new OpenAttempt(device, factory.open(device, protocol));
+            attempt = new OpenAttempt(device, factory.open(device, protocol, shareable.getAsBoolean()));
             opening = attempt;
         }
         attempt.waiter = openEpoch;

@@ -76,6 +76,14 @@ public final class ModemSupervisor implements AutoCloseable {
     public ModemSupervisor(String key, Desired desired, SupervisorSettings settings, Scheduler scheduler,
             ModemFactory factory, ConnectPolicy connectPolicy, Backoff backoff, IpConfigurator ip,
             ProbeRunner prober, SupervisorListener listener) {
+        this(key, desired, settings, scheduler, factory, connectPolicy, backoff, ip, prober, listener,
+                RejectedPins.inMemory());
+    }
+
+    /** @param rejectedPins the SIM PINs cards rejected, shared by the agent's supervisors (and kept across restarts) */
+    public ModemSupervisor(String key, Desired desired, SupervisorSettings settings, Scheduler scheduler,
+            ModemFactory factory, ConnectPolicy connectPolicy, Backoff backoff, IpConfigurator ip,
+            ProbeRunner prober, SupervisorListener listener, RejectedPins rejectedPins) {
         this.key = Objects.requireNonNull(key, "key");
         this.desired = Objects.requireNonNull(desired, "desired");
         this.scheduler = scheduler;
@@ -85,14 +93,15 @@ public final class ModemSupervisor implements AutoCloseable {
         this.lifecycle = new Lifecycle(key, scheduler, status,
                 (from, to, why) -> listener.stateChanged(this, from, to, why), this::failed, this::entered);
         this.session = new ModemSession(key, scheduler, lifecycle, factory, status, this::failed,
-                this::onModemEvent, this::publish);
+                this::onModemEvent, this::publish,
+                () -> this.desired.managed() && this.desired.config().locationTracking());
         this.bearer = new BearerIp(key, ip);
         this.recovery = new RecoveryRunner(key, settings, scheduler, status, lifecycle, session, backoff,
                 this::desired, this::closeModem);
         this.dataPlane = new DataPlaneMonitor(scheduler, status, settings.countersPeriod(), lifecycle, session, bearer,
                 prober, recovery, this::desired, this::reconnect, this::publish);
         this.bringUp = new BringUp(scheduler, status, lifecycle, session, bearer, connectPolicy, this::desired,
-                () -> quirks, this::failed);
+                () -> quirks, rejectedPins, this::failed);
         this.indications = new ModemIndications(scheduler, status, settings.safetyTick(), lifecycle, session, bearer,
                 bringUp, this::desired, this::closeModem, this::failed, this::publish);
         this.scan = new ProviderScan(scheduler, status, settings.scanPeriod(), session::modem,

@@ -15,7 +15,7 @@ import org.wwan4j.agent.status.SimLockState;
 
 /**
  * Opens a PIN-locked SIM with the PIN in the modem's {@code simPinFile}, at most once per PIN and card: a PIN the
- * SIM rejected is remembered ({@link RejectedPins}) and not entered again until the file holds another PIN or another
+ * SIM rejected is remembered ({@link RejectedPins}, across restarts with a state dir) and not entered again until the file holds another PIN or another
  * SIM is in, because every wrong try brings the card closer to needing its PUK. A PUK-blocked card is reported as
  * such and left alone: the agent never enters a PUK. The PIN is read from the file at each unlock and never logged
  * or put in status; messages name the file.
@@ -32,10 +32,12 @@ final class SimPinStep {
     private final ModemStatusBuilder status;
     private final ModemSession session;
     private final Supplier<Desired> desired;
-    private final RejectedPins rejected = new RejectedPins();
+    private final RejectedPins rejected;
 
-    SimPinStep(Scheduler scheduler, ModemStatusBuilder status, ModemSession session, Supplier<Desired> desired) {
+    SimPinStep(Scheduler scheduler, ModemStatusBuilder status, ModemSession session, Supplier<Desired> desired,
+            RejectedPins rejected) {
         this.scheduler = scheduler;
+        this.rejected = rejected;
         this.status = status;
         this.session = session;
         this.desired = desired;

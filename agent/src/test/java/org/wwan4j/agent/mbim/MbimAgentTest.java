@@ -117,8 +117,9 @@ class MbimAgentTest {
 
     @Test
     void locationTrackingOnAModemCarryingQmiShowsAFixInStatus() throws Exception {
+        // The default factory (direct): the port is opened through mbim-proxy because the config asks for location.
         ModemConfig modem1 = Configs.withLocation(start(EmulatorOptions.defaults().withQmiOverMbim(true),
-                new MbimModemFactory().withProxy(true)), true);
+                new MbimModemFactory()), true);
         agent.applyConfig(new AgentConfig(false, false, List.of(modem1)));
         agent.rediscover();
 

@@ -56,6 +56,31 @@ class ModemFactoriesTest {
     }
 
     @Test
+    void aShareablePortIsAskedOfTheFactoryThatOpensIt() throws Exception {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        ModemFactory mbim = new ModemFactory() {
+            @Override
+            public CompletableFuture<Modem> open(Path device, Protocol protocol) {
+                throw new AssertionError("the shareable flag was dropped on the way");
+            }
+
+            @Override
+            public CompletableFuture<Modem> open(Path device, Protocol protocol, boolean shareable) {
+                asked.add(protocol.jsonName() + ",shareable=" + shareable);
+                return CompletableFuture.completedFuture(new ScriptedModem(device));
+            }
+        };
+        ModemFactories factories = ModemFactories.builder()
+                .register(Protocol.QMI, failing("qmi", ModemException.Kind.TIMEOUT))
+                .register(Protocol.MBIM, mbim).build();
+
+        factories.open(PORT, Protocol.MBIM, true).get(30, TimeUnit.SECONDS);
+        factories.open(PORT, Protocol.AUTO, true).get(30, TimeUnit.SECONDS);
+        factories.open(PORT, Protocol.MBIM).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("mbim,shareable=true", "mbim,shareable=true", "mbim,shareable=false"), asked);
+    }
+
+    @Test
     void autoFollowsTheDriverSysfsNames() throws Exception {
         ScriptedModem qmi = new ScriptedModem(PORT);
         ModemFactories factories = ModemFactories.builder().register(Protocol.QMI, answering("qmi", qmi))

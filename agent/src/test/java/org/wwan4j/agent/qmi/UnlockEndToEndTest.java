@@ -28,8 +28,8 @@ import org.wwan4j.emulator.model.PowerState;
  * The agent unlocking modems end to end, through real libqmi/libmbim and a pty to the emulator: an FCC-locked modem
  * is unlocked once after its refused power-up and connects; with {@code fccUnlock: off} it stays offline and says
  * why; a PIN-locked SIM is opened with the PIN file (UIM Verify PIN, or DMS UIM Verify PIN on older firmware); a
- * wrong PIN is entered once only, status shows the attempts left, and a corrected file is picked up without a
- * config change. Message ids are libqmi's.
+ * wrong PIN is entered once only (also after an agent restart), status shows the attempts left, and a corrected
+ * file is picked up without a config change. Message ids are libqmi's.
  */
 @Timeout(180)
 @Tag("slow")
@@ -157,6 +157,26 @@ class UnlockEndToEndTest {
         ModemStatus up = agent.awaitModem("connected with the fixed file", UnlockEndToEndTest::connected);
         assertEquals("accepted", up.unlock().pinAttempt());
         assertEquals(2, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
+    }
+
+    @Test
+    void aRestartedAgentDoesNotEnterAPinTheSimRejectedBefore() throws Exception {
+        Path file = pinFile("0000");
+        String fields = "\"simPinFile\": \"" + file + "\"";
+        start(new ModemLocks(false, PIN), FirmwareProfile.MODERN, EmulatedProtocol.QMI, fields);
+        agent.awaitModem("the PIN rejected", m -> m.configError() != null
+                && m.configError().contains("rejected the PIN"));
+        assertEquals(1, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
+
+        agent.close();
+        // The same state dir, as a restarted service has: the rejection is read back, not tried out again.
+        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), fields, ""),
+                AgentHarness.settings(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        ModemStatus held = agent.awaitModem("held back by the remembered rejection", m -> m.configError() != null
+                && m.configError().contains("not entered again"));
+        assertEquals(SimLockState.PIN_REQUIRED, held.unlock().sim().state());
+        assertEquals(1, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
+        assertEquals(2, modem.state().simPin().pinRetries(), "the card lost one try, not two");
     }
 
     @Test

@@ -122,6 +122,39 @@ class ModemSupervisorTest {
     }
 
     @Test
+    void theDataFormatAModelNeedsComesFromTheVendorTable() {
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0", null, "413c:81a8"); // Dell DW5808 (Sierra MC7355): 802.3
+        scheduler.runReady();
+
+        assertEquals(SupervisorState.CONNECTED, s.state());
+        assertEquals(org.wwan4j.agent.status.DataFormat.ETHERNET, modem.modelNeeds);
+    }
+
+    @Test
+    void aModemTheTableDoesNotKnowIsAskedForWhatTheHostPrefers() {
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0", null, "dead:beef");
+        scheduler.runReady();
+
+        assertEquals(SupervisorState.CONNECTED, s.state());
+        assertNull(modem.modelNeeds);
+    }
+
+    @Test
+    void thePortIsOpenedShareableOnlyWhenTheConfigAsksForLocationTracking() {
+        supervisor(managed(config)).found(DEV, Protocol.QMI, "wwan0");
+        scheduler.runReady();
+        java.nio.file.Path other = java.nio.file.Path.of("/dev/cdc-wdm1");
+        ModemSupervisor tracking = supervisor(managed(Configs.withLocation(Configs.modem("modem2", other.toString()),
+                true)));
+        tracking.found(other, Protocol.QMI, "wwan1");
+        scheduler.runReady();
+
+        assertEquals(List.of(false, true), factory.shareable);
+    }
+
+    @Test
     void preferencesAndAttachBearerAreSetBeforeRegistering() {
         ModemConfig prefs = Configs.withPreferences(config, List.of(Rat.LTE, Rat.UMTS), List.of("23415"),
                 new AccessPoint("attach.apn", org.wwan4j.agent.config.IpType.IPV4,

@@ -24,6 +24,8 @@ public final class ScriptedFactory implements ModemFactory {
     /** Opens that never completed (while {@link #hangOpens} was set). */
     public final List<CompletableFuture<Modem>> hanging = new CopyOnWriteArrayList<>();
     public volatile boolean hangOpens;
+    /** Per open, whether the supervisor asked for a shareable port. */
+    public final List<Boolean> shareable = new CopyOnWriteArrayList<>();
 
     public ScriptedModem modem(Path device) {
         return modems.computeIfAbsent(device, ScriptedModem::new);
@@ -32,6 +34,12 @@ public final class ScriptedFactory implements ModemFactory {
     /** The next open fails with this (queued: each call adds one failing open). */
     public synchronized void failNextOpen(RuntimeException failure) {
         failures.add(failure);
+    }
+
+    @Override
+    public CompletableFuture<Modem> open(Path device, Protocol protocol, boolean shareablePort) {
+        shareable.add(shareablePort);
+        return open(device, protocol);
     }
 
     @Override

@@ -17,11 +17,13 @@ import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.config.Rat;
 import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.modem.BearerSettings;
+import org.wwan4j.agent.modem.KernelDataFormat;
 import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemEvent;
 import org.wwan4j.agent.modem.ModemListener;
 import org.wwan4j.agent.modem.ScanProgress;
 import org.wwan4j.agent.status.Counters;
+import org.wwan4j.agent.status.DataFormat;
 import org.wwan4j.agent.status.Identity;
 import org.wwan4j.agent.status.IpSettings;
 import org.wwan4j.agent.status.Power;
@@ -64,6 +66,8 @@ public final class ScriptedModem implements Modem {
     public volatile boolean unanswered;
     /** Traffic flows: every counters read finds the receive counters 1000 bytes / 10 packets further. */
     public volatile boolean trafficFlows;
+    /** The data format the last {@link #useDataFormat} said the model needs (not a call: it asks the modem nothing). */
+    public volatile DataFormat modelNeeds;
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<ModemListener> listeners = new CopyOnWriteArrayList<>();
@@ -206,6 +210,11 @@ public final class ScriptedModem implements Modem {
     public CompletableFuture<Void> setAttachProfile(BearerProfile profile) {
         return answer("setAttachProfile", "setAttachProfile(" + (profile == null ? null : profile.apn()) + ")",
                 () -> null);
+    }
+
+    @Override
+    public void useDataFormat(KernelDataFormat kernel, DataFormat modelNeeds) {
+        this.modelNeeds = modelNeeds;
     }
 
     @Override

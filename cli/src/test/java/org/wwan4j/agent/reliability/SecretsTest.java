@@ -39,6 +39,7 @@ import org.wwan4j.agent.config.PasswordFiles;
 import org.wwan4j.agent.modem.BearerProfile;
 import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.policy.PasswordSource;
+import org.wwan4j.agent.supervisor.RejectedPins;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.EmulatorOptions;
@@ -56,7 +57,8 @@ import org.wwan4j.emulator.model.ModemDefaults;
  * grepped for every secret: logs, each status file version, metrics text, exception and error messages, and the
  * command line of every process spawned. A config or password file group or others may read is warned about by
  * name; mode 0600 is not. SIM PINs too: the agent unlocking one SIM with the right PIN file and failing another
- * with a wrong one, and the CLI's {@code unlock} from a file, from standard input and with a wrong PIN.
+ * with a wrong one (every file it leaves in its state dir grepped too), and the CLI's {@code unlock} from a file,
+ * from standard input and with a wrong PIN.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 @Tag("slow")
@@ -267,6 +269,14 @@ class SecretsTest {
             assertNoSecret("status file", version);
         }
         agent.assertNoSecretInCommandLines();
+        // The state dir keeps what the agent remembers across restarts, the rejected PIN among it: hashed only.
+        Path state = agentDir.resolve("state");
+        assertTrue(Files.exists(state.resolve(RejectedPins.FILE_NAME)), "the rejection was remembered");
+        try (var files = Files.walk(state)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertNoSecret("state file " + state.relativize(file), Files.readString(file));
+            }
+        }
 
         String unlock = String.join(" ", javaCommand("org.wwan4j.cli.Wwan4jCli")) + " unlock --device {dev}"
                 + " --protocol qmi --pin-file ";
