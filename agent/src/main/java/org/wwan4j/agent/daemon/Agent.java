@@ -211,7 +211,8 @@ public final class Agent implements AutoCloseable {
             entry.modem = w.modem();
             if (w.modem() != null && (before == null || !before.controlDevice().equals(w.modem().controlDevice()))) {
                 entry.supervisor.found(w.modem().controlDevice(), w.modem().protocol(), w.modem().interfaceName(),
-                        RebindTarget.of(w.modem()), HardwareIds.of(w.modem()).orElse(null));
+                        RebindTarget.of(w.modem()), HardwareIds.of(w.modem()).orElse(null),
+                        HardwareIds.manufacturer(w.modem()).orElse(null));
             } else if (w.modem() == null && before != null) {
                 entry.supervisor.lost("modem unplugged: " + before.controlDevice() + " is gone");
             }

@@ -20,6 +20,28 @@ public final class HardwareIds {
         return modem.sysfsDevice() == null ? Optional.empty() : above(modem.sysfsDevice());
     }
 
+    /**
+     * The manufacturer string of the USB device above the modem's port (its descriptor's iManufacturer, which sysfs
+     * shows as {@code manufacturer}), or empty: MBIM's Device Caps name no manufacturer, so this is where the host
+     * learns it, as ModemManager does from udev. PCI functions have no such string.
+     */
+    public static Optional<String> manufacturer(DiscoveredModem modem) {
+        if (modem.sysfsDevice() == null) {
+            return Optional.empty();
+        }
+        for (Path dir = modem.sysfsDevice(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("idVendor"))) {
+                try {
+                    String name = Files.readString(dir.resolve("manufacturer")).trim();
+                    return name.isEmpty() ? Optional.empty() : Optional.of(name);
+                } catch (IOException e) {
+                    return Optional.empty(); // a USB device without the string
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The nearest USB device or PCI function at or above a sysfs directory. */
     static Optional<String> above(Path sysfsDirectory) {
         for (Path dir = sysfsDirectory; dir != null; dir = dir.getParent()) {

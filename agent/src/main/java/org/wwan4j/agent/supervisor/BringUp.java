@@ -14,6 +14,7 @@ import org.wwan4j.agent.policy.ConnectPolicy;
 import org.wwan4j.agent.policy.SimChoice;
 import org.wwan4j.agent.policy.SimSlotPolicy;
 import org.wwan4j.agent.quirks.ModemQuirks;
+import org.wwan4j.agent.status.Identity;
 import org.wwan4j.agent.status.Power;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.RegistrationState;
@@ -69,7 +70,9 @@ final class BringUp {
     /** Opens the port and reads identity and basics; then ready. */
     void open() {
         session.open(opened -> session.await(opened.identity(), identity -> {
-            status.identity = identity;
+            status.identity = identity.manufacturer() != null || status.usbManufacturer == null ? identity
+                    : new Identity(identity.imei(), status.usbManufacturer, identity.model(), identity.revision(),
+                            identity.hardwareRevision());
             readBasics(() -> lifecycle.enter(SupervisorState.READY, "opened"));
         }), failed);
     }

@@ -47,6 +47,8 @@ final class ModemStatusBuilder {
     String probeError;
     /** The vendor:product id the vendor table was looked up with, or null. */
     String hardwareId;
+    /** The USB descriptor's manufacturer string, for a modem that names none itself; null when unknown. */
+    String usbManufacturer;
     UnlockStatus.FccUnlock fcc;
     SimLock simLock;
     /** "accepted" or "rejected": how the SIM answered the last PIN the agent entered. */

@@ -144,12 +144,22 @@ public final class ModemSupervisor implements AutoCloseable {
      */
     public void found(Path controlDevice, Protocol driverProtocol, String interfaceName, RebindTarget rebind,
             String hardwareId) {
+        found(controlDevice, driverProtocol, interfaceName, rebind, hardwareId, null);
+    }
+
+    /**
+     * As {@link #found(Path, Protocol, String, RebindTarget, String)}, with the manufacturer the USB descriptor
+     * names (null when sysfs does not say): status shows it when the modem itself names none (MBIM).
+     */
+    public void found(Path controlDevice, Protocol driverProtocol, String interfaceName, RebindTarget rebind,
+            String hardwareId, String usbManufacturer) {
         scheduler.execute(() -> {
             if (lifecycle.closed()) {
                 return;
             }
             quirks = VendorQuirks.bundled().lookup(hardwareId);
             status.hardwareId = hardwareId;
+            status.usbManufacturer = usbManufacturer;
             recovery.rebindAt(rebind);
             boolean sameDevice = controlDevice.equals(session.device())
                     && lifecycle.state() != SupervisorState.ABSENT;

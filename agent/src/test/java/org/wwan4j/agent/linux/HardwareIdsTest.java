@@ -36,6 +36,25 @@ class HardwareIdsTest {
     }
 
     @Test
+    void theManufacturerComesFromTheUsbDevicesDescriptorAndAPciModemHasNone() throws Exception {
+        Path device = Files.createDirectories(sys.resolve("devices/pci0000:00/0000:00:14.0/usb1/1-1"));
+        Files.writeString(device.resolve("idVendor"), "1199\n");
+        Files.writeString(device.resolve("manufacturer"), "Sierra Wireless, Incorporated\n");
+        Path port = Files.createDirectories(device.resolve("1-1:1.12/usbmisc/cdc-wdm0"));
+        assertEquals(Optional.of("Sierra Wireless, Incorporated"), HardwareIds.manufacturer(modemAt(port)));
+
+        Path function = Files.createDirectories(sys.resolve("devices/pci0000:00/0000:00:1c.0/0000:01:00.0"));
+        Files.writeString(function.resolve("vendor"), "0x105b\n");
+        Path mhiPort = Files.createDirectories(function.resolve("mhi0/wwan/wwan0/wwan0mbim0"));
+        assertEquals(Optional.empty(), HardwareIds.manufacturer(modemAt(mhiPort)));
+    }
+
+    private static DiscoveredModem modemAt(Path sysfsDevice) {
+        return new DiscoveredModem("cdc-wdm0", Path.of("/dev/cdc-wdm0"), org.wwan4j.agent.config.Protocol.MBIM,
+                "cdc_mbim", null, null, null, null, sysfsDevice);
+    }
+
+    @Test
     void aDirectoryWithoutIdsAboveItHasNone() throws Exception {
         assertEquals(Optional.empty(), HardwareIds.above(Files.createDirectories(sys.resolve("devices/virtual/tty"))));
     }

@@ -132,6 +132,26 @@ class ModemSupervisorTest {
     }
 
     @Test
+    void aModemThatNamesNoManufacturerShowsTheOneItsUsbDescriptorNames() {
+        modem.identity = new org.wwan4j.agent.status.Identity("356789012345678", null, "EM7565", "SWI9X50C", null);
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0", null, "1199:9091", "Sierra Wireless, Incorporated");
+        scheduler.runReady();
+
+        assertEquals("Sierra Wireless, Incorporated", status.info().identity().manufacturer());
+        assertEquals("EM7565", status.info().identity().model());
+    }
+
+    @Test
+    void theModemsOwnManufacturerWinsOverTheUsbDescriptor() {
+        ModemSupervisor s = supervisor(managed(config));
+        s.found(DEV, Protocol.QMI, "wwan0", null, "2c7c:0512", "Android");
+        scheduler.runReady();
+
+        assertEquals(ScriptedModem.IDENTITY, status.info().identity());
+    }
+
+    @Test
     void aModemTheTableDoesNotKnowIsAskedForWhatTheHostPrefers() {
         ModemSupervisor s = supervisor(managed(config));
         s.found(DEV, Protocol.QMI, "wwan0", null, "dead:beef");

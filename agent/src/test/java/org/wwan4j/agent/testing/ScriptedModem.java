@@ -42,6 +42,8 @@ import org.wwan4j.agent.status.SimType;
 public final class ScriptedModem implements Modem {
 
     public static final Identity IDENTITY = new Identity("356789012345678", "Quectel", "EM12", "EM12GPAR01A21M4G");
+    /** What {@link #identity()} answers; a test sets it for a modem that names less (MBIM names no manufacturer). */
+    public volatile Identity identity = IDENTITY;
     public static final IpSettings IPV4 = new IpSettings("10.1.2.3", 30, "10.1.2.1", List.of("10.0.0.53"), 1430);
 
     public final Path device;
@@ -152,7 +154,7 @@ public final class ScriptedModem implements Modem {
 
     @Override
     public CompletableFuture<Identity> identity() {
-        return answer("identity", "identity", () -> IDENTITY);
+        return answer("identity", "identity", () -> identity);
     }
 
     @Override
