@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -139,6 +141,8 @@ class EveGoldenTest {
         assertTrue(m.locationTracking());
         assertEquals(ProbeMethod.TCP, m.probe().method());
         assertEquals(443, m.probe().port());
+        assertEquals(List.of(new InetSocketAddress(InetAddress.ofLiteral("10.1.0.8"), 3128)), m.probe().proxies(),
+                "IP-addressed proxies only, as mmagent probes them");
         assertEquals(ProbeMethod.NONE, config().agentConfig().modems().get(1).probe().method());
     }
 
