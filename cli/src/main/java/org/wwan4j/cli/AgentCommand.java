@@ -39,6 +39,11 @@ final class AgentCommand implements Callable<Integer> {
             + "(EVE: /run). Replaces --config.")
     Path eveRoot;
 
+    @Option(names = "--eve-global-config", paramLabel = "FILE", description = "With --eve-root: EVE's global "
+            + "config (zedagent's ConfigItemValueMap), read at start for the provider scan switch and the location "
+            + "interval (default: zedagent/ConfigItemValueMap/global.json under --eve-root).")
+    Path eveGlobalConfig;
+
     @Option(names = "--eve-modem-watchdog", description = "With --eve-root: register and touch the per-modem "
             + "watchdog files as mmagent does with wwan.modem.recovery.watchdog (EVE then reboots when a modem stays "
             + "gone).")
@@ -75,6 +80,9 @@ final class AgentCommand implements Callable<Integer> {
         if (eveModemWatchdog && eveRoot == null) {
             throw CliFailure.usage("agent: --eve-modem-watchdog needs --eve-root");
         }
+        if (eveGlobalConfig != null && eveRoot == null) {
+            throw CliFailure.usage("agent: --eve-global-config needs --eve-root");
+        }
         if (config != null) {
             checkConfig(config);
         }
@@ -88,7 +96,9 @@ final class AgentCommand implements Callable<Integer> {
         try {
             if (eveRoot != null) {
                 // A bad WwanConfig is not a usage error here: it is reported in WwanStatus, as EVE expects.
-                EveDaemon eve = EveDaemon.start(options, new EveRoot(eveRoot), eveModemWatchdog,
+                EveRoot root = new EveRoot(eveRoot);
+                EveDaemon eve = EveDaemon.start(options, root,
+                        eveGlobalConfig != null ? eveGlobalConfig : root.globalConfig(), eveModemWatchdog,
                         Factories.create(stateDir, sysfsRoot, devRoot, mbimProxy), null);
                 daemon = eve.daemon();
                 stop = eve::close;

@@ -84,5 +84,8 @@ class Wwan4jCliTest {
         CliRun watchdogAlone = CliRun.of("agent", "--config", "/etc/wwan4j.json", "--eve-modem-watchdog");
         assertEquals(Wwan4jCli.EXIT_USAGE, watchdogAlone.exitCode(), watchdogAlone::toString);
         assertTrue(watchdogAlone.err().contains("--eve-modem-watchdog needs --eve-root"), watchdogAlone::err);
+        CliRun globalAlone = CliRun.of("agent", "--config", "/etc/wwan4j.json", "--eve-global-config", "/x.json");
+        assertEquals(Wwan4jCli.EXIT_USAGE, globalAlone.exitCode(), globalAlone::toString);
+        assertTrue(globalAlone.err().contains("--eve-global-config needs --eve-root"), globalAlone::err);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Which firmware generation the emulated modem answers like. The agent claims to handle both; tests run it against
- * each. Only QMI firmware differs so far (MBIM answers the same either way).
+ * each. On MBIM only the stored contexts differ: legacy firmware lists them through Basic Connect only.
  */
 public enum FirmwareProfile {
 
@@ -15,7 +15,8 @@ public enum FirmwareProfile {
      * Strength, NAS Get Serving System and the NAS Event Report, but no UIM Read Transparent, Verify PIN or Get Slot
      * Status (nor slot status events), no NAS Get Signal Info or Get System Info, no way to register for their
      * indications, and no WDA data format messages (the link stays 802.3). Those are refused with
-     * InvalidQmiCommand, as such firmware does.
+     * InvalidQmiCommand, as such firmware does. Over MBIM: no MS Basic Connect Extensions provisioned contexts
+     * (v2), refused with NO_DEVICE_SUPPORT.
      */
     LEGACY("legacy");
 

@@ -2,7 +2,9 @@ package org.wwan4j.agent.eve;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.wwan4j.agent.daemon.AgentDaemon;
 import org.wwan4j.agent.daemon.AgentOptions;
 import org.wwan4j.agent.linux.SysfsDiscovery;
@@ -40,12 +42,24 @@ public final class EveDaemon implements AutoCloseable {
      */
     public static EveDaemon start(AgentOptions options, EveRoot root, boolean modemWatchdog, ModemFactory factory,
             IpConfigurator ipOverride) throws IOException {
+        return start(options, root, root.globalConfig(), modemWatchdog, factory, ipOverride);
+    }
+
+    /**
+     * As {@link #start(AgentOptions, EveRoot, boolean, ModemFactory, IpConfigurator)} with EVE's global config
+     * read from {@code globalConfig} (once, at start; without it the agent's defaults, see
+     * {@link EveGlobalConfig}).
+     */
+    public static EveDaemon start(AgentOptions options, EveRoot root, Path globalConfig, boolean modemWatchdog,
+            ModemFactory factory, IpConfigurator ipOverride) throws IOException {
         // NIM may publish its first WwanConfig after we start: the directory must exist to be watched.
         Files.createDirectories(root.wwanConfig().getParent());
+        Optional<EveGlobalConfig> global = EveGlobalConfig.read(globalConfig);
         AgentOptions eve = new AgentOptions(root.wwanConfig(), options.statusFile(), options.metricsPort(),
                 options.stateDir(), options.kmsg(), options.sysfsRoot(), options.devRoot(), root.resolvDir(),
-                options.hotplug(), options.settings(), options.trimMemory());
-        WwanConfigReader reader = new WwanConfigReader();
+                options.hotplug(), global.map(g -> g.applyTo(options.settings())).orElse(options.settings()),
+                options.trimMemory());
+        WwanConfigReader reader = new WwanConfigReader(global.map(EveGlobalConfig::scanProviders).orElse(false));
         SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
         EvePublisher publisher = new EvePublisher(root, reader, new PhysAddrsLookup(discovery::discover));
         ExecutorScheduler watchdogScheduler = modemWatchdog ? new ExecutorScheduler("wwan-eve-watchdog",

@@ -11,6 +11,14 @@ public record EveRoot(Path dir) {
     /** EVE's run directory. */
     public static final Path DEFAULT = Path.of("/run");
 
+    /**
+     * EVE's global config as zedagent publishes it ({@code types.ConfigItemValueMap}); mmagent subscribes to it
+     * for the provider scan switch and the location intervals.
+     */
+    public Path globalConfig() {
+        return dir.resolve("zedagent/ConfigItemValueMap/global.json");
+    }
+
     public Path wwanConfig() {
         return dir.resolve("nim/WwanConfig/global.json");
     }

@@ -22,6 +22,17 @@ import org.wwan4j.agent.json.JsonSyntaxException;
 final class WwanConfigReader implements ConfigWatcher.Parser {
 
     private final AtomicReference<EveWwanConfig> current = new AtomicReference<>(EveWwanConfig.NONE);
+    private final boolean scanProviders;
+
+    /** Without the provider scan (EVE's default). */
+    WwanConfigReader() {
+        this(false);
+    }
+
+    /** @param scanProviders EVE's global {@code wwan.query.visible.providers}, which WwanConfig does not carry */
+    WwanConfigReader(boolean scanProviders) {
+        this.scanProviders = scanProviders;
+    }
 
     /** The last accepted WwanConfig, or {@link EveWwanConfig#NONE}. */
     EveWwanConfig current() {
@@ -30,12 +41,16 @@ final class WwanConfigReader implements ConfigWatcher.Parser {
 
     @Override
     public AgentConfig parse(byte[] content) throws ConfigException {
-        EveWwanConfig config = read(new String(content, StandardCharsets.UTF_8));
+        EveWwanConfig config = read(new String(content, StandardCharsets.UTF_8), scanProviders);
         current.set(config);
         return config.agentConfig();
     }
 
     static EveWwanConfig read(String json) throws ConfigException {
+        return read(json, false);
+    }
+
+    static EveWwanConfig read(String json, boolean scanProviders) throws ConfigException {
         Object root;
         try {
             root = JsonReader.read(json);
@@ -67,7 +82,7 @@ final class WwanConfigReader implements ConfigWatcher.Parser {
             throw new ConfigException(errors);
         }
         // The provider scan is EVE's global setting wwan.query.visible.providers, not part of WwanConfig.
-        AgentConfig agentConfig = new AgentConfig(radioSilence, false, modems);
+        AgentConfig agentConfig = new AgentConfig(radioSilence, scanProviders, modems);
         return new EveWwanConfig(dpcKey, dpcTimestamp, rsTimestamp, networks, agentConfig);
     }
 }

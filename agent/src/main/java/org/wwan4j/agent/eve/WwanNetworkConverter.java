@@ -1,5 +1,7 @@
 package org.wwan4j.agent.eve;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +70,7 @@ final class WwanNetworkConverter {
         boolean locationTracking = n.bool("LocationTracking");
         ModemConfig config = new ModemConfig(label, match, Protocol.AUTO, phys.iface().isEmpty() ? null : phys.iface(),
                 (int) ap.unsigned("SIMSlot", 8), defaultBearer, attach, plmns(ap), rats(ap), ap.bool("ForbidRoaming"),
-                (int) n.unsigned("MTU", 16), n.unsigned("RouteMetric", 32), locationTracking, probe(n.object("Probe")));
+                (int) n.unsigned("MTU", 16), n.unsigned("RouteMetric", 32), locationTracking, probe(n.object("Probe"), proxies(n)));
         return new Converted(config, new EveNetwork(label, phys, configError, locationTracking));
     }
 
@@ -136,11 +138,37 @@ final class WwanNetworkConverter {
         return out;
     }
 
-    /** WwanProbe: disabled, or the user's probe; method none pings 8.8.8.8, as mmagent does. */
-    private static ProbeConfig probe(GoFields probe) {
+    /**
+     * The network's proxies (Go's ProxyEntry: {@code server}, {@code port}) the probe tries first; mmagent skips
+     * those named by host name (resolving them would need the network it is probing), and so do we.
+     */
+    private static List<InetSocketAddress> proxies(GoFields network) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (GoFields proxy : network.objects("Proxies")) {
+            String server = proxy.string("Server");
+            long port = proxy.unsigned("Port", 32);
+            if (server.isEmpty() || port == 0 || port > 65535) {
+                continue;
+            }
+            try {
+                out.add(new InetSocketAddress(InetAddress.ofLiteral(server), (int) port));
+            } catch (IllegalArgumentException e) {
+                // A host name: skipped, as mmagent does.
+            }
+        }
+        return out;
+    }
+
+    /** WwanProbe: disabled, or the user's probe after the proxies; method none pings 8.8.8.8, as mmagent does. */
+    private static ProbeConfig probe(GoFields probe, List<InetSocketAddress> proxies) {
         if (probe.bool("Disable")) {
             return new ProbeConfig(ProbeMethod.NONE, null, null, PROBE_INTERVAL_SECONDS);
         }
+        ProbeConfig user = userProbe(probe);
+        return new ProbeConfig(user.method(), user.host(), user.port(), user.intervalSeconds(), proxies);
+    }
+
+    private static ProbeConfig userProbe(GoFields probe) {
         GoFields user = probe.object("UserDefinedProbe");
         String host = user.string("ProbeHost");
         int method = (int) user.unsigned("Method", 8);

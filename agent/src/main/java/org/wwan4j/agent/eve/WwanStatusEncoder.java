@@ -17,6 +17,7 @@ import org.wwan4j.agent.status.ProviderStatus;
 import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.status.Sim;
+import org.wwan4j.agent.status.StoredProfile;
 
 /**
  * The agent's status as EVE's {@code WwanStatus}: the Go field names and order, Go's zero values for what is not
@@ -27,6 +28,7 @@ final class WwanStatusEncoder {
 
     private static final int BEARER_TYPE_ATTACH = 1;
     private static final int BEARER_TYPE_DEFAULT = 2;
+    private static final int BEARER_TYPE_DEDICATED = 3;
 
     private final PhysAddrsLookup phys;
 
@@ -97,7 +99,8 @@ final class WwanStatusEncoder {
         m.put("IPSettings", ipSettings(connected ? bearer : null));
         m.put("LocationTracking", tracking && info != null && WwanOpMode.of(info).startsWith("online"));
         m.put("Bearers", GoJson.slice(bearers(bearer, reg, modem)));
-        m.put("Profiles", null); // the agent does not list the modem's stored profiles
+        m.put("Profiles", GoJson.slice(info == null ? List.of() : info.profiles().stream()
+                .map(WwanStatusEncoder::profile).toList()));
         return m;
     }
 
@@ -224,6 +227,23 @@ final class WwanStatusEncoder {
         m.put("Connected", connected);
         m.put("ConnectionError", error);
         m.put("ConnectedAt", connectedAt);
+        return m;
+    }
+
+    /**
+     * One stored profile as mmagent lists ModemManager's: the name, else {@code profile-id:N}; the bearer type
+     * from the APN type (attach before default, any other purpose dedicated); ForbidRoaming when the modem will
+     * not use the profile while roaming.
+     */
+    private static Map<String, Object> profile(StoredProfile p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Name", p.name() != null ? p.name() : p.id() != null && p.id() >= 0 ? "profile-id:" + p.id() : "");
+        m.put("APN", p.apn());
+        m.put("BearerType", p.purposes().contains(StoredProfile.Purpose.ATTACH) ? BEARER_TYPE_ATTACH
+                : p.purposes().contains(StoredProfile.Purpose.DEFAULT) ? BEARER_TYPE_DEFAULT
+                : p.purposes().isEmpty() ? 0 : BEARER_TYPE_DEDICATED);
+        m.put("IPType", p.ipType() == null ? "" : p.ipType().jsonName());
+        m.put("ForbidRoaming", Boolean.FALSE.equals(p.roamingAllowed()));
         return m;
     }
 

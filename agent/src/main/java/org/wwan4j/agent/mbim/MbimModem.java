@@ -32,6 +32,7 @@ import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
 import org.wwan4j.agent.status.SimLock;
+import org.wwan4j.agent.status.StoredProfile;
 import org.wwan4j.glib.EnumValue;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.mbim.ActivationState;
@@ -78,6 +79,7 @@ public final class MbimModem implements Modem {
     private final MbimPreferences preferences;
     private final MbimUnlocks unlocks;
     private final MbimLocation location;
+    private final MbimStoredProfiles storedProfiles;
     private final List<MbimSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean removed = new AtomicBoolean();
@@ -95,6 +97,7 @@ public final class MbimModem implements Modem {
         this.attach = new MbimAttachConfiguration(extensions, requester);
         this.preferences = new MbimPreferences(basic, requester);
         this.unlocks = new MbimUnlocks(device, basic, requester);
+        this.storedProfiles = new MbimStoredProfiles(basic, extensions, requester);
         this.location = new MbimLocation(device, basic, requester,
                 fix -> events.emit(new ModemEvent.LocationChanged(fix)));
     }
@@ -210,6 +213,11 @@ public final class MbimModem implements Modem {
     @Override
     public CompletableFuture<Void> fccUnlock(FccUnlock method) {
         return unlocks.fccUnlock(method);
+    }
+
+    @Override
+    public CompletableFuture<List<StoredProfile>> storedProfiles() {
+        return storedProfiles.read();
     }
 
     @Override

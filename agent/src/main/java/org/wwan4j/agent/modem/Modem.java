@@ -18,6 +18,7 @@ import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
 import org.wwan4j.agent.status.SimLock;
+import org.wwan4j.agent.status.StoredProfile;
 
 /**
  * One opened modem, whatever protocol it speaks. The agent's supervisor drives a modem only through this
@@ -197,6 +198,15 @@ public interface Modem extends AutoCloseable {
     default CompletableFuture<Void> enterPin(String pin) {
         return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
                 getClass().getSimpleName() + " cannot enter a SIM PIN"));
+    }
+
+    /**
+     * The data profiles stored in the modem (QMI: WDS 3GPP profiles; MBIM: provisioned contexts), in the modem's
+     * order. Passwords are never read into them. Fails UNSUPPORTED when the modem cannot list them.
+     */
+    default CompletableFuture<List<StoredProfile>> storedProfiles() {
+        return CompletableFuture.failedFuture(new ModemException(ModemException.Kind.UNSUPPORTED,
+                getClass().getSimpleName() + " cannot list the modem's stored profiles"));
     }
 
     /**

@@ -9,9 +9,10 @@ import org.wwan4j.agent.modem.BearerSettings;
 import org.wwan4j.agent.status.IpSettings;
 
 /**
- * Which checks make up one connectivity probe, in order; the first success wins. As in the reference agent: the
- * network's own DNS servers first (cheap, and they are inside the operator's network), then the user's probe.
- * Method {@code none} disables probing: no checks, which counts as success.
+ * Which checks make up one connectivity probe, in order; the first success wins. As in the reference agent:
+ * endpoints inside the operator's network first, as they are cheap and answer where the internet is firewalled (a
+ * TCP connect to each IP-addressed proxy, then a query to each of the network's DNS servers), then the user's
+ * probe. Method {@code none} disables probing: no checks, which counts as success.
  */
 public final class ProbePolicy {
 
@@ -23,6 +24,9 @@ public final class ProbePolicy {
             return List.of();
         }
         List<Prober> steps = new ArrayList<>();
+        for (InetSocketAddress proxy : probe.proxies()) {
+            steps.add(new TcpProber(proxy, TcpProber.DEFAULT_TIMEOUT));
+        }
         for (IpSettings family : families(settings)) {
             for (String dns : family.dns()) {
                 steps.add(new DnsProber(new InetSocketAddress(dns, DnsProber.DNS_PORT), DnsProber.DEFAULT_TIMEOUT));

@@ -34,6 +34,7 @@ import org.wwan4j.agent.status.RegistrationState;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
 import org.wwan4j.agent.status.SimLock;
+import org.wwan4j.agent.status.StoredProfile;
 import org.wwan4j.glib.EnumValue;
 import org.wwan4j.glib.LoopFuture;
 import org.wwan4j.qmi.ClientDms;
@@ -73,6 +74,7 @@ public final class QmiModem implements Modem {
     private final QmiRegistrations registrations;
     private final QmiBearers data;
     private final QmiLocationSession location;
+    private final QmiStoredProfiles storedProfiles;
     private final QmiEvents events;
     private final List<AutoCloseable> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -94,6 +96,7 @@ public final class QmiModem implements Modem {
         this.signals = new QmiSignals(nas, support);
         this.registrations = new QmiRegistrations(nas, support);
         this.data = new QmiBearers(device, wds, support, handleFile);
+        this.storedProfiles = new QmiStoredProfiles(wds);
         this.location = new QmiLocationSession(device, fix -> events.post(new ModemEvent.LocationChanged(fix)));
     }
 
@@ -370,6 +373,11 @@ public final class QmiModem implements Modem {
     @Override
     public CompletableFuture<Void> reset() {
         return call("DMS reset", () -> QmiOperatingModeReset.run(dms));
+    }
+
+    @Override
+    public CompletableFuture<List<StoredProfile>> storedProfiles() {
+        return call("WDS profiles", storedProfiles::read);
     }
 
     @Override

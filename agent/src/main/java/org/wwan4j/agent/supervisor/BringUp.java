@@ -86,6 +86,7 @@ final class BringUp {
                 session.await(session.modem().registration(), registration -> {
                     status.registration = registration;
                     session.quietly(session.modem().signal(), signal -> status.signal = signal);
+                    readStoredProfiles();
                     then.run();
                 });
             });
@@ -172,8 +173,21 @@ final class BringUp {
             }
             CompletableFuture<Void> attachSet = attach == null ? CompletableFuture.completedFuture(null)
                     : optional(session.modem().setAttachProfile(attach), "attach bearer");
-            session.await(attachSet, done -> lifecycle.enter(SupervisorState.REGISTERING, "SIM and preferences set"));
+            session.await(attachSet, done -> {
+                if (attach != null) {
+                    readStoredProfiles(); // the attach APN may have been written into one of them
+                }
+                lifecycle.enter(SupervisorState.REGISTERING, "SIM and preferences set");
+            });
         });
+    }
+
+    /**
+     * The modem's stored profiles, for status only: read on opening (managed or not) and again after the attach
+     * APN was written. A modem that cannot list them keeps an empty list; nothing waits for the answer.
+     */
+    private void readStoredProfiles() {
+        session.quietly(session.modem().storedProfiles(), profiles -> status.profiles = profiles);
     }
 
     /** An optional feature the modem lacks is noted and skipped; anything else fails the step. */

@@ -21,6 +21,7 @@ import org.wwan4j.agent.status.Registration;
 import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
 import org.wwan4j.agent.status.SimLock;
+import org.wwan4j.agent.status.StoredProfile;
 import org.wwan4j.agent.status.UnlockStatus;
 import org.wwan4j.agent.status.StatusEvent;
 
@@ -39,6 +40,7 @@ final class ModemStatusBuilder {
     Counters counters;
     List<Provider> providers = List.of();
     Location location;
+    List<StoredProfile> profiles = List.of();
     HealthState healthState = HealthState.ABSENT;
     String lastError;
     int recoveries;
@@ -86,11 +88,12 @@ final class ModemStatusBuilder {
         counters = null;
         location = null;
         simLock = null;
+        profiles = List.of();
     }
 
     ModemStatus build() {
         ModemInfo info = new ModemInfo(device, protocol, identity, power, sims, registration, signal, bearer,
-                counters, providers, location);
+                counters, providers, location, profiles);
         return new ModemStatus(name, new Health(healthState, lastError, recoveries, recoveryStep), configError, probeError,
                 events.snapshot(), info, new UnlockStatus(hardwareId, fcc, simLock, pinAttempt));
     }

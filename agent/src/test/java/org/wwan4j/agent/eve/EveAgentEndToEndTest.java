@@ -108,6 +108,17 @@ class EveAgentEndToEndTest {
         Map<String, Object> ip = (Map<String, Object>) network.get("IPSettings");
         assertTrue(ip.get("Address") instanceof Map, "a *net.IPNet: " + ip);
         assertTrue(modem.state().bearer().connected(), "the emulated modem has its data call up");
+        // The modem's stored profiles, read once on the way up: QMI names them and marks the attach one; MBIM
+        // contexts have no names (profile-id:N) and internet contexts are default bearers.
+        Map<String, Object> listed = awaitJson(root.wwanStatus(), "modem1's stored profiles",
+                s -> network(s).map(n -> n.get("Profiles") instanceof List<?> l && l.size() == 2).orElse(false));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> profiles = (List<Map<String, Object>>) network(listed).orElseThrow().get("Profiles");
+        boolean qmi = protocol == EmulatedProtocol.QMI;
+        assertEquals(Map.of("Name", qmi ? "default" : "profile-id:1", "APN", "internet", "BearerType", qmi ? 1L : 2L,
+                "IPType", "ipv4v6", "ForbidRoaming", false), numbersAsLong(profiles.get(0)));
+        assertEquals(Map.of("Name", qmi ? "ims" : "profile-id:2", "APN", "ims", "BearerType", 3L,
+                "IPType", "ipv4v6", "ForbidRoaming", true), numbersAsLong(profiles.get(1)));
         Map<String, Object> viaSocket = awaitUpdate(subscriber, "modem1 connected, over the socket",
                 s -> network(s).map(n -> "online-and-connected".equals(module(n).get("OpMode"))).orElse(false));
         assertEquals("zedagent", viaSocket.get("DPCKey"));
@@ -127,6 +138,13 @@ class EveAgentEndToEndTest {
         assertEquals("zedagent", rejected.get("DPCKey"), "still the last good WwanConfig's");
         awaitUpdate(subscriber, "the rejection, over the socket",
                 s -> network(s).map(n -> String.valueOf(n.get("ConfigError")).contains("kerberos")).orElse(false));
+    }
+
+    /** JSON numbers as longs, whatever width the reader chose, so maps compare by value. */
+    private static Map<String, Object> numbersAsLong(Map<String, Object> item) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        item.forEach((k, v) -> out.put(k, v instanceof Number n ? (Object) n.longValue() : v));
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.wwan4j.agent.config.AccessPoint;
 import org.wwan4j.agent.config.Auth;
@@ -43,6 +46,7 @@ import org.wwan4j.agent.status.Signal;
 import org.wwan4j.agent.status.Sim;
 import org.wwan4j.agent.status.SimState;
 import org.wwan4j.agent.status.SimType;
+import org.wwan4j.agent.status.StoredProfile;
 
 /**
  * Each published EVE topic against a fixture transcribed from what Go's {@code encoding/json} writes for EVE's
@@ -87,7 +91,11 @@ class EveGoldenTest {
                 new Counters(1000L, 2000L, 10L, 20L, 1L, 2L, 0L, 0L),
                 List.of(new Provider("310", "260", "T-Mobile", ProviderStatus.CURRENT, false),
                         new Provider("310", "410", "AT&T", ProviderStatus.FORBIDDEN, true)),
-                new Location(50.0875, 14.4213, null, 4.5, null, Instant.ofEpochMilli(1785578400250L)));
+                new Location(50.0875, 14.4213, null, 4.5, null, Instant.ofEpochMilli(1785578400250L)),
+                List.of(new StoredProfile(1, "default", "attach.apn", IpType.IPV4V6,
+                                Set.of(StoredProfile.Purpose.DEFAULT, StoredProfile.Purpose.ATTACH), true),
+                        new StoredProfile(2, null, "ims", IpType.IPV6, Set.of(StoredProfile.Purpose.IMS), false),
+                        new StoredProfile(3, null, "", null, Set.of(), null)));
         ModemInfo radioOff = new ModemInfo("/dev/cdc-wdm1", Protocol.MBIM, null, Power.LOW_POWER, List.of(), null, null,
                 null, null, List.of(), null);
         return new AgentStatus(CONNECTED, false, CONNECTED, null, List.of(
@@ -133,6 +141,8 @@ class EveGoldenTest {
         assertTrue(m.locationTracking());
         assertEquals(ProbeMethod.TCP, m.probe().method());
         assertEquals(443, m.probe().port());
+        assertEquals(List.of(new InetSocketAddress(InetAddress.ofLiteral("10.1.0.8"), 3128)), m.probe().proxies(),
+                "IP-addressed proxies only, as mmagent probes them");
         assertEquals(ProbeMethod.NONE, config().agentConfig().modems().get(1).probe().method());
     }
 

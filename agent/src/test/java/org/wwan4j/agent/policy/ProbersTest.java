@@ -100,6 +100,19 @@ class ProbersTest {
         assertTrue(ProbePolicy.plan(new ProbeConfig(ProbeMethod.NONE, null, null, 300), settings).isEmpty());
     }
 
+    @Test
+    void planTriesTheNetworksProxiesBeforeItsDnsServers() {
+        BearerSettings settings = new BearerSettings(
+                new IpSettings("10.0.0.2", 30, "10.0.0.1", List.of("10.0.0.53"), 1500), null);
+        ProbeConfig probe = new ProbeConfig(ProbeMethod.ICMP, "9.9.9.9", null, 300, List.of(
+                new InetSocketAddress(InetAddress.ofLiteral("10.1.0.8"), 3128),
+                new InetSocketAddress(InetAddress.ofLiteral("10.1.0.9"), 8080)));
+        assertEquals(List.of("tcp 10.1.0.8:3128", "tcp 10.1.0.9:8080", "dns 10.0.0.53", "icmp 9.9.9.9"),
+                ProbePolicy.plan(probe, settings).stream().map(Object::toString).toList());
+        assertTrue(ProbePolicy.plan(new ProbeConfig(ProbeMethod.NONE, null, null, 300, probe.proxies()), settings)
+                .isEmpty(), "a disabled probe tries nothing");
+    }
+
     private static Path script(Path file, String body) throws Exception {
         Files.writeString(file, "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));

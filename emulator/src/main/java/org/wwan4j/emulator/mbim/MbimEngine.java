@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.emulator.FirmwareProfile;
 import org.wwan4j.emulator.engine.EngineContext;
 import org.wwan4j.emulator.engine.ProtocolEngine;
 import org.wwan4j.emulator.fault.Fault;
@@ -18,6 +19,7 @@ import org.wwan4j.emulator.mbim.basicconnect.DeviceServiceSubscribeList;
 import org.wwan4j.emulator.mbim.basicconnect.DeviceServices;
 import org.wwan4j.emulator.mbim.basicconnect.DeviceCaps;
 import org.wwan4j.emulator.mbim.basicconnect.HomeProvider;
+import org.wwan4j.emulator.mbim.basicconnect.ProvisionedContexts;
 import org.wwan4j.emulator.mbim.basicconnect.IpConfiguration;
 import org.wwan4j.emulator.mbim.basicconnect.PacketAttachment;
 import org.wwan4j.emulator.mbim.basicconnect.PacketService;
@@ -41,6 +43,7 @@ import org.wwan4j.emulator.mbim.msbasicconnect.BaseStationsInfo;
 import org.wwan4j.emulator.mbim.msbasicconnect.DeviceSlotMappings;
 import org.wwan4j.emulator.mbim.msbasicconnect.LteAttachConfiguration;
 import org.wwan4j.emulator.mbim.msbasicconnect.LteAttachInfo;
+import org.wwan4j.emulator.mbim.msbasicconnect.ProvisionedContextsV2;
 import org.wwan4j.emulator.mbim.msbasicconnect.MsBasicConnectExtensionsCid;
 import org.wwan4j.emulator.mbim.msbasicconnect.SlotInfoStatus;
 import org.wwan4j.emulator.mbim.msbasicconnect.SysCaps;
@@ -96,12 +99,16 @@ public final class MbimEngine implements ProtocolEngine {
                 new DeviceCaps(state), subscriberReadyStatus, radioState, new Pin(state), new HomeProvider(state),
                 new PreferredProviders(state), new VisibleProviders(state), registerState, packetService, signalState, connect,
                 new IpConfiguration(state), new DeviceServiceSubscribeList(session.subscriptions()),
-                new PacketStatistics(state),
+                new PacketStatistics(state), new ProvisionedContexts(state),
                 // MS Basic Connect Extensions
                 new SysCaps(state), new DeviceSlotMappings(state), new SlotInfoStatus(state),
                 new BaseStationsInfo(state), new Version(session), lteAttachConfiguration, lteAttachInfo,
                 // Quectel
                 new QuectelRadioState(state)));
+        if (context.profile() != FirmwareProfile.LEGACY) {
+            // Older MBIM firmware lists its contexts through Basic Connect only.
+            handlers.add(new ProvisionedContextsV2(state));
+        }
         this.qmiOverMbim = context.qmiOverMbim() ? new QmiOverMbim(context, this::qmiIndication) : null;
         if (qmiOverMbim != null) {
             handlers.add(qmiOverMbim);

@@ -73,10 +73,13 @@ public final class ModemDefaults {
                 new EmulatedAccessPoint("private.corp", EmulatedAuth.CHAP, "corp", "s3cret"));
     }
 
+    /** Profile 1 serves both the attach and the default bearer, as on most Qualcomm modules; IMS stays home. */
     public static List<Profile> profiles() {
         return List.of(
-                new Profile(1, "default", "internet", EmulatedIpType.IPV4V6, EmulatedAuth.NONE, null, null),
-                new Profile(2, "ims", "ims", EmulatedIpType.IPV4V6, EmulatedAuth.NONE, null, null));
+                new Profile(1, "default", "internet", EmulatedIpType.IPV4V6, EmulatedAuth.NONE, null, null,
+                        Set.of(Profile.Purpose.DEFAULT, Profile.Purpose.ATTACH), true),
+                new Profile(2, "ims", "ims", EmulatedIpType.IPV4V6, EmulatedAuth.NONE, null, null,
+                        Set.of(Profile.Purpose.IMS), false));
     }
 
     public static EmulatedIpSettings ipv4() {

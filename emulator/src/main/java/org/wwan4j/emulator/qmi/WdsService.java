@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -377,7 +378,23 @@ final class WdsService implements QmiService {
             out.tlv(0x1B).rawString(p.username());
         }
         out.tlv(0x1D).u8(authBits(p.auth()));
+        out.tlv(0x3E).u8(p.roamingAllowed() ? 0 : 1);
+        out.tlv(0xDD).u64(apnTypeMask(p.purposes()));
         return out.toBytes();
+    }
+
+    /** QMI's WDS APN type mask bits: default 1, IMS 2, MMS 4, initial attach 0x100. */
+    private static long apnTypeMask(Set<Profile.Purpose> purposes) {
+        long mask = 0;
+        for (Profile.Purpose purpose : purposes) {
+            mask |= switch (purpose) {
+                case DEFAULT -> 0x1L;
+                case IMS -> 0x2L;
+                case MMS -> 0x4L;
+                case ATTACH -> 0x100L;
+            };
+        }
+        return mask;
     }
 
     private byte[] modifyProfile(Tlvs request) {
@@ -388,7 +405,7 @@ final class WdsService implements QmiService {
         String username = request.get(0x1B).map(TlvReader::restAsString).orElse(p.username());
         String password = request.get(0x1C).map(TlvReader::restAsString).orElse(p.password());
         EmulatedAuth auth = request.get(0x1D).map(r -> auth(r.u8())).orElse(p.auth());
-        context.state().putProfile(new Profile(p.index(), name, apn, ipType, auth, username, password));
+        context.state().putProfile(p.withSettings(name, apn, ipType, auth, username, password));
         return new byte[0];
     }
 

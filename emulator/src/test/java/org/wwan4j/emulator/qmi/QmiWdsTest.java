@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -142,6 +143,19 @@ class QmiWdsTest {
         Matcher m = Pattern.compile(regex).matcher(result.stdout());
         assertTrue(m.find(), () -> regex + " not in\n" + result);
         return m.group(1);
+    }
+
+    @Test
+    void theProfileListTellsWhatEachProfileIsForAndWhetherItMayRoam() {
+        Qmicli.Result list = qmicli.ok("--wds-get-profile-list=3gpp");
+        String[] profiles = list.stdout().split("\\[2\\] 3gpp");
+        assertEquals(2, profiles.length, list::toString);
+        for (String line : List.of("APN type: 'default, ia'", "No roaming: 'no'")) {
+            assertTrue(profiles[0].contains(line), () -> "profile 1 lacks '" + line + "' in\n" + list);
+        }
+        for (String line : List.of("APN: 'ims'", "APN type: 'ims'", "No roaming: 'yes'")) {
+            assertTrue(profiles[1].contains(line), () -> "profile 2 lacks '" + line + "' in\n" + list);
+        }
     }
 
     @Test

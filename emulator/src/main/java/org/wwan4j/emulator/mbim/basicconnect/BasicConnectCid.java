@@ -13,6 +13,7 @@ public final class BasicConnectCid {
     public static final int PACKET_SERVICE = 10;
     public static final int SIGNAL_STATE = 11;
     public static final int CONNECT = 12;
+    public static final int PROVISIONED_CONTEXTS = 13;
     public static final int IP_CONFIGURATION = 15;
     public static final int DEVICE_SERVICES = 16;
     public static final int DEVICE_SERVICE_SUBSCRIBE_LIST = 19;

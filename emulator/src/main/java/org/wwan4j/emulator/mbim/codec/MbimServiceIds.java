@@ -16,6 +16,9 @@ public final class MbimServiceIds {
     public static final UUID QMI = UUID.fromString("d1a30bc2-f97a-6e43-bf65-c7e24fb0f0d3");
     /** Context type of a plain internet connection, used by Connect. */
     public static final UUID CONTEXT_TYPE_INTERNET = UUID.fromString("7e5e2a7e-4e6f-7272-736b-656e7e5e2a7e");
+    /** MBIM_CONTEXT_TYPE_IMS and MBIM_CONTEXT_TYPE_MMS (MBIM 1.0 table 10-15). */
+    public static final UUID CONTEXT_TYPE_IMS = UUID.fromString("21610d01-3074-4bce-9425-b53a07d697d6");
+    public static final UUID CONTEXT_TYPE_MMS = UUID.fromString("46726664-7269-6bc6-9624-d1d35389aca9");
     /** All zeroes: "no context type" in Connect replies of a deactivated session. */
     public static final UUID CONTEXT_TYPE_NONE = new UUID(0, 0);
 

@@ -153,16 +153,24 @@ class MbimcliQueriesTest {
         Mbimcli.Result services = mbimcli.ok("--query-device-services");
         assertEquals(List.of("basic-connect", "quectel", "ms-basic-connect-extensions"), services.fields("Service"));
         for (String cid : List.of("device-caps (1)", "connect (12)", "device-services (16)", "packet-statistics (20)",
-                "sys-caps (5)", "device-slot-mappings (7)", "slot-info-status (8)")) {
+                "sys-caps (5)", "device-slot-mappings (7)", "slot-info-status (8)", "provisioned-contexts (13)")) {
             assertTrue(services.stdout().contains(cid), cid + " missing in\n" + services.stdout());
         }
-        assertTrue(!services.stdout().contains("provisioned-contexts"), "not served, so not listed");
+        assertTrue(!services.stdout().contains("pin-list"), "not served, so not listed");
+    }
+
+    @Test
+    void provisionedContextsListTheStoredProfilesBothWays() throws Exception {
+        Mbimcli.Result basic = mbimcli.ok("--query-provisioned-contexts");
+        assertTrue(basic.stdout().contains("internet") && basic.stdout().contains("ims"), basic.all());
+        Mbimcli.Result v2 = mbimcli.ok("--ms-query-provisioned-contexts");
+        assertTrue(v2.stdout().contains("home-only") && v2.stdout().contains("allow-all"), v2.all());
     }
 
     @Test
     void unknownCidIsNoDeviceSupportAndTheModemKeepsServing() throws Exception {
-        // Provisioned contexts is a Basic Connect CID the emulator does not implement.
-        Mbimcli.Result unsupported = mbimcli.run("--query-provisioned-contexts");
+        // PIN list is a Basic Connect CID the emulator does not implement.
+        Mbimcli.Result unsupported = mbimcli.run("--query-pin-list");
         assertTrue(unsupported.exitCode() != 0);
         assertTrue(unsupported.stderr().contains("NoDeviceSupport"), unsupported.all());
         mbimcli.ok("--query-radio-state");
