@@ -1,6 +1,7 @@
 package org.wwan4j.agent.config;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -60,15 +61,29 @@ public final class ConfigWatcher implements AutoCloseable {
         AgentConfig parse(byte[] content) throws ConfigException;
     }
 
+    /**
+     * Turns the file's bytes and a companion file's into a config: for a contract whose settings come from two
+     * files (EVE: NIM's WwanConfig and zedagent's global config). Both are read on the one watcher thread, so a
+     * change of either is applied in order with the other's current content.
+     */
+    @FunctionalInterface
+    public interface CompanionParser {
+        /** @param companion the companion file's bytes, or null while it is missing or unreadable */
+        AgentConfig parse(byte[] content, byte[] companion) throws ConfigException;
+    }
+
     private final Path file;
+    /** Null without a companion file. */
+    private final Path companion;
     private final Listener listener;
-    private final Parser parser;
+    private final CompanionParser parser;
     private final WatchService watchService;
     private final Thread thread;
     private volatile AgentConfig current;
     private byte[] lastHash;
-    /** Only the watcher thread changes this after construction. */
+    /** Only the watcher thread changes these after construction. */
     private boolean registered;
+    private boolean companionRegistered;
     private volatile boolean closed;
 
     /**
@@ -82,7 +97,17 @@ public final class ConfigWatcher implements AutoCloseable {
 
     /** As {@link #ConfigWatcher(Path, AgentConfig, Listener)}, reading the file with {@code parser}. */
     public ConfigWatcher(Path file, AgentConfig initial, Parser parser, Listener listener) throws IOException {
+        this(file, null, initial, (content, none) -> parser.parse(content), listener);
+    }
+
+    /**
+     * As {@link #ConfigWatcher(Path, AgentConfig, Parser, Listener)}, also watching {@code companion} (whose
+     * directory need not exist yet) and handing both files' bytes to {@code parser} whenever either changes.
+     */
+    public ConfigWatcher(Path file, Path companion, AgentConfig initial, CompanionParser parser, Listener listener)
+            throws IOException {
         this.file = file.toAbsolutePath();
+        this.companion = companion == null ? null : companion.toAbsolutePath();
         this.listener = listener;
         this.parser = parser;
         this.current = initial;
@@ -93,6 +118,7 @@ public final class ConfigWatcher implements AutoCloseable {
             watchService.close();
             throw e;
         }
+        tryRegisterCompanion();
         check();
         this.thread = Thread.ofPlatform().name("config-watcher").daemon().unstarted(this::run);
         thread.start();
@@ -118,24 +144,48 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
+    /** True when the companion's directory became watched now. */
+    private boolean tryRegisterCompanion() {
+        if (companion == null || companionRegistered) {
+            return false;
+        }
+        if (companion.getParent().equals(file.getParent())) {
+            companionRegistered = registered; // one watch serves both
+            return companionRegistered;
+        }
+        try {
+            companion.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            companionRegistered = true;
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean allRegistered() {
+        return registered && (companion == null || companionRegistered);
+    }
+
     private void run() {
         long nextRescan = System.nanoTime() + RESCAN_INTERVAL.toNanos();
         while (!closed) {
             try {
-                Duration wait = registered ? RESCAN_INTERVAL : UNWATCHED_RETRY;
+                Duration wait = allRegistered() ? RESCAN_INTERVAL : UNWATCHED_RETRY;
                 WatchKey key = watchService.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
                 boolean relevant = key == null || System.nanoTime() - nextRescan >= 0;
                 if (key != null) {
-                    relevant |= concernsOurFile(key.pollEvents());
+                    relevant |= concernsOurFiles(key);
                     if (!key.reset()) {
-                        LOG.warn("config directory {} is no longer watched; retrying", file.getParent());
-                        registered = false;
+                        LOG.warn("config directory {} is no longer watched; retrying", key.watchable());
+                        unregistered(key);
                     }
                 }
                 if (!registered) {
                     // The directory was removed: watch it again as soon as it exists, and read what it holds then.
                     relevant |= tryRegister();
                 }
+                relevant |= tryRegisterCompanion();
                 if (relevant) {
                     Thread.sleep(SETTLE.toMillis());
                     drain();
@@ -152,14 +202,28 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    private boolean concernsOurFile(List<WatchEvent<?>> events) {
+    private boolean concernsOurFiles(WatchKey key) {
+        List<WatchEvent<?>> events = key.pollEvents();
         for (WatchEvent<?> event : events) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW
-                    || file.getFileName().equals(event.context())) {
+                    || isFile(key, event, file) || (companion != null && isFile(key, event, companion))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isFile(WatchKey key, WatchEvent<?> event, Path which) {
+        return which.getParent().equals(key.watchable()) && which.getFileName().equals(event.context());
+    }
+
+    private void unregistered(WatchKey key) {
+        if (file.getParent().equals(key.watchable())) {
+            registered = false;
+        }
+        if (companion != null && companion.getParent().equals(key.watchable())) {
+            companionRegistered = false;
+        }
     }
 
     /** Events that arrived while settling concern the version we are about to read anyway. */
@@ -168,7 +232,7 @@ public final class ConfigWatcher implements AutoCloseable {
         while ((key = watchService.poll()) != null) {
             key.pollEvents();
             if (!key.reset()) {
-                registered = false; // the directory went away while we settled
+                unregistered(key); // the directory went away while we settled
             }
         }
     }
@@ -184,19 +248,32 @@ public final class ConfigWatcher implements AutoCloseable {
             rejectOnce(file + ": " + e.getMessage());
             return;
         }
-        if (isSameAsLast(content)) {
+        byte[] companionContent = readCompanion();
+        if (isSameAsLast(content, companionContent)) {
             return;
         }
         try {
             if (content.length > ConfigParser.MAX_CONFIG_BYTES) {
                 throw new ConfigException(List.of(file + ": larger than " + ConfigParser.MAX_CONFIG_BYTES + " bytes"));
             }
-            AgentConfig parsed = parser.parse(content);
+            AgentConfig parsed = parser.parse(content, companionContent);
             warnIfExposed(parsed);
             current = parsed;
             deliver(() -> listener.applied(parsed));
         } catch (ConfigException e) {
             deliver(() -> listener.rejected(file, e.errors()));
+        }
+    }
+
+    /** The companion's bytes; null without one, or while it is missing or unreadable (its parser reports why). */
+    private byte[] readCompanion() {
+        if (companion == null) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(companion);
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -210,13 +287,13 @@ public final class ConfigWatcher implements AutoCloseable {
 
     /** A missing or unreadable file is reported once per distinct condition, like a bad content. */
     private void rejectOnce(String error) {
-        if (!isSameAsLast(("\0unreadable\0" + error).getBytes(StandardCharsets.UTF_8))) {
+        if (!isSameAsLast(("\0unreadable\0" + error).getBytes(StandardCharsets.UTF_8), null)) {
             deliver(() -> listener.rejected(file, List.of(error)));
         }
     }
 
-    private boolean isSameAsLast(byte[] content) {
-        byte[] hash = sha256(content);
+    private boolean isSameAsLast(byte[] content, byte[] companionContent) {
+        byte[] hash = sha256(content, companionContent);
         boolean same = Arrays.equals(hash, lastHash);
         lastHash = hash;
         return same;
@@ -230,9 +307,16 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    private static byte[] sha256(byte[] content) {
+    private static byte[] sha256(byte[] content, byte[] companionContent) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            // Length first: the two files' bytes must not be read as another split of the same bytes.
+            digest.update(ByteBuffer.allocate(Long.BYTES).putLong(content.length).array());
+            digest.update(content);
+            if (companionContent != null) {
+                digest.update(companionContent);
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

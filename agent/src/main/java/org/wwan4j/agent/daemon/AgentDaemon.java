@@ -82,16 +82,18 @@ public final class AgentDaemon implements AutoCloseable {
      */
     public static AgentDaemon start(AgentOptions options, ModemFactory factory, IpConfigurator ipOverride)
             throws IOException {
-        return start(options, factory, ipOverride, ConfigParser::parse, agent -> { });
+        return start(options, factory, ipOverride, null, (content, none) -> ConfigParser.parse(content),
+                agent -> { });
     }
 
     /**
-     * As {@link #start(AgentOptions, ModemFactory, IpConfigurator)} for a config file in another format: the
-     * watched file is read with {@code parser}, and {@code attach} sees the agent before the first config reaches
-     * it (to add listeners that must not miss the first status, as EVE's publisher).
+     * As {@link #start(AgentOptions, ModemFactory, IpConfigurator)} for a config in another format: the watched
+     * file, with {@code companion} (watched too; null for none), is read with {@code parser}, and {@code attach}
+     * sees the agent before the first config reaches it (to add listeners that must not miss the first status, as
+     * EVE's publisher).
      */
     public static AgentDaemon start(AgentOptions options, ModemFactory factory, IpConfigurator ipOverride,
-            ConfigWatcher.Parser parser, Consumer<Agent> attach) throws IOException {
+            Path companion, ConfigWatcher.CompanionParser parser, Consumer<Agent> attach) throws IOException {
         List<AutoCloseable> resources = new ArrayList<>();
         LOG.debug("starting: config {}, status {}, state dir {}, sysfs {}, dev {}, resolv dir {}, kmsg {}",
                 options.configFile(), options.statusFile(), options.stateDir(), options.sysfsRoot(),
@@ -152,7 +154,7 @@ public final class AgentDaemon implements AutoCloseable {
                 resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
             }
             attach.accept(agent);
-            resources.add(new ConfigWatcher(options.configFile(), AgentConfig.EMPTY, parser, new ConfigWatcher.Listener() {
+            resources.add(new ConfigWatcher(options.configFile(), companion, AgentConfig.EMPTY, parser, new ConfigWatcher.Listener() {
                 @Override
                 public void applied(AgentConfig config) {
                     // Watch first: a path that changes while the config is applied is then re-read once more.

@@ -47,8 +47,8 @@ public final class EveDaemon implements AutoCloseable {
 
     /**
      * As {@link #start(AgentOptions, EveRoot, boolean, ModemFactory, IpConfigurator)} with EVE's global config
-     * read from {@code globalConfig} (once, at start; without it the agent's defaults, see
-     * {@link EveGlobalConfig}).
+     * read from {@code globalConfig}: its provider scan switch followed while running, its location interval
+     * read at start; without it the agent's defaults, see {@link EveGlobalConfig}.
      */
     public static EveDaemon start(AgentOptions options, EveRoot root, Path globalConfig, boolean modemWatchdog,
             ModemFactory factory, IpConfigurator ipOverride) throws IOException {
@@ -59,14 +59,16 @@ public final class EveDaemon implements AutoCloseable {
                 options.stateDir(), options.kmsg(), options.sysfsRoot(), options.devRoot(), root.resolvDir(),
                 options.hotplug(), global.map(g -> g.applyTo(options.settings())).orElse(options.settings()),
                 options.trimMemory());
-        WwanConfigReader reader = new WwanConfigReader(global.map(EveGlobalConfig::scanProviders).orElse(false));
+        // The location interval is fixed here (the supervisors take it at start); the scan switch is re-read with
+        // every change of either file by the config watcher.
+        WwanConfigReader reader = new WwanConfigReader(globalConfig);
         SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
         EvePublisher publisher = new EvePublisher(root, reader, new PhysAddrsLookup(discovery::discover));
         ExecutorScheduler watchdogScheduler = modemWatchdog ? new ExecutorScheduler("wwan-eve-watchdog",
                 Clock.systemUTC()) : null;
         ModemWatchdogFiles watchdog = modemWatchdog ? new ModemWatchdogFiles(root, watchdogScheduler) : null;
         try {
-            AgentDaemon daemon = AgentDaemon.start(eve, factory, ipOverride, reader, agent -> {
+            AgentDaemon daemon = AgentDaemon.start(eve, factory, ipOverride, globalConfig, reader, agent -> {
                 agent.addListener(publisher);
                 if (watchdog != null) {
                     agent.addListener(watchdog);

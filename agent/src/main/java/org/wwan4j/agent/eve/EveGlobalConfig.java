@@ -46,18 +46,27 @@ public record EveGlobalConfig(boolean scanProviders, Duration locationInterval) 
 
     /** The settings in {@code file}; empty when it is missing or cannot be read (logged). */
     public static Optional<EveGlobalConfig> read(Path file) {
-        String json;
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            return of(file, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            LOG.info("no EVE global config at {}: the agent's defaults (provider scan off)", file);
-            return Optional.empty();
+            return of(file, null);
         } catch (IOException e) {
             LOG.warn("EVE global config {} cannot be read, keeping the agent's defaults: {}", file, e.toString());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The settings in {@code content}, the bytes of {@code file} (null: missing or unreadable); empty when there
+     * are none to use (logged).
+     */
+    static Optional<EveGlobalConfig> of(Path file, byte[] content) {
+        if (content == null) {
+            LOG.info("no EVE global config at {}: the agent's defaults (provider scan off)", file);
+            return Optional.empty();
+        }
         try {
-            EveGlobalConfig config = parse(json);
+            EveGlobalConfig config = parse(new String(content, StandardCharsets.UTF_8));
             LOG.info("EVE global config {}: provider scan {}, location every {} ms", file,
                     config.scanProviders ? "on" : "off", config.locationInterval.toMillis());
             return Optional.of(config);

@@ -1,7 +1,9 @@
 package org.wwan4j.agent.eve;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +21,21 @@ import org.wwan4j.agent.json.JsonSyntaxException;
  * agent's config. A file that cannot be used is rejected whole, so the last good config keeps running; the last
  * accepted one stays available for the status side ({@link #current()}), which echoes its DPC key and timestamps.
  */
-final class WwanConfigReader implements ConfigWatcher.Parser {
+final class WwanConfigReader implements ConfigWatcher.CompanionParser {
 
     private final AtomicReference<EveWwanConfig> current = new AtomicReference<>(EveWwanConfig.NONE);
-    private final boolean scanProviders;
+    private final Path globalConfig;
+    /** The global config's bytes last read, to log its settings only when they change (watcher thread only). */
+    private byte[] lastGlobal;
+    private boolean globalSeen;
+    private boolean scanProviders;
 
-    /** Without the provider scan (EVE's default). */
-    WwanConfigReader() {
-        this(false);
-    }
-
-    /** @param scanProviders EVE's global {@code wwan.query.visible.providers}, which WwanConfig does not carry */
-    WwanConfigReader(boolean scanProviders) {
-        this.scanProviders = scanProviders;
+    /**
+     * @param globalConfig EVE's global config (zedagent's ConfigItemValueMap), read with each WwanConfig for
+     *                     {@code wwan.query.visible.providers}, which WwanConfig does not carry
+     */
+    WwanConfigReader(Path globalConfig) {
+        this.globalConfig = globalConfig;
     }
 
     /** The last accepted WwanConfig, or {@link EveWwanConfig#NONE}. */
@@ -39,8 +43,19 @@ final class WwanConfigReader implements ConfigWatcher.Parser {
         return current.get();
     }
 
+    /**
+     * Called by the watcher whenever NIM's WwanConfig or EVE's global config changed; the switch of the latter
+     * applies to the former as it is now. A global config that cannot be used switches the scan off (EVE's
+     * default) and leaves the WwanConfig accepted.
+     */
     @Override
-    public AgentConfig parse(byte[] content) throws ConfigException {
+    public AgentConfig parse(byte[] content, byte[] global) throws ConfigException {
+        if (!globalSeen || !Arrays.equals(global, lastGlobal)) {
+            globalSeen = true;
+            scanProviders = EveGlobalConfig.of(globalConfig, global).map(EveGlobalConfig::scanProviders)
+                    .orElse(false);
+            lastGlobal = global;
+        }
         EveWwanConfig config = read(new String(content, StandardCharsets.UTF_8), scanProviders);
         current.set(config);
         return config.agentConfig();

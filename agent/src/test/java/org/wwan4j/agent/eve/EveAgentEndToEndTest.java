@@ -76,17 +76,7 @@ class EveAgentEndToEndTest {
         modem = EmulatedModem.start(protocol);
         EveRoot root = new EveRoot(dir.resolve("run"));
         writeAtomically(root.wwanConfig(), wwanConfig(modem.path(), "zedagent"));
-        for (String sub : List.of("sys", "dev", "state")) {
-            Files.createDirectories(dir.resolve(sub));
-        }
-        AgentOptions options = new AgentOptions(dir.resolve("unused.json"), null, null, dir.resolve("state"), null,
-                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("unused"), false, SupervisorSettings.DEFAULTS,
-                false);
-        ModemFactories factories = ModemFactories.builder()
-                .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
-                .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))
-                .build();
-        eve = EveDaemon.start(options, root, false, factories, new RecordingIp());
+        eve = startEve(root);
         // As NIM subscribes: on the publisher's socket, from the start.
         subscriber = PubSubTestSubscriber.subscribe(root.wwanSocket("WwanStatus"), "WwanStatus");
         subscriber.awaitSync(WAIT);
@@ -138,6 +128,47 @@ class EveAgentEndToEndTest {
         assertEquals("zedagent", rejected.get("DPCKey"), "still the last good WwanConfig's");
         awaitUpdate(subscriber, "the rejection, over the socket",
                 s -> network(s).map(n -> String.valueOf(n.get("ConfigError")).contains("kerberos")).orElse(false));
+    }
+
+    /**
+     * EVE's global config followed while running, as mmagent follows it: no scan without the file; zedagent then
+     * switches {@code wwan.query.visible.providers} on and the running modem's visible providers appear.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EmulatedProtocol.class, names = {"QMI", "MBIM"})
+    void theProviderScanSwitchIsFollowedWhileRunning(EmulatedProtocol protocol) throws Exception {
+        modem = EmulatedModem.start(protocol);
+        EveRoot root = new EveRoot(dir.resolve("run"));
+        writeAtomically(root.wwanConfig(), wwanConfig(modem.path(), "zedagent"));
+        eve = startEve(root);
+        Map<String, Object> before = awaitJson(root.wwanStatus(), "modem1 online-and-connected",
+                s -> network(s).map(n -> "online-and-connected".equals(module(n).get("OpMode"))).orElse(false));
+        Object none = network(before).orElseThrow().get("VisibleProviders");
+        assertTrue(!(none instanceof List<?> l) || l.isEmpty(), "no scan by EVE's default: " + none);
+
+        // zedagent's directory appears only now: the watcher picks it up while running.
+        writeAtomically(root.globalConfig(), "{\"GlobalSettings\":{\"wwan.query.visible.providers\":"
+                + "{\"Key\":\"wwan.query.visible.providers\",\"ItemType\":2,\"IntValue\":0,\"StrValue\":\"\","
+                + "\"BoolValue\":true,\"TriStateValue\":0}}}");
+        Map<String, Object> scanned = awaitJson(root.wwanStatus(), "modem1's visible providers",
+                s -> network(s).map(n -> n.get("VisibleProviders") instanceof List<?> l && !l.isEmpty())
+                        .orElse(false));
+        assertEquals("online-and-connected", module(network(scanned).orElseThrow()).get("OpMode"));
+        assertEquals("zedagent", scanned.get("DPCKey"), "the same WwanConfig, re-applied with the switch");
+    }
+
+    private EveDaemon startEve(EveRoot root) throws IOException {
+        for (String sub : List.of("sys", "dev", "state")) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        AgentOptions options = new AgentOptions(dir.resolve("unused.json"), null, null, dir.resolve("state"), null,
+                dir.resolve("sys"), dir.resolve("dev"), dir.resolve("unused"), false, SupervisorSettings.DEFAULTS,
+                false);
+        ModemFactories factories = ModemFactories.builder()
+                .register(Protocol.QMI, new QmiModemFactory(dir.resolve("state")))
+                .register(Protocol.MBIM, new MbimModemFactory(dir.resolve("state")))
+                .build();
+        return EveDaemon.start(options, root, false, factories, new RecordingIp());
     }
 
     /** JSON numbers as longs, whatever width the reader chose, so maps compare by value. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,5 +77,17 @@ class EveGlobalConfigTest {
         String wwanConfig = "{\"Networks\":[]}";
         assertTrue(WwanConfigReader.read(wwanConfig, true).agentConfig().scanProviders());
         assertFalse(WwanConfigReader.read(wwanConfig, false).agentConfig().scanProviders());
+    }
+
+    @Test
+    void theReaderTakesTheSwitchFromTheGlobalConfigReadWithEachWwanConfig() throws Exception {
+        WwanConfigReader reader = new WwanConfigReader(dir.resolve("global.json"));
+        byte[] wwanConfig = "{\"Networks\":[]}".getBytes(StandardCharsets.UTF_8);
+        byte[] on = ("{\"GlobalSettings\":{\"wwan.query.visible.providers\":{\"ItemType\":2,"
+                + "\"BoolValue\":true}}}").getBytes(StandardCharsets.UTF_8);
+        assertFalse(reader.parse(wwanConfig, null).scanProviders(), "no global config: EVE's default");
+        assertTrue(reader.parse(wwanConfig, on).scanProviders());
+        assertFalse(reader.parse(wwanConfig, "{".getBytes(StandardCharsets.UTF_8)).scanProviders(),
+                "a broken global config: EVE's default again");
     }
 }
