@@ -154,7 +154,7 @@ public final class AgentDaemon implements AutoCloseable {
                 resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
             }
             attach.accept(agent);
-            resources.add(new ConfigWatcher(options.configFile(), companion, AgentConfig.EMPTY, parser, new ConfigWatcher.Listener() {
+            ConfigWatcher.Listener onConfig = new ConfigWatcher.Listener() {
                 @Override
                 public void applied(AgentConfig config) {
                     // Watch first: a path that changes while the config is applied is then re-read once more.
@@ -167,7 +167,8 @@ public final class AgentDaemon implements AutoCloseable {
                 public void rejected(Path file, List<String> errors) {
                     agent.rejectConfig(errors);
                 }
-            }));
+            };
+            resources.add(new ConfigWatcher(options.configFile(), companion, AgentConfig.EMPTY, parser, onConfig));
             // Discovery after the config is in: a modem found before would first be opened as unmanaged and,
             // a moment later, again under its config name, two clients on one port while the first closes.
             agent.rediscover();

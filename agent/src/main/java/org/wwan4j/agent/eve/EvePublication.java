@@ -3,6 +3,7 @@ package org.wwan4j.agent.eve;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -25,9 +26,10 @@ final class EvePublication implements AutoCloseable {
     private final String topic;
     private final Path file;
     private final SocketPublication socket;
-    private String sent;
-    private String written;
-    private String lastFileError;
+    /** Per item key: the JSON last sent to subscribers, last written, and the last file error logged. */
+    private final Map<String, String> sent = new HashMap<>();
+    private final Map<String, String> written = new HashMap<>();
+    private final Map<String, String> lastFileError = new HashMap<>();
 
     private EvePublication(String topic, Path file, SocketPublication socket) {
         this.topic = topic;
@@ -38,38 +40,53 @@ final class EvePublication implements AutoCloseable {
     /**
      * Opens the topic's socket now, so that subscribers can connect before its first value.
      *
-     * @param file the topic's {@code global.json} ({@link EveRoot#wwanStatus()}...)
+     * @param file the topic's {@code global.json} ({@link EveRoot#wwanStatus()}...); other items go beside it
      */
     static EvePublication open(EveRoot root, String topic, Path file) throws IOException {
         return new EvePublication(topic, file, SocketPublication.open(root.wwanSocket(topic), topic));
     }
 
-    /** Go's json.Marshal output: compact. One caller at a time. */
+    /** The topic's one item ({@link #KEY}), as mmagent publishes its wwan topics. */
     void publish(Map<String, Object> value) {
+        publish(KEY, value);
+    }
+
+    /**
+     * One item of the topic, as {@code <key>.json} beside {@code global.json}; Go's json.Marshal output: compact.
+     * One caller at a time.
+     */
+    void publish(String key, Map<String, Object> value) {
         String json = JsonWriter.write(value, false);
-        if (!json.equals(sent)) {
-            sent = json;
-            if (!socket.publish(KEY, json.getBytes(StandardCharsets.UTF_8))) {
+        if (!json.equals(sent.get(key))) {
+            sent.put(key, json);
+            if (!socket.publish(key, json.getBytes(StandardCharsets.UTF_8))) {
                 LOG.warn("{} is too large for a pubsub message ({} bytes); its subscribers keep the previous one",
                         topic, json.length());
             }
         }
-        if (!json.equals(written)) {
-            writeFile(json); // a failed write is tried again on the next call, changed or not
+        if (!json.equals(written.get(key))) {
+            writeFile(key, json); // a failed write is tried again on the next call, changed or not
         }
     }
 
-    private void writeFile(String json) {
+    private void writeFile(String key, String json) {
+        if (key.isEmpty() || key.contains("/") || key.startsWith(".")) {
+            // EVE's keys are names; one that is not cannot become a file name here (subscribers still get it).
+            if (!Objects.equals(lastFileError.put(key, "bad key"), "bad key")) {
+                LOG.warn("{} item \"{}\" is not written to a file: its key is not a file name", topic, key);
+            }
+            return;
+        }
+        Path itemFile = file.resolveSibling(key + ".json");
         try {
-            DurableFile.write(file, json, DurableFile.WORLD_READABLE);
-            written = json;
-            lastFileError = null;
+            DurableFile.write(itemFile, json, DurableFile.WORLD_READABLE);
+            written.put(key, json);
+            lastFileError.remove(key);
         } catch (IOException e) {
             // Once per distinct problem; the next change tries again.
-            if (!Objects.equals(lastFileError, e.toString())) {
-                LOG.warn("cannot publish {}: {}", file, e.toString());
+            if (!Objects.equals(lastFileError.put(key, e.toString()), e.toString())) {
+                LOG.warn("cannot publish {}: {}", itemFile, e.toString());
             }
-            lastFileError = e.toString();
         }
     }
 

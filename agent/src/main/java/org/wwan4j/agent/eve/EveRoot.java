@@ -35,6 +35,15 @@ public record EveRoot(Path dir) {
         return dir.resolve("wwan/WwanLocationInfo/global.json");
     }
 
+    /** mmagent's cipher topics: one item per encrypted block it tried, keyed by the block's id, beside this file. */
+    public Path cipherBlockStatus() {
+        return dir.resolve("wwan/CipherBlockStatus/global.json");
+    }
+
+    public Path cipherMetrics() {
+        return dir.resolve("wwan/CipherMetrics/global.json");
+    }
+
     /**
      * Where a topic of ours is served to pubsub subscribers: EVE's socketdriver listens at
      * {@code /var/run/<agent>/<Topic>.sock} ({@code /var/run} is {@code /run}), beside the topic's directory.

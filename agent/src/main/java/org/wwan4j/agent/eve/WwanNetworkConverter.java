@@ -62,7 +62,8 @@ final class WwanNetworkConverter {
         if (!ap.string("AttachAPN").isEmpty()) {
             attach = accessPoint(ap, "AttachAPN", "AttachIPType", "AttachAuthProtocol", "AttachCleartextCredentials");
         }
-        if (ap.object("EncryptedCredentials").bool("IsCipher")) {
+        EncryptedCredentials encrypted = EncryptedCredentials.of(ap.object("EncryptedCredentials"));
+        if (encrypted != null) {
             configError = ENCRYPTED_CREDENTIALS_ERROR;
             defaultBearer = new AccessPoint(defaultBearer.apn(), defaultBearer.ipType(), defaultBearer.auth(), null,
                     UNREADABLE_CREDENTIALS, null);
@@ -71,7 +72,8 @@ final class WwanNetworkConverter {
         ModemConfig config = new ModemConfig(label, match, Protocol.AUTO, phys.iface().isEmpty() ? null : phys.iface(),
                 (int) ap.unsigned("SIMSlot", 8), defaultBearer, attach, plmns(ap), rats(ap), ap.bool("ForbidRoaming"),
                 (int) n.unsigned("MTU", 16), n.unsigned("RouteMetric", 32), locationTracking, probe(n.object("Probe"), proxies(n)));
-        return new Converted(config, new EveNetwork(label, phys, configError, locationTracking));
+        return new Converted(config, new EveNetwork(label, phys, configError, locationTracking,
+                encrypted));
     }
 
     private static AccessPoint accessPoint(GoFields ap, String apn, String ipType, String auth, String credentials) {

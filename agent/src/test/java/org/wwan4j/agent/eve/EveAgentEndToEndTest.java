@@ -128,6 +128,17 @@ class EveAgentEndToEndTest {
         assertEquals("zedagent", rejected.get("DPCKey"), "still the last good WwanConfig's");
         awaitUpdate(subscriber, "the rejection, over the socket",
                 s -> network(s).map(n -> String.valueOf(n.get("ConfigError")).contains("kerberos")).orElse(false));
+
+        // Credentials encrypted by the controller: the failure published as mmagent publishes a failed decryption.
+        assertEquals(0L, ((Number) awaitJson(root.cipherMetrics(), "cipher metrics", m -> true).get("FailureCount"))
+                .longValue(), "published from the start, with zero counts");
+        writeAtomically(root.wwanConfig(), wwanConfig(modem.path(), "zedagent").replace("{\"IsCipher\":false}",
+                "{\"CipherBlockID\":\"creds-1\",\"CipherContextID\":\"ctx-1\",\"IsCipher\":true}"));
+        Map<String, Object> block = awaitJson(root.cipherBlockStatus().resolveSibling("creds-1.json"),
+                "the block's status", b -> true);
+        assertTrue(String.valueOf(block.get("Error")).contains("cannot be decrypted"), "the failure: " + block);
+        awaitJson(root.cipherMetrics(), "one failed decryption",
+                m -> ((Number) m.get("FailureCount")).longValue() == 1);
     }
 
     /**

@@ -155,6 +155,54 @@ class EveGoldenTest {
         assertNull(config.agentConfig().modems().getFirst().accessPoint().username());
     }
 
+    /** A network whose AccessPoint carries the controller's cipher block, as NIM forwards it. */
+    private static String encryptedWwanConfig(String cipherData) {
+        return "{\"Networks\":[{\"LogicalLabel\":\"modem1\",\"AccessPoint\":{\"APN\":\"internet\","
+                + "\"EncryptedCredentials\":{\"CipherBlockID\":\"wwan-modem1-credentials\","
+                + "\"CipherContextID\":\"ctx-1\",\"InitialValue\":\"AAECAwQFBgcICQoLDA0ODw==\","
+                + "\"pubsub-large-CipherData\":\"" + cipherData + "\",\"ClearTextHash\":\"3q2+7w==\","
+                + "\"IsCipher\":true,\"CipherContext\":{\"ContextID\":\"ctx-1\",\"HashScheme\":1,"
+                + "\"KeyExchangeScheme\":1,\"EncryptionScheme\":1,\"ControllerCertHash\":\"AQID\","
+                + "\"DeviceCertHash\":\"BAUG\",\"Error\":\"\",\"ErrorTime\":\"0001-01-01T00:00:00Z\","
+                + "\"ErrorSeverity\":0,\"ErrorRetryCondition\":\"\",\"ErrorEntities\":null},"
+                + "\"Error\":\"\",\"ErrorTime\":\"0001-01-01T00:00:00Z\",\"ErrorSeverity\":0,"
+                + "\"ErrorRetryCondition\":\"\",\"ErrorEntities\":null}}}]}";
+    }
+
+    @Test
+    void encryptedCredentialsArePublishedAsMmagentsFailedDecryption() throws Exception {
+        CipherFailures failures = new CipherFailures();
+        assertEquals("{\"AgentName\":\"wwan\",\"FailureCount\":0,\"SuccessCount\":0,"
+                + "\"LastFailure\":\"0001-01-01T00:00:00Z\",\"LastSuccess\":\"0001-01-01T00:00:00Z\","
+                + "\"TypeCounters\":[0,0,0,0,0,0,0,0]}", JsonWriter.write(failures.metrics(), false),
+                "zero counts before any encrypted credentials");
+        Instant failedAt = Instant.parse("2026-08-01T10:00:00.5Z");
+        String sealed = "c2VhbGVkIGJ5IHRoZSBjb250cm9sbGVy";
+        List<EveNetwork> networks = WwanConfigReader.read(encryptedWwanConfig(sealed)).networks();
+        Map<String, Map<String, Object>> blocks = failures.configApplied(networks,
+                WwanNetworkConverter.ENCRYPTED_CREDENTIALS_ERROR, failedAt);
+        assertEquals(Set.of("wwan-modem1-credentials"), blocks.keySet(), "keyed by the block's id");
+        assertEquals(compact(fixture("cipher-block-status.json")),
+                JsonWriter.write(blocks.get("wwan-modem1-credentials"), false));
+        assertEquals(compact(fixture("cipher-metrics.json")), JsonWriter.write(failures.metrics(), false));
+
+        // mmagent decrypts again only when the AccessPoint changed: the same block is not a new failure.
+        assertTrue(failures.configApplied(networks, "x", failedAt.plusSeconds(60)).isEmpty());
+        assertEquals(1L, failures.metrics().get("FailureCount"));
+        List<EveNetwork> rotated = WwanConfigReader.read(encryptedWwanConfig("bmV3IHNlYWw=")).networks();
+        assertEquals(1, failures.configApplied(rotated, "x", failedAt.plusSeconds(120)).size());
+        assertEquals(2L, failures.metrics().get("FailureCount"));
+        assertEquals(List.of(0L, 0L, 2L, 0L, 0L, 0L, 0L, 0L), failures.metrics().get("TypeCounters"));
+        assertEquals("2026-08-01T10:02:00.5Z", failures.metrics().get("LastFailure"));
+    }
+
+    @Test
+    void goTimesDropTrailingZerosOfTheNanoseconds() {
+        assertEquals("2026-08-01T10:00:00Z", GoTime.format(Instant.parse("2026-08-01T10:00:00Z")));
+        assertEquals("2026-08-01T10:00:00.12Z", GoTime.format(Instant.parse("2026-08-01T10:00:00.120Z")));
+        assertEquals("2026-08-01T10:00:00.000000001Z", GoTime.format(Instant.parse("2026-08-01T10:00:00.000000001Z")));
+    }
+
     @Test
     void deprecatedSingleApnConfigIsConvertedAsNimDoes() throws Exception {
         ModemConfig m = WwanConfigReader.read("{\"Networks\":[{\"LogicalLabel\":\"m\",\"Cellular\":[{\"APN\":\"old\","
