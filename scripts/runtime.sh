@@ -58,8 +58,11 @@ feature=$(wwan4j_java_feature "$WWAN4J_JAVA_HOME")
 
 # The launcher's JVM flags (scripts/jvm-flags, which the launcher and the benchmark harness read too) and its
 # top-level `export NAME=...` lines, so the runtime runs exactly as the launcher does.
+flags_of() {
+    sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$1"
+}
 launcher_flags() {
-    sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$root/scripts/jvm-flags"
+    flags_of "$root/scripts/jvm-flags"
 }
 launcher_exports() {
     grep -E '^export [A-Z_][A-Z0-9_]*=' "$root/wwan4j" || true
@@ -68,6 +71,15 @@ mapfile -t flags < <(launcher_flags)
 [ ${#flags[@]} -gt 0 ] || exit 1
 for flag in "${flags[@]}"; do
     case $flag in -*) ;; *) echo "wwan4j runtime: unexpected launcher flag '$flag'" >&2; exit 1 ;; esac
+done
+# The long-running agent's own flags (scripts/agent-jvm-flags), as the launcher adds them for `agent`. They go into
+# the start script as one shell word list, so each must be a single word without quotes or glob characters.
+mapfile -t agent_flags < <(flags_of "$root/scripts/agent-jvm-flags")
+for flag in "${agent_flags[@]}"; do
+    case $flag in
+        -*[[:space:]\'\"\\\*\?\[\$\`]*|[!-]*)
+            echo "wwan4j runtime: unexpected agent flag '$flag' in scripts/agent-jvm-flags" >&2; exit 1 ;;
+    esac
 done
 
 modules=$("$WWAN4J_JAVA_HOME/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release "$feature" \
@@ -100,7 +112,7 @@ quoted() { # one shell word per argument, single-quoted, for the generated scrip
 }
 exec_line() { # the java command line; $1: words to put after the launcher's flags, as shell text
     echo '# shellcheck disable=SC2086'
-    echo 'exec "$here/jre/bin/java"'"$(quoted "${flags[@]}")"' '"$1"'${WWAN4J_JAVA_OPTS:-} -cp "$here/lib/*" \'
+    echo 'exec "$here/jre/bin/java"'"$(quoted "${flags[@]}")"' $agent_flags '"$1"'${WWAN4J_JAVA_OPTS:-} -cp "$here/lib/*" \'
     echo '    org.wwan4j.cli.Wwan4jCli "$@"'
 }
 {
@@ -109,6 +121,9 @@ exec_line() { # the java command line; $1: words to put after the launcher's fla
     echo '# Set WWAN4J_JAVA_OPTS to add or override JVM flags.'
     echo 'here=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)'
     launcher_exports
+    echo '# The long-running agent'"'"'s own flags after the common ones (scripts/agent-jvm-flags in the source tree).'
+    echo 'agent_flags='
+    echo 'if [ "${1:-}" = agent ]; then agent_flags="'"${agent_flags[*]}"'"; fi'
     if $cds; then
         echo '# A class-data archive per command, as under ./wwan4j: written when its first run exits, mapped by later ones.'
         echo 'cds=${WWAN4J_CDS_DIR:-$here/cds}'

@@ -15,6 +15,8 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
 
     /** The launcher's small-footprint flags, read from the file the launcher reads (scripts/jvm-flags). */
     public static final List<String> LAUNCHER_FLAGS = readFlags(findRoot().resolve("scripts/jvm-flags"));
+    /** The flags the launcher adds for the long-running agent only (scripts/agent-jvm-flags), after its own. */
+    public static final List<String> AGENT_FLAGS = readFlags(findRoot().resolve("scripts/agent-jvm-flags"));
     /** The environment ./wwan4j exports for the JVM: two glibc malloc arenas instead of one per thread's core. */
     public static final Map<String, String> LAUNCHER_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
@@ -81,14 +83,28 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
         }
     }
 
-    /** The launcher's flags plus {@link #EXTRA_FLAGS_PROPERTY}, as the measured Java processes get them. */
     /** The same bench, with the measured processes run by another {@code java} (a runtime image's). */
     public BenchEnvironment withJavaBinary(Path java) {
         return new BenchEnvironment(root, scratch, java, classPath);
     }
 
+    /** The launcher's flags plus {@link #EXTRA_FLAGS_PROPERTY}, as the measured Java processes get them. */
     public static List<String> measuredJvmFlags() {
+        return withExtraFlags(LAUNCHER_FLAGS);
+    }
+
+    /**
+     * The flags of a measured {@code wwan4j agent} process: the launcher's, the agent's own, then the extra ones (so
+     * {@code WWAN4J_BENCH_JVM_FLAGS=-Xmixed} measures the agent with the JIT again).
+     */
+    public static List<String> measuredAgentJvmFlags() {
         List<String> flags = new java.util.ArrayList<>(LAUNCHER_FLAGS);
+        flags.addAll(AGENT_FLAGS);
+        return withExtraFlags(flags);
+    }
+
+    private static List<String> withExtraFlags(List<String> base) {
+        List<String> flags = new java.util.ArrayList<>(base);
         String extra = extraFlags();
         if (!extra.isEmpty()) {
             flags.addAll(List.of(extra.split("\\s+")));

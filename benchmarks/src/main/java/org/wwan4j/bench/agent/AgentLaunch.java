@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.wwan4j.bench.BenchEnvironment;
 
-/** The agent CLI as the launcher runs it: the Java binary, the launcher's flags, the class path, the CLI main class. */
+/**
+ * The agent CLI as the launcher runs it: the Java binary, the launcher's flags (and the agent's own for
+ * {@code agent}), the class path, the CLI main class.
+ */
 public final class AgentLaunch {
 
     /** The CLI entry point of the contract (./wwan4j runs this class). */
     public static final String CLI_MAIN = "org.wwan4j.cli.Wwan4jCli";
+    /** The long-running command, which the launcher gives flags of its own (scripts/agent-jvm-flags). */
+    public static final String AGENT_COMMAND = "agent";
     /** The CLI's usage exit code: a command that is not built yet exits with it at once. */
     public static final int EXIT_USAGE = 2;
 
@@ -46,7 +51,8 @@ public final class AgentLaunch {
                                        List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(environment.javaBinary().toString());
-        command.addAll(BenchEnvironment.measuredJvmFlags());
+        command.addAll(AGENT_COMMAND.equals(arguments.getFirst()) ? BenchEnvironment.measuredAgentJvmFlags()
+                : BenchEnvironment.measuredJvmFlags());
         command.addAll(extraJvmFlags);
         command.addAll(archiveFlags(environment, arguments.getFirst()));
         command.addAll(List.of("-cp", environment.classPath(), CLI_MAIN));
