@@ -135,7 +135,7 @@ public final class AgentDaemon implements AutoCloseable {
             resources.add(watchdog);
             agent.addListener(watchdog);
             if (options.trimMemory()) {
-                QuietTimeTrimmer trimmer = QuietTimeTrimmer.forDaemon(housekeeping);
+                QuietTimeTrimmer trimmer = QuietTimeTrimmer.forDaemon(housekeeping, options.settings().cycle());
                 resources.add(trimmer);
                 agent.addListener(trimmer);
             }

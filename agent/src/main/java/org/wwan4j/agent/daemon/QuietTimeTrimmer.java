@@ -13,6 +13,12 @@ import org.wwan4j.agent.supervisor.Scheduler;
  * generation), and a daemon that then idles for days should not keep it. The trim waits until no status has changed
  * for {@code quiet}, runs at most once per {@code minInterval}, and while nothing happens no timer is armed at all,
  * so an idle agent is never woken by it.
+ *
+ * <p>The one exception to the interval: the trim after start-up's burst comes before the first run of the
+ * supervisors' periodic work (counters, the safety tick), and that first run does once what later runs do not:
+ * loading and linking its classes, touching pages of the JVM and the archive that are never needed again. So the
+ * second trim may come {@code firstCycle} after the first (measured: about 3 MB less for the rest of the agent's
+ * life, benchmarks/README.md "Footprint levers, fourth round"); every later one waits {@code minInterval}.
  */
 public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
 
@@ -32,24 +38,30 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
 
     private final Scheduler scheduler;
     private final Duration quiet;
+    private final Duration firstCycle;
     private final Duration minInterval;
     private final Runnable collect;
     private final Runnable release;
 
     private Instant lastActivity;
     private Instant lastTrim;
+    private int trims;
     private boolean pendingActivity;
     private Scheduler.Timer timer;
     private boolean closed;
 
     /**
-     * @param collect run first (the agent's: a full collection)
-     * @param release run {@link #RELEASE_DELAY} later (the agent's: malloc_trim, returning freed pages to the kernel)
+     * @param firstCycle the longest period of the agent's periodic work: how soon after the first trim the second may
+     *                   run, once that work has run once
+     * @param collect    run first (the agent's: a full collection)
+     * @param release    run {@link #RELEASE_DELAY} later (the agent's: malloc_trim, returning freed pages to the
+     *                   kernel)
      */
-    public QuietTimeTrimmer(Scheduler scheduler, Duration quiet, Duration minInterval, Runnable collect,
-                            Runnable release) {
+    public QuietTimeTrimmer(Scheduler scheduler, Duration quiet, Duration firstCycle, Duration minInterval,
+                            Runnable collect, Runnable release) {
         this.scheduler = scheduler;
         this.quiet = quiet;
+        this.firstCycle = firstCycle;
         this.minInterval = minInterval;
         this.collect = collect;
         this.release = release;
@@ -58,9 +70,11 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
     /**
      * The standalone agent's trimmer: a full collection, then, once the cleaners have freed, malloc_trim and the
      * file-backed pages only start-up needed handed back (what the agent keeps using comes back on first touch).
+     *
+     * @param firstCycle the longest period of the supervisors' periodic work (see the class comment)
      */
-    public static QuietTimeTrimmer forDaemon(Scheduler scheduler) {
-        return new QuietTimeTrimmer(scheduler, QUIET, MIN_INTERVAL, System::gc, () -> {
+    public static QuietTimeTrimmer forDaemon(Scheduler scheduler, Duration firstCycle) {
+        return new QuietTimeTrimmer(scheduler, QUIET, firstCycle, MIN_INTERVAL, System::gc, () -> {
             NativeHeap.trim();
             FilePages.pageOut();
         });
@@ -90,7 +104,7 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
             }
             Instant now = scheduler.now();
             Instant quietAt = lastActivity.plus(quiet);
-            Instant allowedAt = lastTrim == null ? now : lastTrim.plus(minInterval);
+            Instant allowedAt = lastTrim == null ? now : lastTrim.plus(trims == 1 ? firstCycle : minInterval);
             Instant next = quietAt.isAfter(allowedAt) ? quietAt : allowedAt;
             if (next.isAfter(now)) {
                 arm(Duration.between(now, next));
@@ -98,6 +112,7 @@ public final class QuietTimeTrimmer implements AgentListener, AutoCloseable {
             }
             pendingActivity = false;
             lastTrim = now;
+            trims++;
         }
         collect.run(); // outside the lock: a listener call must never wait for a collection
         scheduler.schedule(RELEASE_DELAY, release);

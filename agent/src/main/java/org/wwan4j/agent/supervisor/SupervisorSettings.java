@@ -33,6 +33,14 @@ public record SupervisorSettings(Duration safetyTick, Duration countersPeriod, D
         }
     }
 
+    /**
+     * The longest period of the work every supervisor repeats (the safety tick, the counters refresh; the provider
+     * scan and GNSS only run when configured): by then each of them has run once.
+     */
+    public Duration cycle() {
+        return safetyTick.compareTo(countersPeriod) >= 0 ? safetyTick : countersPeriod;
+    }
+
     /** Settings with the default recovery bounds. */
     public SupervisorSettings(Duration safetyTick, Duration countersPeriod, Duration scanPeriod,
             Duration locationInterval, int stuckAfterTimeouts) {
