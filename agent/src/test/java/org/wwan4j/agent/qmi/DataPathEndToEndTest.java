@@ -54,6 +54,16 @@ class DataPathEndToEndTest {
         return AgentHarness.settings(Duration.ofSeconds(60), Duration.ofSeconds(2));
     }
 
+    /** The agent on the fixture's config with the access point asking for {@code ipType}. */
+    private AgentHarness startAgentAsking(String ipType) throws IOException {
+        return e2e.startAgent(dir, e2e.config("").replace("\"apn\": \"internet\"",
+                "\"apn\": \"internet\", \"ipType\": \"" + ipType + "\""), settings());
+    }
+
+    private static boolean bothFamiliesUp(ModemStatus s) {
+        return connected(s) && s.info().bearer().ipv4() != null && s.info().bearer().ipv6() != null;
+    }
+
     /** qmi_wwan's switch under the temp sysfs root, as the kernel shows it for the interface "emu0". */
     private Path rawIpSwitch(String value) throws IOException {
         Path file = dir.resolve("sys/class/net/emu0/qmi/raw_ip");
@@ -147,11 +157,9 @@ class DataPathEndToEndTest {
     @Test
     void dualStackOverQmiIsOneWdsClientPerFamily() throws Exception {
         EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI);
-        AgentHarness agent = e2e.startAgent(dir, e2e.config("")
-                .replace("\"apn\": \"internet\"", "\"apn\": \"internet\", \"ipType\": \"ipv4v6\""), settings());
+        AgentHarness agent = startAgentAsking("ipv4v6");
 
-        ModemStatus m = agent.awaitModem("connected with both families", s -> connected(s)
-                && s.info().bearer().ipv4() != null && s.info().bearer().ipv6() != null);
+        ModemStatus m = agent.awaitModem("connected with both families", DataPathEndToEndTest::bothFamiliesUp);
         Bearer bearer = m.info().bearer();
         var emulated = modem.state().bearer();
         assertEquals(EmulatedIpType.IPV4V6, emulated.ipType());
@@ -171,8 +179,7 @@ class DataPathEndToEndTest {
     @Test
     void ipv6AloneOverQmi() throws Exception {
         EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI);
-        AgentHarness agent = e2e.startAgent(dir, e2e.config("")
-                .replace("\"apn\": \"internet\"", "\"apn\": \"internet\", \"ipType\": \"ipv6\""), settings());
+        AgentHarness agent = startAgentAsking("ipv6");
 
         ModemStatus m = agent.awaitModem("connected over IPv6", s -> connected(s)
                 && s.info().bearer().ipv6() != null);
@@ -184,11 +191,9 @@ class DataPathEndToEndTest {
     @Test
     void dualStackOverMbimIsOneConnect() throws Exception {
         EmulatedModem modem = e2e.startModem(EmulatedProtocol.MBIM);
-        AgentHarness agent = e2e.startAgent(dir, e2e.config("")
-                .replace("\"apn\": \"internet\"", "\"apn\": \"internet\", \"ipType\": \"ipv4v6\""), settings());
+        AgentHarness agent = startAgentAsking("ipv4v6");
 
-        ModemStatus m = agent.awaitModem("connected with both families", s -> connected(s)
-                && s.info().bearer().ipv4() != null && s.info().bearer().ipv6() != null);
+        ModemStatus m = agent.awaitModem("connected with both families", DataPathEndToEndTest::bothFamiliesUp);
         var emulated = modem.state().bearer();
         assertEquals(EmulatedIpType.IPV4V6, emulated.ipType());
         assertEquals(emulated.ipv4().address(), m.info().bearer().ipv4().address());
