@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.wwan4j.emulator.fault.Fault;
 
 /**
@@ -29,74 +30,43 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
         locks = locks == null ? ModemLocks.NONE : locks;
     }
 
-    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
-                           FirmwareProfile profile, boolean nr5gNsa, boolean requireRawIp) {
-        this(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, requireRawIp, ModemLocks.NONE,
-                false);
-    }
-
-    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
-                           FirmwareProfile profile, boolean nr5gNsa) {
-        this(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, false);
-    }
-
-    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService,
-                           FirmwareProfile profile) {
-        this(link, faults, tickInterval, clientLimitPerService, profile, false);
-    }
-
-    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval, int clientLimitPerService) {
-        this(link, faults, tickInterval, clientLimitPerService, FirmwareProfile.MODERN);
-    }
-
-    public EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterval) {
-        this(link, faults, tickInterval, 0);
-    }
-
+    /** No link, no faults, a tick a second, the engine's client limit, modern firmware, LTE, no locks. */
     public static EmulatorOptions defaults() {
-        return new EmulatorOptions(null, Set.of(), DEFAULT_TICK);
+        return new Builder().build();
     }
 
     public EmulatorOptions withLink(Path newLink) {
-        return new EmulatorOptions(newLink, faults, tickInterval, clientLimitPerService, profile, nr5gNsa,
-                requireRawIp, locks, qmiOverMbim);
+        return copyWith(options -> options.link = newLink);
     }
 
     public EmulatorOptions withFaults(Set<Fault> newFaults) {
-        return new EmulatorOptions(link, newFaults, tickInterval, clientLimitPerService, profile, nr5gNsa,
-                requireRawIp, locks, qmiOverMbim);
+        return copyWith(options -> options.faults = newFaults);
     }
 
     public EmulatorOptions withTickInterval(Duration interval) {
-        return new EmulatorOptions(link, faults, interval, clientLimitPerService, profile, nr5gNsa,
-                requireRawIp, locks, qmiOverMbim);
+        return copyWith(options -> options.tickInterval = interval);
     }
 
     public EmulatorOptions withClientLimitPerService(int limit) {
-        return new EmulatorOptions(link, faults, tickInterval, limit, profile, nr5gNsa,
-                requireRawIp, locks, qmiOverMbim);
+        return copyWith(options -> options.clientLimitPerService = limit);
     }
 
     public EmulatorOptions withProfile(FirmwareProfile newProfile) {
-        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, newProfile, nr5gNsa,
-                requireRawIp, locks, qmiOverMbim);
+        return copyWith(options -> options.profile = newProfile);
     }
 
     /** A 5G NSA network (true) or plain LTE (false, the default). */
     public EmulatorOptions withNr5gNsa(boolean value) {
-        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, profile, value,
-                requireRawIp, locks, qmiOverMbim);
+        return copyWith(options -> options.nr5gNsa = value);
     }
 
     /** A modem that passes no traffic (counters stay zero) until the host set the link layer to raw-IP. */
     public EmulatorOptions withRequireRawIp(boolean required) {
-        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa,
-                required, locks, qmiOverMbim);
+        return copyWith(options -> options.requireRawIp = required);
     }
 
     public EmulatorOptions withLocks(ModemLocks newLocks) {
-        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, requireRawIp,
-                newLocks, qmiOverMbim);
+        return copyWith(options -> options.locks = newLocks);
     }
 
     /**
@@ -104,7 +74,49 @@ public record EmulatorOptions(Path link, Set<Fault> faults, Duration tickInterva
      * answered by the QMI engine over the same modem state), as Qualcomm MBIM modems do. No effect on QMI.
      */
     public EmulatorOptions withQmiOverMbim(boolean served) {
-        return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa, requireRawIp,
-                locks, served);
+        return copyWith(options -> options.qmiOverMbim = served);
+    }
+
+    private EmulatorOptions copyWith(Consumer<Builder> change) {
+        Builder options = new Builder(this);
+        change.accept(options);
+        return options.build();
+    }
+
+    /**
+     * The options as mutable fields, so that each {@code withX} changes one of them and nothing else: a new
+     * component is added here (field, copy, build) and in its own {@code withX}, not in every other one. Fields left
+     * unset (null) take the compact constructor's defaults.
+     */
+    private static final class Builder {
+        private Path link;
+        private Set<Fault> faults;
+        private Duration tickInterval;
+        private int clientLimitPerService;
+        private FirmwareProfile profile;
+        private boolean nr5gNsa;
+        private boolean requireRawIp;
+        private ModemLocks locks;
+        private boolean qmiOverMbim;
+
+        private Builder() {
+        }
+
+        private Builder(EmulatorOptions of) {
+            link = of.link;
+            faults = of.faults;
+            tickInterval = of.tickInterval;
+            clientLimitPerService = of.clientLimitPerService;
+            profile = of.profile;
+            nr5gNsa = of.nr5gNsa;
+            requireRawIp = of.requireRawIp;
+            locks = of.locks;
+            qmiOverMbim = of.qmiOverMbim;
+        }
+
+        private EmulatorOptions build() {
+            return new EmulatorOptions(link, faults, tickInterval, clientLimitPerService, profile, nr5gNsa,
+                    requireRawIp, locks, qmiOverMbim);
+        }
     }
 }

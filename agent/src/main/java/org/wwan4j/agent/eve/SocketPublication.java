@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.linux.SeqPacketSocket;
 
 /**
  * One topic served on its pubsub socket, as EVE's socketdriver publisher serves it: subscribers (NIM, zedagent,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.linux.SeqPacketSocket;
 
 /**
  * Serves one subscriber connected to a topic's socket, on its own thread: checks its request, answers hello, sends

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A modem's vendor:product id as sysfs gives it: {@code idVendor}/{@code idProduct} of the USB device above a USB
@@ -26,35 +27,42 @@ public final class HardwareIds {
      * learns it, as ModemManager does from udev. PCI functions have no such string.
      */
     public static Optional<String> manufacturer(DiscoveredModem modem) {
-        if (modem.sysfsDevice() == null) {
-            return Optional.empty();
-        }
-        for (Path dir = modem.sysfsDevice(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("idVendor"))) {
-                try {
-                    String name = Files.readString(dir.resolve("manufacturer")).trim();
-                    return name.isEmpty() ? Optional.empty() : Optional.of(name);
-                } catch (IOException e) {
-                    return Optional.empty(); // a USB device without the string
-                }
+        return modem.sysfsDevice() == null ? Optional.empty()
+                : nearest(modem.sysfsDevice(), HardwareIds::usbDevice).flatMap(HardwareIds::manufacturerString);
+    }
+
+    /** The nearest USB device or PCI function at or above a sysfs directory. */
+    static Optional<String> above(Path sysfsDirectory) {
+        return nearest(sysfsDirectory, dir -> pair(dir.resolve("idVendor"), dir.resolve("idProduct"))
+                .or(() -> pair(dir.resolve("vendor"), dir.resolve("device"))));
+    }
+
+    /**
+     * Walks from a sysfs directory up through its parents (a port's directory sits below its interface, device and
+     * bus) and returns what {@code lookAt} finds in the first directory where it finds anything.
+     */
+    private static <T> Optional<T> nearest(Path sysfsDirectory, Function<Path, Optional<T>> lookAt) {
+        for (Path dir = sysfsDirectory; dir != null; dir = dir.getParent()) {
+            Optional<T> found = lookAt.apply(dir);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();
     }
 
-    /** The nearest USB device or PCI function at or above a sysfs directory. */
-    static Optional<String> above(Path sysfsDirectory) {
-        for (Path dir = sysfsDirectory; dir != null; dir = dir.getParent()) {
-            Optional<String> usb = pair(dir.resolve("idVendor"), dir.resolve("idProduct"));
-            if (usb.isPresent()) {
-                return usb;
-            }
-            Optional<String> pci = pair(dir.resolve("vendor"), dir.resolve("device"));
-            if (pci.isPresent()) {
-                return pci;
-            }
+    /** The directory itself when it is a USB device, which the idVendor file marks. */
+    private static Optional<Path> usbDevice(Path dir) {
+        return Files.isRegularFile(dir.resolve("idVendor")) ? Optional.of(dir) : Optional.empty();
+    }
+
+    private static Optional<String> manufacturerString(Path usbDevice) {
+        try {
+            String name = Files.readString(usbDevice.resolve("manufacturer")).trim();
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IOException e) {
+            return Optional.empty(); // a USB device without the string
         }
-        return Optional.empty();
     }
 
     private static Optional<String> pair(Path vendorFile, Path productFile) {

@@ -1,5 +1,6 @@
 package org.wwan4j.agent.linux;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -12,9 +13,9 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The few libc functions the Linux side needs (netlink sockets, the service manager's datagram socket and
- * interface names), bound through FFM with errno
- * captured at the call, because any later JVM work may overwrite errno before Java could read it.
+ * The few libc functions the Linux side needs (netlink sockets, the service manager's datagram socket, EVE's
+ * packet sockets and interface names), bound through FFM with errno captured at the call, because any later JVM
+ * work may overwrite errno before Java could read it.
  */
 @SuppressWarnings("restricted") // binding libc is this class's whole purpose; callers need --enable-native-access
 final class Libc {
@@ -23,10 +24,12 @@ final class Libc {
     static final int AF_NETLINK = 16;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_RAW = 3;
+    static final int SOCK_SEQPACKET = 5;
     static final int SOCK_CLOEXEC = 02000000;
     static final int POLLIN = 0x1;
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_NOSIGNAL = 0x4000;
+    static final int SHUT_RDWR = 2;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
     static final int EFD_CLOEXEC = 02000000;
@@ -44,6 +47,10 @@ final class Libc {
 
     private static final MethodHandle SOCKET = withErrno("socket", FunctionDescriptor.of(INT, INT, INT, INT));
     private static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(INT, INT, PTR, INT));
+    private static final MethodHandle LISTEN = withErrno("listen", FunctionDescriptor.of(INT, INT, INT));
+    private static final MethodHandle ACCEPT4 = withErrno("accept4", FunctionDescriptor.of(INT, INT, PTR, PTR, INT));
+    private static final MethodHandle CONNECT = withErrno("connect", FunctionDescriptor.of(INT, INT, PTR, INT));
+    private static final MethodHandle SHUTDOWN = withErrno("shutdown", FunctionDescriptor.of(INT, INT, INT));
     private static final MethodHandle SEND = withErrno("send", FunctionDescriptor.of(SIZE_T, INT, PTR, SIZE_T, INT));
     private static final MethodHandle SENDTO = withErrno("sendto",
             FunctionDescriptor.of(SIZE_T, INT, PTR, SIZE_T, INT, PTR, INT));
@@ -63,6 +70,19 @@ final class Libc {
         boolean failed() {
             return value < 0;
         }
+
+        /** A call a signal cut short: the caller repeats it. */
+        boolean interrupted() {
+            return failed() && errno == EINTR;
+        }
+
+        /** The value, or an IOException saying {@code what} failed and strerror's reason. */
+        long orThrow(String what) throws IOException {
+            if (failed()) {
+                throw new IOException(what + ": " + strerror(errno));
+            }
+            return value;
+        }
     }
 
     static Result socket(int domain, int type, int protocol) {
@@ -73,8 +93,25 @@ final class Libc {
         return call(BIND, fd, address, (int) address.byteSize());
     }
 
-    static Result send(int fd, MemorySegment buffer, long length) {
-        return call(SEND, fd, buffer, length, 0);
+    static Result listen(int fd, int backlog) {
+        return call(LISTEN, fd, backlog);
+    }
+
+    /** accept4() without the peer's address; {@code flags} such as {@link #SOCK_CLOEXEC} apply to the new socket. */
+    static Result accept(int fd, int flags) {
+        return call(ACCEPT4, fd, MemorySegment.NULL, MemorySegment.NULL, flags);
+    }
+
+    static Result connect(int fd, MemorySegment address) {
+        return call(CONNECT, fd, address, (int) address.byteSize());
+    }
+
+    static Result shutdown(int fd, int how) {
+        return call(SHUTDOWN, fd, how);
+    }
+
+    static Result send(int fd, MemorySegment buffer, long length, int flags) {
+        return call(SEND, fd, buffer, length, flags);
     }
 
     /** sendto() without blocking or SIGPIPE: one datagram to {@code address} (a socket address structure). */

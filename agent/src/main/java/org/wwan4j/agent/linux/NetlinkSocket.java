@@ -79,7 +79,7 @@ final class NetlinkSocket implements AutoCloseable {
             throw new IOException("netlink message too large: " + message.length + " bytes");
         }
         MemorySegment.copy(message, 0, sendBuffer, ValueLayout.JAVA_BYTE, 0, message.length);
-        Libc.Result sent = Libc.send(fd, sendBuffer, message.length);
+        Libc.Result sent = Libc.send(fd, sendBuffer, message.length, 0);
         if (sent.failed()) {
             throw new IOException("netlink send: " + Libc.strerror(sent.errno()));
         }

@@ -1,6 +1,5 @@
 package org.wwan4j.agent.qmi;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -8,23 +7,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wwan4j.agent.modem.ModemEvent;
 import org.wwan4j.agent.modem.ModemListener;
+import org.wwan4j.glib.SerialExecutor;
 
 /**
  * Delivers a modem's events to its listeners one at a time, in the order they were posted, on a shared executor
  * (never the GLib loop thread). Indications of different QMI services arrive on separate subscriptions; funnelling
- * them through one queue keeps the modem's order across services without a thread per modem.
+ * them through one {@link SerialExecutor} keeps the modem's order across services without a thread per modem.
  */
 final class QmiEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(QmiEvents.class);
 
-    private final Executor executor;
+    private final Executor inOrder;
     private final List<ModemListener> listeners = new CopyOnWriteArrayList<>();
-    private final ArrayDeque<ModemEvent> queue = new ArrayDeque<>();
-    private boolean draining;
 
     QmiEvents(Executor executor) {
-        this.executor = executor;
+        this.inOrder = new SerialExecutor(executor);
     }
 
     AutoCloseable add(ModemListener listener) {
@@ -33,32 +31,15 @@ final class QmiEvents {
     }
 
     void post(ModemEvent event) {
-        synchronized (queue) {
-            queue.add(event);
-            if (draining) {
-                return;
-            }
-            draining = true;
-        }
-        executor.execute(this::drain);
+        inOrder.execute(() -> deliver(event));
     }
 
-    private void drain() {
-        while (true) {
-            ModemEvent event;
-            synchronized (queue) {
-                event = queue.poll();
-                if (event == null) {
-                    draining = false;
-                    return;
-                }
-            }
-            for (ModemListener listener : listeners) {
-                try {
-                    listener.onEvent(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("modem listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
-                }
+    private void deliver(ModemEvent event) {
+        for (ModemListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("modem listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
             }
         }
     }

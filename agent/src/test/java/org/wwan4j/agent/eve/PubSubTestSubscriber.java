@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wwan4j.agent.linux.SeqPacketSocket;
 
 /**
  * A subscriber of EVE's pubsub socket protocol, written for the tests from the protocol's description (not from

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,47 +30,27 @@ class BearerAdoptionEndToEndTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final EmulatedModemAndAgent e2e = new EmulatedModemAndAgent();
 
-    private EmulatedModem modem;
-    private AgentHarness agent;
-
-    @AfterEach
-    void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (modem != null) {
-            modem.close();
-        }
-    }
-
-    private String config(EmulatedProtocol protocol, String apn) {
-        return "{\"modems\": [{\"name\": \"m1\", \"match\": {\"device\": \"" + modem.path() + "\"}, \"protocol\": \""
-                + protocol.name().toLowerCase(java.util.Locale.ROOT) + "\", \"interface\": \"emu0\","
-                + " \"accessPoint\": {\"apn\": \"" + apn + "\"}, \"probe\": {\"method\": \"none\"}}]}";
+    /** The fixture's one-modem config on another APN. */
+    private String config(String apn) {
+        return e2e.config("").replace("\"apn\": \"internet\"", "\"apn\": \"" + apn + "\"");
     }
 
     private static boolean connectedOn(ModemStatus m, String apn) {
-        return m.info().bearer() != null && m.info().bearer().connected() && apn.equals(m.info().bearer().apn());
-    }
-
-    /** Stops the agent and waits until the port has seen it go, so the next one starts on a clean stream. */
-    private void stopAgent() throws InterruptedException {
-        long closes = modem.statistics().lastClientCloses();
-        agent.close();
-        agent = null;
-        AgentHarness.until("the port saw the agent go", () -> modem.statistics().lastClientCloses() > closes);
+        return EmulatedModemAndAgent.connected(m) && apn.equals(m.info().bearer().apn());
     }
 
     @ParameterizedTest
     @EnumSource(EmulatedProtocol.class)
     void aRestartedAgentAdoptsTheLiveBearerAndCanStillReplaceIt(EmulatedProtocol protocol) throws Exception {
-        modem = EmulatedModem.start(protocol);
+        EmulatedModem modem = e2e.startModem(protocol);
         EmulatorStatistics statistics = modem.statistics();
-        agent = new AgentHarness(dir, config(protocol, "internet"), SupervisorSettings.DEFAULTS);
+        AgentHarness agent = e2e.startAgent(dir, config("internet"), SupervisorSettings.DEFAULTS);
         agent.awaitModem("connected", m -> connectedOn(m, "internet"));
         assertEquals(1, statistics.connectRequests());
-        stopAgent();
+        e2e.stopAgent();
         assertTrue(modem.state().bearer().connected(), "stopping the agent leaves the bearer up");
         if (protocol == EmulatedProtocol.QMI) {
             // As if the previous process died between the modem's answer to Start Network and writing the handle.
@@ -82,17 +62,18 @@ class BearerAdoptionEndToEndTest {
         }
         long wdsClients = statistics.clientsAllocated("WDS");
 
-        agent = new AgentHarness(dir, config(protocol, "internet"), SupervisorSettings.DEFAULTS);
-        ModemStatus adopted = agent.awaitModem("connected again", m -> connectedOn(m, "internet"));
+        AgentHarness restarted = e2e.startAgent(dir, config("internet"), SupervisorSettings.DEFAULTS);
+        ModemStatus adopted = restarted.awaitModem("connected again", m -> connectedOn(m, "internet"));
         assertEquals(1, statistics.connectRequests(), "the live bearer is adopted, not connected again");
         assertTrue(modem.state().bearer().connected());
         assertTrue(adopted.events().stream().map(StatusEvent::message).anyMatch(e -> e.startsWith("adopted")),
                 adopted.events()::toString);
-        assertTrue(agent.ip.calls.contains("apply(emu0,10.64.12.34/30,mtu=0,metric=100)"), agent.ip.calls::toString);
+        assertTrue(restarted.ip.calls.contains("apply(emu0,10.64.12.34/30,mtu=0,metric=100)"),
+                restarted.ip.calls::toString);
         assertEquals(wdsClients, statistics.clientsAllocated("WDS"), "the WDS client ID is reused");
 
-        agent.writeConfig(config(protocol, "ims"));
-        agent.awaitModem("reconnected on the new APN", m -> connectedOn(m, "ims"));
+        restarted.writeConfig(config("ims"));
+        restarted.awaitModem("reconnected on the new APN", m -> connectedOn(m, "ims"));
         assertEquals("ims", modem.state().bearer().apn());
         assertEquals(2, statistics.connectRequests());
         assertEquals(0, statistics.connectRequestsWhileUp(), "the adopted bearer was stopped before connecting");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wwan4j.agent.qmi.EmulatedModemAndAgent.connected;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.agent.modem.KernelDataFormat;
 import org.wwan4j.agent.status.Bearer;
@@ -46,25 +47,21 @@ class DataPathEndToEndTest {
 
     @TempDir
     Path dir;
-    private EmulatedModem modem;
-    private AgentHarness agent;
-
-    @AfterEach
-    void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (modem != null) {
-            modem.close();
-        }
-    }
+    @RegisterExtension
+    final EmulatedModemAndAgent e2e = new EmulatedModemAndAgent();
 
     private static SupervisorSettings settings() {
         return AgentHarness.settings(Duration.ofSeconds(60), Duration.ofSeconds(2));
     }
 
-    private static boolean connected(ModemStatus m) {
-        return m.info().bearer() != null && m.info().bearer().connected();
+    /** The agent on the fixture's config with the access point asking for {@code ipType}. */
+    private AgentHarness startAgentAsking(String ipType) throws IOException {
+        return e2e.startAgent(dir, e2e.config("").replace("\"apn\": \"internet\"",
+                "\"apn\": \"internet\", \"ipType\": \"" + ipType + "\""), settings());
+    }
+
+    private static boolean bothFamiliesUp(ModemStatus s) {
+        return connected(s) && s.info().bearer().ipv4() != null && s.info().bearer().ipv6() != null;
     }
 
     /** qmi_wwan's switch under the temp sysfs root, as the kernel shows it for the interface "emu0". */
@@ -77,9 +74,9 @@ class DataPathEndToEndTest {
 
     @Test
     void rawIpIsNegotiatedWithModemAndKernelBeforeStartNetwork() throws Exception {
-        modem = EmulatedModem.start(EmulatedProtocol.QMI, EmulatorOptions.defaults().withRequireRawIp(true));
+        EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI, EmulatorOptions.defaults().withRequireRawIp(true));
         Path rawIp = rawIpSwitch("N");
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), "", ""), settings());
+        AgentHarness agent = e2e.startAgent(dir, e2e.config(""), settings());
 
         ModemStatus m = agent.awaitModem("connected with traffic counted", s -> connected(s)
                 && s.info().counters() != null && s.info().counters().rxBytes() != null
@@ -101,10 +98,7 @@ class DataPathEndToEndTest {
 
         // An independent client sees the same format on the modem, once the agent let go of the port (a pty
         // carries one client's byte stream).
-        long closes = modem.statistics().lastClientCloses();
-        agent.close();
-        agent = null;
-        AgentHarness.until("the agent closed the port", () -> modem.statistics().lastClientCloses() > closes);
+        e2e.stopAgent();
         String qmicli = qmicli(modem.path(), "--wda-get-data-format");
         assertTrue(qmicli.contains("Link layer protocol: 'raw-ip'"), qmicli);
         assertTrue(qmicli.contains("Uplink data aggregation protocol: 'disabled'"), qmicli);
@@ -112,10 +106,10 @@ class DataPathEndToEndTest {
 
     @Test
     void firmwareWithoutWdaKeeps8023AndTheKernelFollows() throws Exception {
-        modem = EmulatedModem.start(EmulatedProtocol.QMI, EmulatorOptions.defaults()
+        EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI, EmulatorOptions.defaults()
                 .withProfile(FirmwareProfile.LEGACY));
         Path rawIp = rawIpSwitch("Y");
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), "", ""), settings());
+        AgentHarness agent = e2e.startAgent(dir, e2e.config(""), settings());
 
         ModemStatus m = agent.awaitModem("connected in 802.3", s -> connected(s)
                 && s.events().stream().anyMatch(e -> e.message().contains(QmiDataFormat.FIELD)));
@@ -127,7 +121,7 @@ class DataPathEndToEndTest {
 
     @Test
     void modemAndKernelThatCannotAgreeAreAnErrorNotConnected() throws Exception {
-        modem = EmulatedModem.start(EmulatedProtocol.QMI, EmulatorOptions.defaults()
+        EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI, EmulatorOptions.defaults()
                 .withProfile(FirmwareProfile.LEGACY));
         // The kernel frames raw-IP and refuses the switch, as it does while the interface is up.
         KernelDataFormat busy = new KernelDataFormat() {
@@ -151,8 +145,7 @@ class DataPathEndToEndTest {
                 throw new IOException("Device or resource busy");
             }
         };
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), "", ""), settings(),
-                name -> busy);
+        AgentHarness agent = e2e.startAgent(dir, e2e.config(""), settings(), name -> busy);
 
         ModemStatus m = agent.awaitModem("a data format error", s -> s.health().lastError() != null
                 && s.health().lastError().contains("data format mismatch"));
@@ -163,12 +156,10 @@ class DataPathEndToEndTest {
 
     @Test
     void dualStackOverQmiIsOneWdsClientPerFamily() throws Exception {
-        modem = EmulatedModem.start(EmulatedProtocol.QMI);
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), "", "")
-                .replace("\"apn\": \"internet\"", "\"apn\": \"internet\", \"ipType\": \"ipv4v6\""), settings());
+        EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI);
+        AgentHarness agent = startAgentAsking("ipv4v6");
 
-        ModemStatus m = agent.awaitModem("connected with both families", s -> connected(s)
-                && s.info().bearer().ipv4() != null && s.info().bearer().ipv6() != null);
+        ModemStatus m = agent.awaitModem("connected with both families", DataPathEndToEndTest::bothFamiliesUp);
         Bearer bearer = m.info().bearer();
         var emulated = modem.state().bearer();
         assertEquals(EmulatedIpType.IPV4V6, emulated.ipType());
@@ -187,9 +178,8 @@ class DataPathEndToEndTest {
 
     @Test
     void ipv6AloneOverQmi() throws Exception {
-        modem = EmulatedModem.start(EmulatedProtocol.QMI);
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), "", "")
-                .replace("\"apn\": \"internet\"", "\"apn\": \"internet\", \"ipType\": \"ipv6\""), settings());
+        EmulatedModem modem = e2e.startModem(EmulatedProtocol.QMI);
+        AgentHarness agent = startAgentAsking("ipv6");
 
         ModemStatus m = agent.awaitModem("connected over IPv6", s -> connected(s)
                 && s.info().bearer().ipv6() != null);
@@ -200,13 +190,10 @@ class DataPathEndToEndTest {
 
     @Test
     void dualStackOverMbimIsOneConnect() throws Exception {
-        modem = EmulatedModem.start(EmulatedProtocol.MBIM);
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), "", "")
-                .replace("\"protocol\": \"qmi\"", "\"protocol\": \"mbim\"")
-                .replace("\"apn\": \"internet\"", "\"apn\": \"internet\", \"ipType\": \"ipv4v6\""), settings());
+        EmulatedModem modem = e2e.startModem(EmulatedProtocol.MBIM);
+        AgentHarness agent = startAgentAsking("ipv4v6");
 
-        ModemStatus m = agent.awaitModem("connected with both families", s -> connected(s)
-                && s.info().bearer().ipv4() != null && s.info().bearer().ipv6() != null);
+        ModemStatus m = agent.awaitModem("connected with both families", DataPathEndToEndTest::bothFamiliesUp);
         var emulated = modem.state().bearer();
         assertEquals(EmulatedIpType.IPV4V6, emulated.ipType());
         assertEquals(emulated.ipv4().address(), m.info().bearer().ipv4().address());

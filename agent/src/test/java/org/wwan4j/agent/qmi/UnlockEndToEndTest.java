@@ -7,16 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.agent.status.FccUnlockState;
 import org.wwan4j.agent.status.ModemStatus;
 import org.wwan4j.agent.status.Power;
 import org.wwan4j.agent.status.SimLockState;
 import org.wwan4j.agent.status.StatusJson;
+import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.emulator.EmulatedModem;
 import org.wwan4j.emulator.EmulatedProtocol;
 import org.wwan4j.emulator.EmulatorOptions;
@@ -43,29 +44,21 @@ class UnlockEndToEndTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final EmulatedModemAndAgent e2e = new EmulatedModemAndAgent();
 
     private EmulatedModem modem;
     private AgentHarness agent;
 
-    @AfterEach
-    void stop() {
-        if (agent != null) {
-            agent.close();
-        }
-        if (modem != null) {
-            modem.close();
-        }
-    }
-
     private void start(ModemLocks locks, FirmwareProfile profile, EmulatedProtocol protocol, String fields)
             throws Exception {
-        modem = EmulatedModem.start(protocol, EmulatorOptions.defaults().withProfile(profile).withLocks(locks));
-        String config = AgentHarness.config(modem.path().toString(), fields, "");
-        if (protocol == EmulatedProtocol.MBIM) {
-            config = config.replace("\"protocol\": \"qmi\"", "\"protocol\": \"mbim\"");
-        }
-        // A short safety tick: a failed modem looks at its PIN file again on each.
-        agent = new AgentHarness(dir, config, AgentHarness.settings(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        modem = e2e.startModem(protocol, EmulatorOptions.defaults().withProfile(profile).withLocks(locks));
+        agent = e2e.startAgent(dir, e2e.config(fields), settings());
+    }
+
+    /** A short safety tick: a failed modem looks at its PIN file again on each. */
+    private static SupervisorSettings settings() {
+        return AgentHarness.settings(Duration.ofSeconds(1), Duration.ofSeconds(60));
     }
 
     private Path pinFile(String pin) throws Exception {
@@ -75,15 +68,11 @@ class UnlockEndToEndTest {
         return file;
     }
 
-    private static boolean connected(ModemStatus m) {
-        return m.info().bearer() != null && m.info().bearer().connected();
-    }
-
     @Test
     void anFccLockedModemComesOnlineAfterTheAutomaticUnlock() throws Exception {
         start(new ModemLocks(true, null), FirmwareProfile.MODERN, EmulatedProtocol.QMI, "");
 
-        ModemStatus up = agent.awaitModem("connected", UnlockEndToEndTest::connected);
+        ModemStatus up = agent.awaitModem("connected", EmulatedModemAndAgent::connected);
         assertEquals(FccUnlockState.UNLOCKED, up.unlock().fcc().state());
         assertEquals("qmi-dms-set-fcc-authentication", up.unlock().fcc().method(),
                 "no vendor id (a pty): the generic unlock, only after the refusal");
@@ -108,8 +97,8 @@ class UnlockEndToEndTest {
         AgentHarness.until("three safety ticks", () -> System.nanoTime() > ticksLater);
         assertEquals(refusals, modem.statistics().requestsSeen("DMS", DMS_SET_OPERATING_MODE));
 
-        agent.writeConfig(AgentHarness.config(modem.path().toString(), "\"fccUnlock\": \"auto\"", ""));
-        agent.awaitModem("connected once unlocking is allowed", UnlockEndToEndTest::connected);
+        agent.writeConfig(e2e.config("\"fccUnlock\": \"auto\""));
+        agent.awaitModem("connected once unlocking is allowed", EmulatedModemAndAgent::connected);
         assertEquals(1, modem.statistics().requestsSeen("DMS", DMS_SET_FCC_AUTHENTICATION));
     }
 
@@ -118,7 +107,7 @@ class UnlockEndToEndTest {
         start(new ModemLocks(false, PIN), FirmwareProfile.MODERN, EmulatedProtocol.QMI,
                 "\"simPinFile\": \"" + pinFile(PIN) + "\"");
 
-        ModemStatus up = agent.awaitModem("connected", UnlockEndToEndTest::connected);
+        ModemStatus up = agent.awaitModem("connected", EmulatedModemAndAgent::connected);
         assertEquals(SimLockState.UNLOCKED, up.unlock().sim().state());
         assertEquals("accepted", up.unlock().pinAttempt());
         assertEquals(1, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
@@ -129,7 +118,7 @@ class UnlockEndToEndTest {
         start(new ModemLocks(false, PIN), FirmwareProfile.LEGACY, EmulatedProtocol.QMI,
                 "\"simPinFile\": \"" + pinFile(PIN) + "\"");
 
-        agent.awaitModem("connected", UnlockEndToEndTest::connected);
+        agent.awaitModem("connected", EmulatedModemAndAgent::connected);
         assertEquals(1, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN), "refused once, remembered");
         assertEquals(1, modem.statistics().requestsSeen("DMS", DMS_UIM_VERIFY_PIN));
     }
@@ -146,15 +135,15 @@ class UnlockEndToEndTest {
         assertEquals(2, refused.unlock().sim().pinRetries());
         assertEquals("rejected", refused.unlock().pinAttempt());
         // A reason to try again (new unlock settings) meets the same PIN for the same SIM: not entered again.
-        agent.writeConfig(AgentHarness.config(modem.path().toString(), "\"simPinFile\": \"" + file + "\","
-                + " \"fccUnlock\": \"qmi-dms-set-fcc-authentication\"", ""));
+        agent.writeConfig(e2e.config("\"simPinFile\": \"" + file + "\","
+                + " \"fccUnlock\": \"qmi-dms-set-fcc-authentication\""));
         agent.awaitModem("tried again and refused to enter the same PIN", m -> m.configError() != null
                 && m.configError().contains("not entered again"));
         assertEquals(1, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
         assertEquals(2, modem.state().simPin().pinRetries());
 
         pinFile(PIN);
-        ModemStatus up = agent.awaitModem("connected with the fixed file", UnlockEndToEndTest::connected);
+        ModemStatus up = agent.awaitModem("connected with the fixed file", EmulatedModemAndAgent::connected);
         assertEquals("accepted", up.unlock().pinAttempt());
         assertEquals(2, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
     }
@@ -168,10 +157,9 @@ class UnlockEndToEndTest {
                 && m.configError().contains("rejected the PIN"));
         assertEquals(1, modem.statistics().requestsSeen("UIM", UIM_VERIFY_PIN));
 
-        agent.close();
+        e2e.stopAgent();
         // The same state dir, as a restarted service has: the rejection is read back, not tried out again.
-        agent = new AgentHarness(dir, AgentHarness.config(modem.path().toString(), fields, ""),
-                AgentHarness.settings(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        agent = e2e.startAgent(dir, e2e.config(fields), settings());
         ModemStatus held = agent.awaitModem("held back by the remembered rejection", m -> m.configError() != null
                 && m.configError().contains("not entered again"));
         assertEquals(SimLockState.PIN_REQUIRED, held.unlock().sim().state());
@@ -184,7 +172,7 @@ class UnlockEndToEndTest {
         start(new ModemLocks(true, PIN), FirmwareProfile.MODERN, EmulatedProtocol.MBIM,
                 "\"fccUnlock\": \"mbim-quectel-set-radio-state\", \"simPinFile\": \"" + pinFile(PIN) + "\"");
 
-        ModemStatus up = agent.awaitModem("connected", UnlockEndToEndTest::connected);
+        ModemStatus up = agent.awaitModem("connected", EmulatedModemAndAgent::connected);
         assertEquals(FccUnlockState.UNLOCKED, up.unlock().fcc().state());
         assertEquals(SimLockState.UNLOCKED, up.unlock().sim().state());
         assertEquals(1, modem.statistics().requestsSeen("mbim-quectel", 1));
