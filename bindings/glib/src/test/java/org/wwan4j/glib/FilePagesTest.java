@@ -62,6 +62,30 @@ class FilePagesTest {
         }
     }
 
+    /**
+     * A file whose pages are all cached but mostly unmapped (what start-up's read-ahead leaves): after
+     * {@link FilePages#pageOut()}, touching a page never touched before brings back that page alone. Without
+     * dropping the cache, the kernel maps the cached neighbours with it (fault-around: 16 pages; with large folios
+     * in the page cache, up to a whole folio: 2 MB on this project's test machines).
+     */
+    @Test
+    void aPageTouchedAfterTheTrimComesBackWithoutItsCachedNeighbours() throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "file-pages-test"));
+        Path file = dir.resolve("cached.bin");
+        Files.write(file, new byte[FILE_BYTES]); // every page in the page cache
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            channel.force(true);
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.PRIVATE, 0, FILE_BYTES);
+            mapped.get(0);
+
+            FilePages.pageOut();
+            mapped.get(FILE_BYTES - PAGE); // cached since the write, never mapped
+
+            long resident = residentKb(file);
+            assertTrue(resident <= 2 * PAGE / 1024, "one page touched, " + resident + " kB resident");
+        }
+    }
+
     private static long touch(MappedByteBuffer mapped) {
         long sum = 0;
         for (int i = 0; i < FILE_BYTES; i += PAGE) {
