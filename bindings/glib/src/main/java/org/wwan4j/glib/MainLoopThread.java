@@ -115,6 +115,11 @@ public final class MainLoopThread implements Executor, AutoCloseable {
                 }
             }
         } finally {
+            // The quit task can run before close() has returned from its wake-up (a lingering loop sees it at once):
+            // wait until no wake-up is in flight before the context is freed. Once closed, none can start.
+            Lock closing = lifecycle.writeLock();
+            closing.lock();
+            closing.unlock();
             drain(); // tasks queued before close still run (e.g. unrefs)
             g_main_context_pop_thread_default(context);
             g_main_context_unref(context);

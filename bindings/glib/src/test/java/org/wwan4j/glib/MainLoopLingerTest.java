@@ -79,6 +79,18 @@ class MainLoopLingerTest {
         awaitTrue(loop::inPoll);
     }
 
+    @Test
+    void closingRightAfterAnAwaitedRequestLeavesTheContextAliveForCloseItself() throws Exception {
+        // A lingering loop runs close()'s quit task before close() has returned from its wake-up; freeing the
+        // context at that point crashed or hung the JVM (heap corruption in g_main_context_invoke_full).
+        for (int i = 0; i < 300; i++) {
+            MainLoopThread cycle = MainLoopThread.start("close-race");
+            int n = i;
+            assertEquals(n, cycle.submit(() -> n).get(BOUND.toMillis(), TimeUnit.MILLISECONDS));
+            cycle.close();
+        }
+    }
+
     /** Waits (bounded, not timed) until the condition holds; the loop thread's state changes asynchronously. */
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.toNanos();
