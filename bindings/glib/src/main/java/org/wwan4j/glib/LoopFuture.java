@@ -52,20 +52,32 @@ public class LoopFuture<T> extends CompletableFuture<T> {
 
     @Override
     public boolean complete(T value) {
+        boolean awaited = getNumberOfDependents() > 0;
         boolean completed = super.complete(value);
-        if (completed && watched) {
-            RequestDeadlines.forget(this);
+        if (completed) {
+            completed(awaited);
         }
         return completed;
     }
 
     @Override
     public boolean completeExceptionally(Throwable cause) {
+        boolean awaited = getNumberOfDependents() > 0;
         boolean completed = super.completeExceptionally(cause);
-        if (completed && watched) {
-            RequestDeadlines.forget(this);
+        if (completed) {
+            completed(awaited);
         }
         return completed;
+    }
+
+    private void completed(boolean awaited) {
+        if (watched) {
+            RequestDeadlines.forget(this);
+        }
+        if (awaited) {
+            // Someone waited (a caller in join(), a dependent stage): its next request is likely to follow at once.
+            MainLoopThread.awaitedFutureCompleted();
+        }
     }
 
     @Override

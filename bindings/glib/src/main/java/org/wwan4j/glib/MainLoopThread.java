@@ -1,14 +1,11 @@
 package org.wwan4j.glib;
 
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_invoke_full;
+import static org.wwan4j.glib.ffi.glib_h.g_main_context_iteration;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_new;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_pop_thread_default;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_push_thread_default;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_unref;
-import static org.wwan4j.glib.ffi.glib_h.g_main_loop_new;
-import static org.wwan4j.glib.ffi.glib_h.g_main_loop_quit;
-import static org.wwan4j.glib.ffi.glib_h.g_main_loop_run;
-import static org.wwan4j.glib.ffi.glib_h.g_main_loop_unref;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -33,6 +30,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Work from other threads is queued and the loop is woken once per batch with {@code g_main_context_invoke_full}
  * and the shared {@link Upcalls#SOURCE_FUNC} stub, so a burst of requests costs one wake-up, not one per request.
+ *
+ * <p>Waking the loop from {@code poll()} is most of what a synchronous request costs beyond libqmi/libmbim (the
+ * caller's {@code g_main_context_invoke_full} and the loop thread's scheduling, about 15 us of a 100 us request).
+ * So after it completed a {@link LoopFuture} some thread was blocked on, the loop <em>lingers</em>: for at most
+ * {@link #LINGER_NANOS} it watches the task queue instead of sleeping, and a request the woken caller queues
+ * meanwhile (the next one of a sequence) needs no wake-up at all. Nothing else makes it linger, so an idle loop
+ * never spins.
  */
 public final class MainLoopThread implements Executor, AutoCloseable {
 
@@ -40,13 +44,19 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     private static final int G_PRIORITY_DEFAULT = 0;
     private static final int G_SOURCE_REMOVE = 0;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long the loop watches the queue after completing an awaited future: about what a woken caller takes to
+     * queue its next request (10-20 us), with room for a loaded machine. {@code -Dwwan4j.loop.lingerMicros=0}
+     * turns it off.
+     */
+    static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("wwan4j.loop.lingerMicros", 50));
+    private static final ThreadLocal<MainLoopThread> CURRENT = new ThreadLocal<>();
 
     private static final class SharedHolder {
         static final MainLoopThread SHARED = start("wwan4j-glib");
     }
 
     private final MemorySegment context;
-    private final MemorySegment loop;
     private final Thread thread;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
@@ -55,10 +65,15 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     private boolean closed;
     private final MemorySegment drainUserData;
     private final CountDownLatch running = new CountDownLatch(1);
+    // Loop thread only.
+    private boolean quit;
+    private boolean lingerWanted;
+    // Written by the loop thread only; read by tests.
+    private volatile long lingers;
+    private volatile boolean inPoll;
 
     private MainLoopThread(String name) {
         context = g_main_context_new();
-        loop = g_main_loop_new(context, 0);
         drainUserData = Upcalls.persistent((IntSupplier) this::drain);
         thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::runLoop);
     }
@@ -83,16 +98,62 @@ public final class MainLoopThread implements Executor, AutoCloseable {
 
     private void runLoop() {
         g_main_context_push_thread_default(context);
+        CURRENT.set(this);
         running.countDown();
         try {
-            g_main_loop_run(loop);
+            while (!quit) {
+                if (lingerWanted) {
+                    linger();
+                    if (lingerWanted) {
+                        // Another linger follows at once: let GLib dispatch what is ready first, without sleeping.
+                        g_main_context_iteration(context, 0);
+                    }
+                } else {
+                    inPoll = true;
+                    g_main_context_iteration(context, 1);
+                    inPoll = false;
+                }
+            }
         } finally {
+            // The quit task can run before close() has returned from its wake-up (a lingering loop sees it at once):
+            // wait until no wake-up is in flight before the context is freed. Once closed, none can start.
+            Lock closing = lifecycle.writeLock();
+            closing.lock();
+            closing.unlock();
             drain(); // tasks queued before close still run (e.g. unrefs)
             g_main_context_pop_thread_default(context);
-            g_main_loop_unref(loop);
             g_main_context_unref(context);
             Upcalls.forget(drainUserData);
         }
+    }
+
+    /**
+     * Called where a {@link LoopFuture} some thread waits on was completed: if that is this loop's thread, it lingers
+     * after the current dispatch.
+     */
+    static void awaitedFutureCompleted() {
+        MainLoopThread current = CURRENT.get();
+        if (current != null && LINGER_NANOS > 0) {
+            current.lingerWanted = true;
+        }
+    }
+
+    /**
+     * Watches the queue for a short while instead of sleeping in {@code poll()}. Holding {@link #wakeupPending} set
+     * meanwhile tells callers that the loop is awake and will look at the queue, so they skip the wake-up; the
+     * closing {@link #drain} clears it before its last look, as after any wake-up.
+     */
+    private void linger() {
+        lingerWanted = false;
+        if (!wakeupPending.compareAndSet(false, true)) {
+            return; // a wake-up is on its way: the next iteration drains the queue anyway
+        }
+        lingers++;
+        long end = System.nanoTime() + LINGER_NANOS;
+        while (tasks.isEmpty() && System.nanoTime() - end < 0) {
+            Thread.yield(); // not a busy spin: on a shared core the woken caller or the modem's peer may need it
+        }
+        drain();
     }
 
     /** True on the loop thread itself. */
@@ -175,7 +236,7 @@ public final class MainLoopThread implements Executor, AutoCloseable {
                 return;
             }
             closed = true;
-            tasks.add(() -> g_main_loop_quit(loop));
+            tasks.add(() -> quit = true);
             wakeUp();
         } finally {
             closing.unlock();
@@ -189,6 +250,16 @@ public final class MainLoopThread implements Executor, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** How often the loop has lingered after completing an awaited future (tests prove when it does). */
+    long lingers() {
+        return lingers;
+    }
+
+    /** Whether the loop is in a blocking iteration (tests prove it sleeps again after lingering). */
+    boolean inPoll() {
+        return inPoll;
     }
 
     /** Waits until every task queued before this call has run; for tests and orderly shutdown. */
