@@ -1,5 +1,6 @@
 package org.wwan4j.cli;
 
+import java.io.PrintWriter;
 import org.wwan4j.agent.modem.ModemException;
 
 /**
@@ -31,5 +32,18 @@ final class CliFailure extends RuntimeException {
         ModemException e = ModemException.of(failure);
         int code = e.kind() == ModemException.Kind.TIMEOUT ? Wwan4jCli.EXIT_TIMEOUT : Wwan4jCli.EXIT_DEVICE;
         return new CliFailure(code, device + ": " + e.getMessage());
+    }
+
+    /**
+     * Reports a command's failure in one line on {@code err}, never a stack trace, and returns the exit code:
+     * a {@link CliFailure}'s own; anything else is a device error (3).
+     */
+    static int report(String command, Exception e, PrintWriter err) {
+        if (e instanceof CliFailure failure) {
+            err.println(command + ": " + failure.getMessage());
+            return failure.exitCode();
+        }
+        err.println(command + ": " + e);
+        return Wwan4jCli.EXIT_DEVICE;
     }
 }

@@ -22,7 +22,7 @@ record CliRun(int exitCode, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            var cli = Wwan4jCli.commandLine();
+            var cli = RootCommand.commandLine();
             cli.setErr(new PrintWriter(err, true));
             int code = cli.execute(args);
             return new CliRun(code, out.toString(StandardCharsets.UTF_8),

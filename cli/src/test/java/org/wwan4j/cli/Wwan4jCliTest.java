@@ -13,7 +13,7 @@ class Wwan4jCliTest {
 
     @Test
     void helpListsEveryCommandOfTheContract() {
-        String help = Wwan4jCli.commandLine().getUsageMessage();
+        String help = RootCommand.commandLine().getUsageMessage();
         for (String command : new String[] {"info", "scan", "connect", "disconnect", "radio", "unlock", "list", "status", "agent",
                 "emulator", "demo", "bench", "runtime", "package"}) {
             assertTrue(help.contains("  " + command + " "), () -> "help does not list " + command + ":\n" + help);
@@ -22,19 +22,19 @@ class Wwan4jCliTest {
 
     @Test
     void aRunRegistersOnlyTheCommandItNamesAndHelpOrATypoSeesThemAll() {
-        assertEquals(java.util.Set.of("agent"), Wwan4jCli.commandLine("agent").getSubcommands().keySet());
-        assertTrue(Wwan4jCli.commandLine("agent").getSubcommands().get("agent").getUsageMessage()
+        assertEquals(java.util.Set.of("agent"), RootCommand.commandLine("agent").getSubcommands().keySet());
+        assertTrue(RootCommand.commandLine("agent").getSubcommands().get("agent").getUsageMessage()
                 .contains("--config"), "the agent's own help is whole");
-        assertEquals(Wwan4jCli.commandLine().getSubcommands().keySet(),
-                Wwan4jCli.commandLine("--help").getSubcommands().keySet());
-        assertEquals(Wwan4jCli.commandLine().getSubcommands().keySet(),
-                Wwan4jCli.commandLine("agnet").getSubcommands().keySet());
-        assertEquals(14, Wwan4jCli.commandLine().getSubcommands().size());
+        assertEquals(RootCommand.commandLine().getSubcommands().keySet(),
+                RootCommand.commandLine("--help").getSubcommands().keySet());
+        assertEquals(RootCommand.commandLine().getSubcommands().keySet(),
+                RootCommand.commandLine("agnet").getSubcommands().keySet());
+        assertEquals(14, RootCommand.commandLine().getSubcommands().size());
     }
 
     @Test
     void unknownCommandIsABadUsageExit() {
-        CommandLine cli = Wwan4jCli.commandLine();
+        CommandLine cli = RootCommand.commandLine();
         StringWriter err = new StringWriter();
         cli.setErr(new PrintWriter(err));
         assertEquals(Wwan4jCli.EXIT_USAGE, cli.execute("frobnicate"));
@@ -55,7 +55,7 @@ class Wwan4jCliTest {
 
     @Test
     void logOptionsFollowAnyCommandAndABadValueIsAUsageExit() {
-        String help = Wwan4jCli.commandLine("agent").getSubcommands().get("agent").getUsageMessage();
+        String help = RootCommand.commandLine("agent").getSubcommands().get("agent").getUsageMessage();
         assertTrue(help.contains("--log-level") && help.contains("--log-format"), help);
 
         CliRun level = CliRun.of("status", "--state-dir", "/nonexistent", "--log-level", "loud");
