@@ -43,9 +43,10 @@ public final class BenchMain implements Callable<Integer> {
             System.exit(LoadBenchMain.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("--soak")) {
-            // The soak runs the agent as the memory section does, so in the same private network (PrivateNetwork).
+            // The soak runs the agent as the memory section does, so in the same private network (PrivateNetwork),
+            // and with private mounts, where it gives the agent a network its probe can reach (SoakNetwork).
             String[] soakArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
-            if (!PrivateNetwork.alreadyInside() && PrivateNetwork.available()) {
+            if (!PrivateNetwork.alreadyInside() && PrivateNetwork.available(true)) {
                 System.exit(reexecInPrivateNetwork(args));
             }
             System.exit(SoakBenchMain.run(soakArgs));
@@ -58,7 +59,7 @@ public final class BenchMain implements Callable<Integer> {
 
     private static int reexecInPrivateNetwork(String[] args) {
         try {
-            return PrivateNetwork.reexec(BenchEnvironment.withoutScratch(), args);
+            return PrivateNetwork.reexec(BenchEnvironment.withoutScratch(), args, true);
         } catch (Exception e) {
             System.err.println("bench: could not re-run in a private network namespace: " + Failures.reason(e));
             return 1;

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.wwan4j.agent.config.ProbeConfig;
+import org.wwan4j.agent.policy.IcmpProber;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.Failures;
+import org.wwan4j.bench.PrivateNetwork;
 import org.wwan4j.bench.agent.AgentProcess;
 import org.wwan4j.bench.memory.AgentRuntime;
 import org.wwan4j.bench.proc.SoleJvm;
@@ -26,16 +29,21 @@ import org.wwan4j.emulator.EmulatedProtocol;
 final class SoakRun {
 
     /**
-     * The only setting the soak's config adds to the memory section's. The emulator has no data path: the default
-     * probe (the network's DNS servers, then ICMP through the interface) fails, and the agent rightly reconnects every
-     * probe interval, which is a fault scenario and no healthy hour. A probe that succeeds would need the agent to
-     * apply the bearer's address to an interface, and it then writes its resolv file under the fixed
-     * /run/wwan/resolv.conf (no option moves it), so the soak would need a private mount namespace besides the
-     * network one, a stand-in interface and a DNS responder: not cheap enough for now.
+     * What the soak's config adds to the memory section's for a healthy modem: the interface the agent puts the
+     * bearer on ({@link SoakNetwork}); the probe stays the default, whose first step, a DNS query to the network's
+     * servers, the soak's network answers.
      */
-    static final String PROBE_SETTING = "\"probe\":{\"method\":\"none\"}";
-    static final String PROBE_DESCRIPTION = "none (\"probe\": {\"method\": \"none\"}: the emulator has no data path, so"
-            + " the default probe would fail and reconnect every 5 minutes)";
+    static final String HEALTHY_SETTINGS = "\"interface\":\"" + SoakNetwork.INTERFACE + "\"";
+    /**
+     * Without that network (no private namespaces: not root) the probe is switched off instead: the emulator has no
+     * data path, the default probe would fail, and the agent would rightly reconnect every probe interval, a fault
+     * scenario and no healthy hour.
+     */
+    static final String NO_PROBE_SETTINGS = "\"probe\":{\"method\":\"none\"}";
+    static final String NO_PROBE_DESCRIPTION = "none (\"probe\": {\"method\": \"none\"}: no private namespaces "
+            + "for a network the probe could reach, and without one the default probe fails and reconnects every "
+            + "5 minutes)";
+
     private static final Duration SAMPLE_PERIOD = Duration.ofSeconds(1);
     private static final Duration PROGRESS_PERIOD = Duration.ofMinutes(1);
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(60);
@@ -62,8 +70,9 @@ final class SoakRun {
             } finally {
                 modem.state().disconnect(); // the measured agent meets the modem as at boot (BenchContext.dropBearers)
             }
-            try (AgentProcess agent = AgentProcess.startWithModemSettings(runtime.environment(),
-                    List.of(modem.path()), NAME, PROBE_SETTING)) {
+            try (SoakNetwork network = network(notes);
+                 AgentProcess agent = AgentProcess.startWithModemSettings(runtime.environment(),
+                    List.of(modem.path()), NAME, network != null ? HEALTHY_SETTINGS : NO_PROBE_SETTINGS)) {
                 if (agent.awaitFirstCompleteStatus(1, STATUS_TIMEOUT) < 0) {
                     throw new IOException("the agent wrote no complete status within " + STATUS_TIMEOUT.toSeconds()
                             + " s (its stderr: " + harness.log(NAME) + ")");
@@ -74,13 +83,36 @@ final class SoakRun {
                 notes.add("PSS as the memory section counts it (SoleJvm: the JVM's own files whole, system libraries "
                         + "by their share), read from /proc/PID/smaps once a second");
                 notes.add("load average at end " + loadAverage());
-                notes.add("private network namespace: " + (System.getenv("WWAN4J_BENCH_PRIVATE_NET") != null));
+                notes.add("private network and mount namespaces: " + PrivateNetwork.mountsArePrivate());
                 notes.add("scratch directory with the agent's config, status and stderr: " + harness.scratch());
-                return new SoakFigures(minutes, PROBE_DESCRIPTION, sampled.samples().size(),
+                String probe = network == null ? NO_PROBE_DESCRIPTION : healthyDescription(network);
+                return new SoakFigures(minutes, probe, sampled.samples().size(),
                         SoakStatistics.of(sampled.samples()), sampled.connections().reconnects(),
                         sampled.connections().snapshotsNotConnected(), notes);
             }
         }
+    }
+
+    /** The soak's network when it can be made, else null with a note saying why. */
+    private static SoakNetwork network(List<String> notes) {
+        if (!SoakNetwork.possible()) {
+            notes.add("no private network and mount namespaces (they need root): the probe is off");
+            return null;
+        }
+        try {
+            return SoakNetwork.start();
+        } catch (Exception e) {
+            notes.add("the soak's network could not be made, the probe is off: " + Failures.reason(e));
+            return null;
+        }
+    }
+
+    private static String healthyDescription(SoakNetwork network) {
+        return "the default (the network's DNS servers, then icmp " + IcmpProber.DEFAULT_HOST + ", every "
+                + ProbeConfig.DEFAULT_INTERVAL_SECONDS + " s) on interface "
+                + SoakNetwork.INTERFACE + "; the soak answers DNS at " + String.join(" and ", network.servers())
+                + " inside its private namespaces, so the modem looks healthy (" + network.answered()
+                + " queries answered)";
     }
 
     private record Sampled(List<PssSample> samples, ConnectionTracker connections) {
