@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wwan4j.bench.load.LoadBenchMain;
+import org.wwan4j.bench.soak.SoakBenchMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Side-by-side benchmark: wwan4j (Java) vs the C client, qmicli/mbimcli per request, "
-                + "ModemManager, on emulated modems. `bench --load [MINUTES]` runs the load benchmark instead.")
+                + "ModemManager, on emulated modems. `bench --load [MINUTES]` runs the load benchmark instead, "
+                + "`bench --soak [MINUTES]` the agent's memory over time.")
 public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "Fewer samples and a 15 s idle window: under 3 minutes.")
@@ -40,10 +42,28 @@ public final class BenchMain implements Callable<Integer> {
             // The load benchmark is its own runner (org.wwan4j.bench.load); it needs no private network.
             System.exit(LoadBenchMain.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("--soak")) {
+            // The soak runs the agent as the memory section does, so in the same private network (PrivateNetwork),
+            // and with private mounts, where it gives the agent a network its probe can reach (SoakNetwork).
+            String[] soakArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+            if (!PrivateNetwork.alreadyInside() && PrivateNetwork.available(true)) {
+                System.exit(reexecInPrivateNetwork(args));
+            }
+            System.exit(SoakBenchMain.run(soakArgs));
+        }
         System.setProperty("java.awt.headless", "true");
         BenchMain bench = new BenchMain();
         bench.arguments = args.clone();
         System.exit(new CommandLine(bench).execute(args));
+    }
+
+    private static int reexecInPrivateNetwork(String[] args) {
+        try {
+            return PrivateNetwork.reexec(BenchEnvironment.withoutScratch(), args, true);
+        } catch (Exception e) {
+            System.err.println("bench: could not re-run in a private network namespace: " + Failures.reason(e));
+            return 1;
+        }
     }
 
     @Override

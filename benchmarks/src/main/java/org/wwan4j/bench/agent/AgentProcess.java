@@ -41,25 +41,40 @@ public final class AgentProcess implements AutoCloseable {
 
     /** A config in the contract's shape: one QMI modem per device, matched by path; defaults for the rest. */
     static String config(List<Path> devices) {
+        return config(devices, "");
+    }
+
+    /** As {@link #config(List)}, each modem with {@code modemSettings} too (JSON members, or "" for none). */
+    static String config(List<Path> devices, String modemSettings) {
         StringBuilder modems = new StringBuilder();
         for (int i = 0; i < devices.size(); i++) {
             if (i > 0) {
                 modems.append(',');
             }
             modems.append("{\"name\":\"modem").append(i + 1).append("\",\"match\":{\"device\":\"")
-                    .append(devices.get(i)).append("\"},\"protocol\":\"qmi\"}");
+                    .append(devices.get(i)).append("\"},\"protocol\":\"qmi\"")
+                    .append(modemSettings.isEmpty() ? "" : "," + modemSettings).append('}');
         }
         return "{\"modems\":[" + modems + "]}";
     }
 
     public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name) throws Exception {
-        return launch(environment, devices, name, List.of());
+        return launch(environment, devices, name, List.of(), "");
+    }
+
+    /**
+     * As {@link #start(BenchEnvironment, List, String)}, every modem's config given {@code modemSettings} as well
+     * (JSON members of the contract's modem object, e.g. {@code "probe":{"method":"none"}}).
+     */
+    public static AgentProcess startWithModemSettings(BenchEnvironment environment, List<Path> devices, String name,
+                                                      String modemSettings) throws Exception {
+        return launch(environment, devices, name, List.of(), modemSettings);
     }
 
     /** As {@link #start(BenchEnvironment, List, String)}, with JVM flags added after the measured ones. */
     public static AgentProcess start(BenchEnvironment environment, List<Path> devices, String name,
                                      List<String> extraJvmFlags) throws Exception {
-        return launch(environment, devices, name, extraJvmFlags);
+        return launch(environment, devices, name, extraJvmFlags, "");
     }
 
     /**
@@ -73,15 +88,15 @@ public final class AgentProcess implements AutoCloseable {
 
     /** As {@link #writeArchive(BenchEnvironment, Path)}, the run's files under {@code name} in the scratch directory. */
     public static void writeArchive(BenchEnvironment environment, Path device, String name) throws Exception {
-        try (AgentProcess training = launch(environment, List.of(device), name, List.of())) {
+        try (AgentProcess training = launch(environment, List.of(device), name, List.of(), "")) {
             training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT);
         }
     }
 
     private static AgentProcess launch(BenchEnvironment environment, List<Path> devices, String name,
-                                       List<String> extraJvmFlags) throws Exception {
+                                       List<String> extraJvmFlags, String modemSettings) throws Exception {
         Path directory = Files.createDirectories(environment.scratch().resolve(name));
-        Path config = Files.writeString(directory.resolve("config.json"), config(devices));
+        Path config = Files.writeString(directory.resolve("config.json"), config(devices, modemSettings));
         Path status = directory.resolve("status.json");
         Path kmsg = directory.resolve("kmsg");
         FileChannel quietKernelLog = quietKernelLog(kmsg);
@@ -127,6 +142,16 @@ public final class AgentProcess implements AutoCloseable {
             Thread.sleep(POLL);
         }
         return -1;
+    }
+
+    /** The status file the agent writes (the contract's shape). */
+    public Path statusFile() {
+        return statusFile;
+    }
+
+    /** Whether the agent process is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public long processGroup() {

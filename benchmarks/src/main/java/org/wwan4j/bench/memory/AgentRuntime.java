@@ -14,19 +14,19 @@ import org.wwan4j.bench.disk.RuntimeImage;
  * pages the quiet-time trim hands back would stay resident for them. Built under
  * {@code benchmarks/target/bench/runtime-cds} when missing or older than the command-line jar.
  */
-final class AgentRuntime {
+public final class AgentRuntime {
 
     private static final String IMAGE_DIRECTORY = "benchmarks/target/bench/runtime-cds";
     private static final String CLI_JAR = "cli/target/wwan4j-cli.jar";
 
     /** The environment to measure the agent in, and what the report should say about it. */
-    record Choice(BenchEnvironment environment, String note) {
+    public record Choice(BenchEnvironment environment, String note) {
     }
 
     private AgentRuntime() {
     }
 
-    static Choice choose(BenchEnvironment harness) {
+    public static Choice choose(BenchEnvironment harness) {
         Path root = harness.root();
         try {
             RuntimeImage image = new RuntimeImage(root.resolve(IMAGE_DIRECTORY));

@@ -36,8 +36,9 @@ public final class JsonReport {
         }
     }
 
+    /** Puts {@code value} into {@code root} under a dotted key, one nested object per dot ("soak.minutes"). */
     @SuppressWarnings("unchecked")
-    private static void insert(Map<String, Object> root, String dottedKey, Object value) {
+    public static void insert(Map<String, Object> root, String dottedKey, Object value) {
         String[] path = dottedKey.split("\\.");
         Map<String, Object> node = root;
         for (int i = 0; i < path.length - 1; i++) {

@@ -67,6 +67,27 @@ public final class ReportKeys {
     public static final List<String> DISK_KEYS = List.of(DISK_RUNTIME_KB, DISK_JARS_KB, DISK_RUNTIME_COMPRESSED_KB,
             DISK_JARS_COMPRESSED_KB, DISK_TOTAL_KB);
 
+    /**
+     * The keys of {@code bench --soak} (org.wwan4j.bench.soak): one agent on one emulated QMI modem, its PSS every
+     * second for MINUTES. The soak prints its own JSON object, in the same shape as the full run's (null with a reason
+     * under {@code "missing"}); these keys are not part of {@link #all()}.
+     */
+    public static final String SOAK_MINUTES = "soak.minutes";
+    public static final String SOAK_PROBE = "soak.probe";
+    public static final String SOAK_SAMPLES = "soak.samples";
+    public static final String SOAK_PSS_30S = "soak.agent_pss_kb_30s";
+    public static final String SOAK_PSS_END = "soak.agent_pss_kb_end";
+    public static final String SOAK_PSS_AVG = "soak.agent_pss_kb_avg";
+    public static final String SOAK_PSS_MAX = "soak.agent_pss_kb_max";
+    public static final String SOAK_PSS_MIN = "soak.agent_pss_kb_min";
+    public static final String SOAK_RECONNECTS = "soak.reconnects";
+    public static final String SOAK_SECONDS_NOT_CONNECTED = "soak.seconds_not_connected";
+    public static final String SOAK_PSS_PER_MINUTE = "soak.pss_kb_per_minute";
+    /** The soak's keys, in print order. */
+    public static final List<String> SOAK_KEYS = List.of(SOAK_MINUTES, SOAK_PROBE, SOAK_SAMPLES, SOAK_PSS_30S,
+            SOAK_PSS_END, SOAK_PSS_AVG, SOAK_PSS_MAX, SOAK_PSS_MIN, SOAK_RECONNECTS, SOAK_SECONDS_NOT_CONNECTED,
+            SOAK_PSS_PER_MINUTE);
+
     private static final List<String> ALL = build();
 
     private ReportKeys() {}
