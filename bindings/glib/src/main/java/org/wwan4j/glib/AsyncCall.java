@@ -46,7 +46,7 @@ public final class AsyncCall {
      * timeout: cancelling the future (or failing it, as a Java-side deadline does) completes it at once, and the
      * library's transaction still ends by its answer or by its own timeout, whichever comes first; the callback then
      * runs {@code _finish} as always and its result is dropped. What it saves is a GObject created, connected to and
-     * finalised per request on the loop thread, which measured about 10 µs of an MBIM request's round trip
+     * finalised per request on the loop thread, which measured about 14 µs of an MBIM request's p50 side by side
      * (benchmarks/README.md, "MBIM latency").
      */
     public static <T> LoopFuture<T> startWithoutCancellable(MainLoopThread loop, Starter starter,
