@@ -3,8 +3,12 @@ package org.wwan4j.bench.latency;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.wwan4j.bench.BenchContext;
 import org.wwan4j.bench.BenchEnvironment;
+import org.wwan4j.bench.BenchPlan;
 import org.wwan4j.bench.Failures;
 import org.wwan4j.bench.Section;
 import org.wwan4j.bench.process.ProxyDaemon;
@@ -14,10 +18,14 @@ import org.wwan4j.bench.report.ReportKeys;
 import org.wwan4j.bench.stats.LatencySummary;
 
 /**
- * Per-request latency of every contender on the same emulated modems, then the ratios of their medians. Proxy
- * contenders get a qmi-proxy/mbim-proxy the harness started (and stops) for just their measurement.
+ * Per-request latency of every contender on the same emulated modems, then the ratios of their medians. The C client
+ * and the Java API are measured in alternating rounds ({@link InterleavedRounds}) and reported as the median round;
+ * the CLIs, a process per request, in one run each. Proxy contenders get a qmi-proxy/mbim-proxy the harness started
+ * (and stops) for just their measurement.
  */
 public final class LatencySection implements Section {
+
+    private static final List<String> PROTOCOLS = List.of("qmi", "mbim");
 
     @Override
     public String title() {
@@ -27,23 +35,37 @@ public final class LatencySection implements Section {
     @Override
     public void run(BenchContext context, BenchReport report) {
         BenchEnvironment environment = context.environment();
-        List<LatencyContender> contenders = List.of(
-                new CBaselineLatency(environment, "qmi"), new JavaApiLatency(environment, "qmi"),
-                new CliPerRequestLatency(environment, "qmi", false), new CliPerRequestLatency(environment, "qmi", true),
-                new CBaselineLatency(environment, "mbim"), new JavaApiLatency(environment, "mbim"),
-                new CliPerRequestLatency(environment, "mbim", false),
-                new CliPerRequestLatency(environment, "mbim", true));
-        for (LatencyContender contender : contenders) {
-            measure(context, report, contender);
+        for (String protocol : PROTOCOLS) {
+            Path device = "qmi".equals(protocol) ? context.firstQmiDevice() : context.mbimModem().path();
+            measureInProcess(context, report, device, new CBaselineLatency(environment, protocol),
+                    new JavaApiLatency(environment, protocol));
+            for (boolean proxy : List.of(false, true)) {
+                measureCli(context, report, device, new CliPerRequestLatency(environment, protocol, proxy));
+            }
         }
         ratios(report);
     }
 
-    private static void measure(BenchContext context, BenchReport report, LatencyContender contender) {
-        boolean qmi = "qmi".equals(contender.protocol());
-        Path device = qmi ? context.firstQmiDevice() : context.mbimModem().path();
-        boolean cli = contender instanceof CliPerRequestLatency;
-        int requests = cli ? context.plan().cliRequests() : context.plan().inProcessRequests();
+    private static void measureInProcess(BenchContext context, BenchReport report, Path device, LatencyContender c,
+                                         LatencyContender java) {
+        BenchPlan plan = context.plan();
+        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(c, java, device,
+                plan.inProcessWarmupRequests(), plan.inProcessRounds(), plan.inProcessRequestsPerRound());
+        outcomes.forEach((contender, outcome) -> {
+            if (!outcome.measured()) {
+                putMissing(report, contender, outcome.failure());
+                return;
+            }
+            put(report, contender, LatencySummary.medianOfRounds(outcome.rounds()),
+                    outcome.rounds().stream().flatMapToLong(Arrays::stream).toArray());
+            report.note(contender.protocol() + " " + contender.name() + " p50 per round (µs, median reported): "
+                    + outcome.rounds().stream().map(round -> String.format(Locale.ROOT, "%.1f",
+                    LatencySummary.ofNanos(round).p50Us())).collect(Collectors.joining(", ")));
+        });
+    }
+
+    private static void measureCli(BenchContext context, BenchReport report, Path device,
+                                   CliPerRequestLatency contender) {
         boolean proxied = contender.name().endsWith("_proxy");
         try (ProxyDaemon proxy = proxied ? ProxyDaemon.start(contender.protocol(),
                 context.environment().log(contender.protocol() + "-proxy-latency")) : null) {
@@ -51,18 +73,25 @@ public final class LatencySection implements Section {
                 report.note(contender.protocol() + "-proxy was already running (not started by the harness); "
                         + contender.name() + " went through it");
             }
-            long[] samples = contender.measure(device, requests);
-            LatencySummary summary = LatencySummary.ofNanos(samples);
-            report.put(ReportKeys.latency(contender.protocol(), contender.name(), "p50_us"), Metric.of(summary.p50Us()));
-            report.put(ReportKeys.latency(contender.protocol(), contender.name(), "p90_us"), Metric.of(summary.p90Us()));
-            report.put(ReportKeys.latency(contender.protocol(), contender.name(), "p99_us"), Metric.of(summary.p99Us()));
-            report.addSeries(new BenchReport.LatencySeries(contender.protocol(),
-                    contender.name(), Arrays.stream(samples).mapToDouble(nanos -> nanos / 1_000.0).toArray()));
+            long[] samples = contender.measure(device, context.plan().cliRequests());
+            put(report, contender, LatencySummary.ofNanos(samples), samples);
         } catch (Exception e) {
-            Metric missing = Metric.missing(Failures.reason(e));
-            for (String percentile : ReportKeys.PERCENTILES) {
-                report.put(ReportKeys.latency(contender.protocol(), contender.name(), percentile), missing);
-            }
+            putMissing(report, contender, e);
+        }
+    }
+
+    private static void put(BenchReport report, LatencyContender contender, LatencySummary summary, long[] samples) {
+        report.put(ReportKeys.latency(contender.protocol(), contender.name(), "p50_us"), Metric.of(summary.p50Us()));
+        report.put(ReportKeys.latency(contender.protocol(), contender.name(), "p90_us"), Metric.of(summary.p90Us()));
+        report.put(ReportKeys.latency(contender.protocol(), contender.name(), "p99_us"), Metric.of(summary.p99Us()));
+        report.addSeries(new BenchReport.LatencySeries(contender.protocol(),
+                contender.name(), Arrays.stream(samples).mapToDouble(nanos -> nanos / 1_000.0).toArray()));
+    }
+
+    private static void putMissing(BenchReport report, LatencyContender contender, Exception failure) {
+        Metric missing = Metric.missing(Failures.reason(failure));
+        for (String percentile : ReportKeys.PERCENTILES) {
+            report.put(ReportKeys.latency(contender.protocol(), contender.name(), percentile), missing);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.wwan4j.bench.stats;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Percentiles of one contender's per-request latencies, in microseconds. Nearest-rank percentiles (the smallest
@@ -22,6 +23,30 @@ public record LatencySummary(int count, double p50Us, double p90Us, double p99Us
         }
         return new LatencySummary(sorted.length, micros(nearestRank(sorted, 50)), micros(nearestRank(sorted, 90)),
                 micros(nearestRank(sorted, 99)), sum / sorted.length / 1_000.0);
+    }
+
+    /**
+     * Summarises several rounds of the same measurement: each percentile is the median of the rounds' percentiles
+     * (with an even number of rounds, the lower of the two middle ones, so it is still a round's figure); the count and
+     * the mean are over every sample. One round caught in a slow scheduling mode then moves the figure by one rank
+     * instead of dragging every percentile of a pooled set.
+     */
+    public static LatencySummary medianOfRounds(List<long[]> rounds) {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("no rounds");
+        }
+        List<LatencySummary> each = rounds.stream().map(LatencySummary::ofNanos).toList();
+        int count = each.stream().mapToInt(LatencySummary::count).sum();
+        double sum = each.stream().mapToDouble(round -> round.meanUs() * round.count()).sum();
+        return new LatencySummary(count, median(each.stream().mapToDouble(LatencySummary::p50Us).toArray()),
+                median(each.stream().mapToDouble(LatencySummary::p90Us).toArray()),
+                median(each.stream().mapToDouble(LatencySummary::p99Us).toArray()), sum / count);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     /** The nearest-rank percentile of sorted samples: index ceil(p/100 * n) - 1. */

@@ -3,6 +3,7 @@ package org.wwan4j.bench.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LatencySummaryTest {
@@ -49,5 +50,33 @@ class LatencySummaryTest {
     @Test
     void noSamplesIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> LatencySummary.ofNanos(new long[0]));
+    }
+
+    @Test
+    void roundsReportTheirMedianRoundPerPercentileAndCountEverySample() {
+        List<long[]> rounds = List.of(
+                new long[] {40_000, 40_000, 40_000},    // a fast round
+                new long[] {100_000, 100_000, 100_000}, // a slow one (client and emulator on one CPU)
+                new long[] {60_000, 60_000, 60_000});
+
+        LatencySummary summary = LatencySummary.medianOfRounds(rounds);
+
+        assertEquals(60.0, summary.p50Us());
+        assertEquals(60.0, summary.p99Us());
+        assertEquals(9, summary.count());
+        assertEquals(200.0 / 3, summary.meanUs(), 1e-9);
+    }
+
+    @Test
+    void anEvenNumberOfRoundsReportsTheLowerMiddleRound() {
+        List<long[]> rounds = List.of(new long[] {10_000}, new long[] {40_000}, new long[] {20_000},
+                new long[] {30_000});
+
+        assertEquals(20.0, LatencySummary.medianOfRounds(rounds).p50Us());
+    }
+
+    @Test
+    void noRoundsIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> LatencySummary.medianOfRounds(List.of()));
     }
 }
