@@ -123,14 +123,15 @@ public final class AgentDaemon implements AutoCloseable {
                             : RejectedPins.persistedIn(options.stateDir()));
             Agent agent = new Agent(env);
             resources.add(agent);
+            // One thread for the daemon's housekeeping: the status file's coalesced writes, watchdog touches and the
+            // quiet-time memory trim. Closed by the watchdog toucher, before the status writer's last write.
+            ExecutorScheduler housekeeping = new ExecutorScheduler("wwan-housekeeping", clock);
             StatusFileWriter writer = null;
             if (options.statusFile() != null) {
-                writer = new StatusFileWriter(options.statusFile());
+                writer = new StatusFileWriter(options.statusFile(), housekeeping);
                 agent.addListener(writer);
                 resources.add(writer); // writes a coalesced last snapshot still pending
             }
-            // One thread for the daemon's housekeeping: watchdog touches and the quiet-time memory trim.
-            ExecutorScheduler housekeeping = new ExecutorScheduler("wwan-housekeeping", clock);
             WatchdogToucher watchdog = new WatchdogToucher(housekeeping);
             resources.add(watchdog);
             agent.addListener(watchdog);
