@@ -19,6 +19,7 @@ import org.wwan4j.agent.config.ConfigParser;
 import org.wwan4j.agent.config.ConfigWatcher;
 import org.wwan4j.agent.config.ModemConfig;
 import org.wwan4j.agent.linux.DeviceNodeWatcher;
+import org.wwan4j.agent.linux.FileWatches;
 import org.wwan4j.agent.linux.IpSettingsApplier;
 import org.wwan4j.agent.linux.KernelLogWatcher;
 import org.wwan4j.agent.linux.Rtnetlink;
@@ -149,7 +150,10 @@ public final class AgentDaemon implements AutoCloseable {
             }
             // A modem matched by its device path (an emulator's link, a port under a dev root sysfs does not
             // describe) has no uevent of its own: its path appearing or going is the hot-plug signal.
-            DeviceNodeWatcher devicePaths = DeviceNodeWatcher.start(agent::rediscover);
+            // One inotify service and one thread for both file watchers (device paths, the config).
+            FileWatches fileWatches = FileWatches.start();
+            resources.add(fileWatches);
+            DeviceNodeWatcher devicePaths = DeviceNodeWatcher.start(fileWatches, agent::rediscover);
             resources.add(devicePaths);
             if (options.kmsg() != null) {
                 resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
@@ -169,7 +173,8 @@ public final class AgentDaemon implements AutoCloseable {
                     agent.rejectConfig(errors);
                 }
             };
-            resources.add(new ConfigWatcher(options.configFile(), companion, AgentConfig.EMPTY, parser, onConfig));
+            resources.add(new ConfigWatcher(fileWatches, options.configFile(), companion, AgentConfig.EMPTY, parser,
+                    onConfig));
             // Discovery after the config is in: a modem found before would first be opened as unmanaged and,
             // a moment later, again under its config name, two clients on one port while the first closes.
             agent.rediscover();
