@@ -166,10 +166,6 @@ public final class FileWatches implements AutoCloseable {
             throw new ClosedWatchServiceException();
         }
         Directory directory = directories.get(dir);
-        if (directory != null && !directory.key.isValid()) {
-            forget(dir); // removed and made again since: a fresh key
-            directory = null;
-        }
         Set<WatchEvent.Kind<?>> union = new HashSet<>(kinds);
         if (directory != null) {
             directory.subscribers.forEach((other, theirs) -> {
@@ -178,11 +174,14 @@ public final class FileWatches implements AutoCloseable {
                 }
             });
         }
-        // Registering a directory again returns its key with the new kinds.
+        // Registering a directory again returns its key with the new kinds; a directory removed and made again (its
+        // old key ended) gets a new key, which then serves every subscriber, the others included.
         WatchKey key = dir.register(service, union.toArray(WatchEvent.Kind<?>[]::new));
         if (directory == null) {
             directory = new Directory();
             directories.put(dir, directory);
+        } else if (directory.key != key) {
+            directoryByKey.remove(directory.key);
         }
         directory.key = key;
         directoryByKey.put(key, dir);
@@ -194,15 +193,24 @@ public final class FileWatches implements AutoCloseable {
         if (directory == null || directory.subscribers.remove(watcher) == null) {
             return;
         }
-        if (directory.subscribers.isEmpty() || !directory.key.isValid()) {
+        if (directory.subscribers.isEmpty()) {
             directory.key.cancel();
             forget(dir);
             return;
         }
+        if (!directory.key.isValid()) {
+            return; // ended: its last events tell the others it is gone
+        }
         Set<WatchEvent.Kind<?>> union = new HashSet<>();
         directory.subscribers.values().forEach(union::addAll);
         try {
-            dir.register(service, union.toArray(WatchEvent.Kind<?>[]::new)); // narrowed to what is still wanted
+            // Narrowed to what is still wanted: the same key while the directory is the one registered.
+            WatchKey key = dir.register(service, union.toArray(WatchEvent.Kind<?>[]::new));
+            if (key != directory.key) {
+                directoryByKey.remove(directory.key);
+                directory.key = key;
+                directoryByKey.put(key, dir);
+            }
         } catch (IOException | ClosedWatchServiceException e) {
             LOG.debug("cannot narrow the watch on {}: {}", dir, e.toString());
         }

@@ -139,6 +139,22 @@ class FileWatchesTest {
     }
 
     @Test
+    void oneWatcherLeavingASharedDirectoryLeavesTheOthersWatchInPlace() throws Exception {
+        Recorder leaving = new Recorder();
+        Recorder staying = new Recorder();
+        try (FileWatches watches = FileWatches.start()) {
+            FileWatches.Watcher left = watches.add(leaving);
+            left.watch(dir, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            watches.add(staying).watch(dir, StandardWatchEventKinds.ENTRY_CREATE);
+            left.unwatch(dir);
+
+            Files.createFile(dir.resolve("new"));
+            assertEquals("ENTRY_CREATE " + dir.resolve("new"), staying.next());
+            assertTrue(leaving.calls.isEmpty(), leaving.calls::toString);
+        }
+    }
+
+    @Test
     void closingStopsTheThread() throws Exception {
         FileWatches watches = FileWatches.start();
         watches.add(new Recorder()).watch(dir, StandardWatchEventKinds.ENTRY_CREATE);
