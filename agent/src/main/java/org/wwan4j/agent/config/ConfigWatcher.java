@@ -3,23 +3,19 @@ package org.wwan4j.agent.config;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.agent.linux.FileWatches;
 
 /**
  * Watches the config file and hands every new valid version to a listener. An invalid version is reported and
@@ -29,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * file and renaming it over the old one, which a watch on the file itself would lose. Events are debounced
  * (a short settle delay, then a content hash) so a burst of writes gives one reload, and an unchanged file
  * (touch, rewrite with the same content) gives none. Listener calls come from one thread at a time: the caller's
- * during construction, then the watcher's daemon thread.
+ * during construction, then the thread of the {@link FileWatches} it runs on (shared with the daemon's other file
+ * watchers, or its own).
  */
 public final class ConfigWatcher implements AutoCloseable {
 
@@ -41,7 +38,9 @@ public final class ConfigWatcher implements AutoCloseable {
     static final Duration RESCAN_INTERVAL = Duration.ofSeconds(30);
     /** While the directory is gone, look for it again this often. */
     static final Duration UNWATCHED_RETRY = Duration.ofSeconds(1);
-    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final WatchEvent.Kind<?>[] KINDS = {StandardWatchEventKinds.ENTRY_CREATE,
+        StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE};
 
     /** Receives config changes. */
     public interface Listener {
@@ -77,14 +76,16 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Path companion;
     private final Listener listener;
     private final CompanionParser parser;
-    private final WatchService watchService;
-    private final Thread thread;
+    /** Null when the watches are shared (their owner closes them). */
+    private final FileWatches ownWatches;
+    private final FileWatches.Watcher watcher;
     private volatile AgentConfig current;
+    // Guarded by this: the constructor's first read may overlap the first events on the watch thread.
     private byte[] lastHash;
-    /** Only the watcher thread changes these after construction. */
     private boolean registered;
     private boolean companionRegistered;
-    private volatile boolean closed;
+    /** An event came: the file is read when {@link #SETTLE} has passed, events until then included. */
+    private boolean settling;
 
     /**
      * Reads the file once (reporting to the listener before returning) and starts watching it.
@@ -106,22 +107,52 @@ public final class ConfigWatcher implements AutoCloseable {
      */
     public ConfigWatcher(Path file, Path companion, AgentConfig initial, CompanionParser parser, Listener listener)
             throws IOException {
+        this(null, file, companion, initial, parser, listener);
+    }
+
+    /**
+     * As {@link #ConfigWatcher(Path, Path, AgentConfig, CompanionParser, Listener)}, on the thread of
+     * {@code watches} (null: a thread of its own), which outlive this watcher.
+     */
+    public ConfigWatcher(FileWatches watches, Path file, Path companion, AgentConfig initial, CompanionParser parser,
+            Listener listener) throws IOException {
         this.file = file.toAbsolutePath();
         this.companion = companion == null ? null : companion.toAbsolutePath();
         this.listener = listener;
         this.parser = parser;
         this.current = initial;
-        this.watchService = FileSystems.getDefault().newWatchService();
+        this.ownWatches = watches == null ? FileWatches.start("config-watcher") : null;
+        this.watcher = (watches == null ? ownWatches : watches).add(new FileWatches.Handler() {
+            @Override
+            public void changed(Path directory, List<WatchEvent<?>> events) {
+                if (concernsOurFiles(directory, events)) {
+                    settle();
+                }
+            }
+
+            @Override
+            public void gone(Path directory) {
+                directoryGone(directory);
+            }
+
+            @Override
+            public void wakeUp() {
+                due();
+            }
+        });
         try {
-            register();
+            start();
         } catch (IOException e) {
-            watchService.close();
+            close();
             throw e;
         }
+    }
+
+    private synchronized void start() throws IOException {
+        register();
         tryRegisterCompanion();
         check();
-        this.thread = Thread.ofPlatform().name("config-watcher").daemon().unstarted(this::run);
-        thread.start();
+        armTick();
     }
 
     /** The config in force: the last valid one read, or the initial one. */
@@ -130,8 +161,7 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     private void register() throws IOException {
-        file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        watcher.watch(file.getParent(), KINDS);
         registered = true;
     }
 
@@ -154,8 +184,7 @@ public final class ConfigWatcher implements AutoCloseable {
             return companionRegistered;
         }
         try {
-            companion.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            watcher.watch(companion.getParent(), KINDS);
             companionRegistered = true;
             return true;
         } catch (IOException e) {
@@ -167,74 +196,65 @@ public final class ConfigWatcher implements AutoCloseable {
         return registered && (companion == null || companionRegistered);
     }
 
-    private void run() {
-        long nextRescan = System.nanoTime() + RESCAN_INTERVAL.toNanos();
-        while (!closed) {
-            try {
-                Duration wait = allRegistered() ? RESCAN_INTERVAL : UNWATCHED_RETRY;
-                WatchKey key = watchService.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-                boolean relevant = key == null || System.nanoTime() - nextRescan >= 0;
-                if (key != null) {
-                    relevant |= concernsOurFiles(key);
-                    if (!key.reset()) {
-                        LOG.warn("config directory {} is no longer watched; retrying", key.watchable());
-                        unregistered(key);
-                    }
-                }
-                if (!registered) {
-                    // The directory was removed: watch it again as soon as it exists, and read what it holds then.
-                    relevant |= tryRegister();
-                }
-                relevant |= tryRegisterCompanion();
-                if (relevant) {
-                    Thread.sleep(SETTLE.toMillis());
-                    drain();
-                    check();
-                    nextRescan = System.nanoTime() + RESCAN_INTERVAL.toNanos();
-                }
-            } catch (ClosedWatchServiceException | InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // Never let the watcher die: the agent must keep running on the last good config.
-                LOG.warn("config watcher: {}", e.toString());
-                sleepQuietly();
-            }
+    /** A change of our files: read them once {@link #SETTLE} has passed (later events join this read). */
+    private synchronized void settle() {
+        if (!settling) {
+            settling = true;
+            watcher.wakeUpAfter(SETTLE);
         }
     }
 
-    private boolean concernsOurFiles(WatchKey key) {
-        List<WatchEvent<?>> events = key.pollEvents();
+    /**
+     * The one wake-up: the end of a settle delay, or the periodic tick (a re-read every {@link #RESCAN_INTERVAL},
+     * or every {@link #UNWATCHED_RETRY} while a directory is not watched). A tick is treated like an event:
+     * settle, then read, which also covers a directory replaced under us or a lost event.
+     */
+    private synchronized void due() {
+        if (!registered) {
+            tryRegister(); // the directory was removed: watch it again as soon as it exists
+        }
+        tryRegisterCompanion();
+        if (!settling) {
+            settle();
+            return;
+        }
+        settling = false;
+        check();
+        armTick();
+    }
+
+    private synchronized void directoryGone(Path directory) {
+        LOG.warn("config directory {} is no longer watched; retrying", directory);
+        if (file.getParent().equals(directory)) {
+            registered = false;
+        }
+        if (companion != null && companion.getParent().equals(directory)) {
+            companionRegistered = false;
+        }
+        boolean back = (!registered && tryRegister()) | tryRegisterCompanion();
+        if (back) {
+            settle(); // and read what it holds now
+        } else if (!settling) {
+            armTick();
+        }
+    }
+
+    private void armTick() {
+        watcher.wakeUpAfter(allRegistered() ? RESCAN_INTERVAL : UNWATCHED_RETRY);
+    }
+
+    private boolean concernsOurFiles(Path directory, List<WatchEvent<?>> events) {
         for (WatchEvent<?> event : events) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW
-                    || isFile(key, event, file) || (companion != null && isFile(key, event, companion))) {
+                    || isFile(directory, event, file) || (companion != null && isFile(directory, event, companion))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isFile(WatchKey key, WatchEvent<?> event, Path which) {
-        return which.getParent().equals(key.watchable()) && which.getFileName().equals(event.context());
-    }
-
-    private void unregistered(WatchKey key) {
-        if (file.getParent().equals(key.watchable())) {
-            registered = false;
-        }
-        if (companion != null && companion.getParent().equals(key.watchable())) {
-            companionRegistered = false;
-        }
-    }
-
-    /** Events that arrived while settling concern the version we are about to read anyway. */
-    private void drain() {
-        WatchKey key;
-        while ((key = watchService.poll()) != null) {
-            key.pollEvents();
-            if (!key.reset()) {
-                unregistered(key); // the directory went away while we settled
-            }
-        }
+    private static boolean isFile(Path directory, WatchEvent<?> event, Path which) {
+        return which.getParent().equals(directory) && which.getFileName().equals(event.context());
     }
 
     private void check() {
@@ -322,28 +342,12 @@ public final class ConfigWatcher implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(SETTLE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** Stops watching; the listener is not called once this returns. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            watchService.close();
-        } catch (IOException e) {
-            LOG.debug("closing watch service: {}", e.toString());
-        }
-        try {
-            if (!thread.join(CLOSE_TIMEOUT)) {
-                LOG.warn("config watcher thread did not stop within {}", CLOSE_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        watcher.close();
+        if (ownWatches != null) {
+            ownWatches.close();
         }
     }
 }

@@ -19,6 +19,7 @@ import org.wwan4j.agent.config.ConfigParser;
 import org.wwan4j.agent.config.ConfigWatcher;
 import org.wwan4j.agent.config.ModemConfig;
 import org.wwan4j.agent.linux.DeviceNodeWatcher;
+import org.wwan4j.agent.linux.FileWatches;
 import org.wwan4j.agent.linux.IpSettingsApplier;
 import org.wwan4j.agent.linux.KernelLogWatcher;
 import org.wwan4j.agent.linux.Rtnetlink;
@@ -123,14 +124,15 @@ public final class AgentDaemon implements AutoCloseable {
                             : RejectedPins.persistedIn(options.stateDir()));
             Agent agent = new Agent(env);
             resources.add(agent);
+            // One thread for the daemon's housekeeping: the status file's coalesced writes, watchdog touches and the
+            // quiet-time memory trim. Closed by the watchdog toucher, before the status writer's last write.
+            ExecutorScheduler housekeeping = new ExecutorScheduler("wwan-housekeeping", clock);
             StatusFileWriter writer = null;
             if (options.statusFile() != null) {
-                writer = new StatusFileWriter(options.statusFile());
+                writer = new StatusFileWriter(options.statusFile(), housekeeping);
                 agent.addListener(writer);
                 resources.add(writer); // writes a coalesced last snapshot still pending
             }
-            // One thread for the daemon's housekeeping: watchdog touches and the quiet-time memory trim.
-            ExecutorScheduler housekeeping = new ExecutorScheduler("wwan-housekeeping", clock);
             WatchdogToucher watchdog = new WatchdogToucher(housekeeping);
             resources.add(watchdog);
             agent.addListener(watchdog);
@@ -148,7 +150,10 @@ public final class AgentDaemon implements AutoCloseable {
             }
             // A modem matched by its device path (an emulator's link, a port under a dev root sysfs does not
             // describe) has no uevent of its own: its path appearing or going is the hot-plug signal.
-            DeviceNodeWatcher devicePaths = DeviceNodeWatcher.start(agent::rediscover);
+            // One inotify service and one thread for both file watchers (device paths, the config).
+            FileWatches fileWatches = FileWatches.start();
+            resources.add(fileWatches);
+            DeviceNodeWatcher devicePaths = DeviceNodeWatcher.start(fileWatches, agent::rediscover);
             resources.add(devicePaths);
             if (options.kmsg() != null) {
                 resources.add(KernelLogWatcher.start(options.kmsg(), KernelLogWatcher.Start.NOW, agent::kernelEvent));
@@ -168,7 +173,8 @@ public final class AgentDaemon implements AutoCloseable {
                     agent.rejectConfig(errors);
                 }
             };
-            resources.add(new ConfigWatcher(options.configFile(), companion, AgentConfig.EMPTY, parser, onConfig));
+            resources.add(new ConfigWatcher(fileWatches, options.configFile(), companion, AgentConfig.EMPTY, parser,
+                    onConfig));
             // Discovery after the config is in: a modem found before would first be opened as unmanaged and,
             // a moment later, again under its config name, two clients on one port while the first closes.
             agent.rediscover();

@@ -2,15 +2,11 @@ package org.wwan4j.agent.linux;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,15 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>When the directory itself is missing (a {@code /dev/serial/by-id} that udev has not made yet), the nearest
  * existing ancestor is watched for the next path element instead, and the watch moves down as directories appear.
  * The listener is only told that something changed; it re-reads the truth itself (discovery), so a lost or
- * coalesced event (OVERFLOW) costs nothing but a re-read. One daemon thread, blocked in the kernel between events.
+ * coalesced event (OVERFLOW) costs nothing but a re-read. Runs on a {@link FileWatches} thread, shared with the
+ * other file watchers of the daemon (or its own, blocked in the kernel between events).
  */
 public final class DeviceNodeWatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceNodeWatcher.class);
-
-    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** After an unexpected error in the loop, pause this long so a persistent one cannot spin. */
-    static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
 
     /**
      * Created and deleted (renames count as both), never modified: a write to a device node counts as a
@@ -48,30 +41,45 @@ public final class DeviceNodeWatcher implements AutoCloseable {
     private static final WatchEvent.Kind<?>[] KINDS = {StandardWatchEventKinds.ENTRY_CREATE,
         StandardWatchEventKinds.ENTRY_DELETE};
 
-    private final WatchService service;
+    /** Null when the watches are shared (their owner closes them). */
+    private final FileWatches ownWatches;
+    private final FileWatches.Watcher watcher;
     private final Runnable changed;
-    private final Thread thread;
-    // Guarded by this: the paths asked for and, per watched directory, its key and the names that matter in it.
+    // Guarded by this: the paths asked for and, per watched directory, the names that matter in it.
     private Set<Path> paths = Set.of();
-    private final Map<Path, WatchKey> keys = new HashMap<>();
-    private final Map<WatchKey, Set<Path>> namesByKey = new HashMap<>();
-    private volatile boolean closed;
+    private final Map<Path, Set<Path>> namesByDirectory = new HashMap<>();
 
-    private DeviceNodeWatcher(WatchService service, Runnable changed) {
-        this.service = service;
+    private DeviceNodeWatcher(FileWatches watches, FileWatches ownWatches, Runnable changed) {
+        this.ownWatches = ownWatches;
         this.changed = changed;
-        this.thread = Thread.ofPlatform().name("device-node-watcher").daemon().unstarted(this::run);
+        this.watcher = watches.add(new FileWatches.Handler() {
+            @Override
+            public void changed(Path directory, List<WatchEvent<?>> events) {
+                if (concernsWatchedPath(directory, events)) {
+                    reregisterAndTell();
+                }
+            }
+
+            @Override
+            public void gone(Path directory) {
+                reregisterAndTell();
+            }
+        });
     }
 
     /**
-     * Starts watching nothing; {@link #watch} sets the paths.
+     * Starts watching nothing on a thread of its own; {@link #watch} sets the paths.
      *
      * @param changed called on the watcher's thread when a watched path may have appeared or gone; keep it short
      */
     public static DeviceNodeWatcher start(Runnable changed) throws IOException {
-        DeviceNodeWatcher watcher = new DeviceNodeWatcher(FileSystems.getDefault().newWatchService(), changed);
-        watcher.thread.start();
-        return watcher;
+        FileWatches own = FileWatches.start("device-node-watcher");
+        return new DeviceNodeWatcher(own, own, changed);
+    }
+
+    /** As {@link #start(Runnable)}, on the thread of {@code watches} (which outlive this watcher). */
+    public static DeviceNodeWatcher start(FileWatches watches, Runnable changed) {
+        return new DeviceNodeWatcher(watches, null, changed);
     }
 
     /** Replaces the watched paths (relative ones are taken from the working directory). */
@@ -101,49 +109,34 @@ public final class DeviceNodeWatcher implements AutoCloseable {
                 wanted.computeIfAbsent(dir, d -> new HashSet<>()).add(below.getFileName());
             }
         }
-        for (Map.Entry<Path, WatchKey> entry : List.copyOf(keys.entrySet())) {
-            if (!wanted.containsKey(entry.getKey()) || !entry.getValue().isValid()) {
-                entry.getValue().cancel();
-                keys.remove(entry.getKey());
-                namesByKey.remove(entry.getValue());
+        for (Path dir : List.copyOf(namesByDirectory.keySet())) {
+            if (!wanted.containsKey(dir)) {
+                watcher.unwatch(dir);
+                namesByDirectory.remove(dir);
             }
         }
         for (Map.Entry<Path, Set<Path>> entry : wanted.entrySet()) {
             try {
-                // Registering a directory again returns its existing key.
-                WatchKey key = entry.getKey().register(service, KINDS);
-                keys.put(entry.getKey(), key);
-                namesByKey.put(key, Set.copyOf(entry.getValue()));
+                // Watching a directory again keeps its watch (or renews one that ended).
+                watcher.watch(entry.getKey(), KINDS);
+                namesByDirectory.put(entry.getKey(), Set.copyOf(entry.getValue()));
             } catch (IOException | ClosedWatchServiceException e) {
                 // Gone between the check and the call: its parent's watch reports the next change.
+                namesByDirectory.remove(entry.getKey());
                 LOG.debug("cannot watch {}: {}", entry.getKey(), e.toString());
             }
         }
     }
 
-    private void run() {
-        while (!closed) {
-            try {
-                WatchKey key = service.take();
-                boolean relevant = concernsWatchedPath(key, key.pollEvents());
-                boolean stillValid = key.reset();
-                if (relevant || !stillValid) {
-                    synchronized (this) {
-                        register();
-                    }
-                    changed.run();
-                }
-            } catch (ClosedWatchServiceException | InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("device node watcher: {}", e.toString(), e);
-                pause();
-            }
+    private void reregisterAndTell() {
+        synchronized (this) {
+            register();
         }
+        changed.run();
     }
 
-    private synchronized boolean concernsWatchedPath(WatchKey key, List<WatchEvent<?>> events) {
-        Set<Path> names = namesByKey.getOrDefault(key, Set.of());
+    private synchronized boolean concernsWatchedPath(Path directory, List<WatchEvent<?>> events) {
+        Set<Path> names = namesByDirectory.getOrDefault(directory, Set.of());
         for (WatchEvent<?> event : events) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW || names.contains(event.context())) {
                 return true;
@@ -152,28 +145,12 @@ public final class DeviceNodeWatcher implements AutoCloseable {
         return false;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(ERROR_PAUSE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** Stops watching; {@code changed} is not called once this returns. */
     @Override
     public void close() {
-        closed = true;
-        try {
-            service.close();
-        } catch (IOException e) {
-            LOG.debug("closing watch service: {}", e.toString());
-        }
-        try {
-            if (!thread.join(CLOSE_TIMEOUT)) {
-                LOG.warn("device node watcher did not stop within {}", CLOSE_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        watcher.close();
+        if (ownWatches != null) {
+            ownWatches.close();
         }
     }
 }

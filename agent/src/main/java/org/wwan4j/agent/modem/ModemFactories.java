@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.linux.DiscoveredModem;
+import org.wwan4j.glib.RequestDeadlines;
 
 /**
  * The agent's one {@link ModemFactory}: dispatches to the factory registered for the protocol. {@code AUTO} is
@@ -84,7 +85,10 @@ public final class ModemFactories implements ModemFactory {
         }
         Protocol protocol = PROBE_ORDER.get(index);
         CompletableFuture<Modem> attempt = factories.get(protocol).open(device, protocol, shareable);
-        CompletableFuture<Modem> bounded = attempt.copy().orTimeout(probeBound.toMillis(), TimeUnit.MILLISECONDS);
+        // The bindings' deadline sweeper rather than orTimeout, which would leave the JDK's common-pool delay
+        // thread running for good.
+        CompletableFuture<Modem> bounded = RequestDeadlines.bound(attempt.copy(), probeBound, () ->
+                new TimeoutException(protocol.jsonName() + " did not answer within " + probeBound.toMillis() + " ms"));
         // A modem that answers after its try was abandoned is closed, not leaked. Registered on the attempt itself, now,
         // so it is in place before the probe can move on (a dependent added when the bound fires would run only after
         // the next try had already completed the open).

@@ -4,13 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.wwan4j.agent.config.Protocol;
 import org.wwan4j.agent.modem.Modem;
 import org.wwan4j.agent.modem.ModemException;
 import org.wwan4j.agent.modem.ModemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wwan4j.glib.RequestDeadlines;
 import org.wwan4j.qmi.QmiCidStore;
 import org.wwan4j.qmi.QmiDevice;
 import org.wwan4j.qmi.QmiDeviceOptions;
@@ -66,7 +67,10 @@ public final class QmiModemFactory implements ModemFactory {
             forgetStoredState(device);
             return openOnce(device);
         });
-        CompletableFuture<Modem> bounded = opening.copy().orTimeout(OPEN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        // The bindings' deadline sweeper, not orTimeout: that would start the JDK's common-pool delay thread, which
+        // then stays for the agent's whole life.
+        CompletableFuture<Modem> bounded = RequestDeadlines.bound(opening.copy(), OPEN_BOUND,
+                () -> new TimeoutException("not open within " + OPEN_BOUND.toSeconds() + " s"));
         // A modem that opens after the bound was given up on is closed, not leaked.
         bounded.whenComplete((m, failure) -> {
             if (failure != null) {

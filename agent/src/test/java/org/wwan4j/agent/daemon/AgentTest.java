@@ -203,7 +203,7 @@ class AgentTest {
     @Test
     void statusFileIsRewrittenOnChange(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("status.json");
-        agent.addListener(new StatusFileWriter(file, java.time.Duration.ZERO)); // every snapshot at once
+        agent.addListener(new StatusFileWriter(file, scheduler, java.time.Duration.ZERO)); // every snapshot at once
         start(new AgentConfig(false, false, List.of(modem1)));
 
         String json = java.nio.file.Files.readString(file);
