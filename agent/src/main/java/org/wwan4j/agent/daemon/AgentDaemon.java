@@ -106,7 +106,11 @@ public final class AgentDaemon implements AutoCloseable {
                 resources.add(rtnetlink);
                 ip = new LinuxIpConfigurator(new IpSettingsApplier(rtnetlink, options.resolvDir()), options.sysfsRoot());
             }
-            ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+            // A platform thread per probe, gone when it ends. Not a virtual one: the first virtual thread starts the
+            // JDK's virtual-thread scheduler (carrier threads), its unparker and, once it blocks on a socket, the I/O
+            // poller threads, and they all stay for the life of the process, for a probe every five minutes.
+            ExecutorService probes = Executors.newThreadPerTaskExecutor(
+                    Thread.ofPlatform().name("wwan-probe-", 0).daemon().factory());
             resources.add(probes::shutdownNow);
             Clock clock = Clock.systemUTC();
             // Weak: a supervisor's scheduler goes with its modem; the gauge must not keep it alive.

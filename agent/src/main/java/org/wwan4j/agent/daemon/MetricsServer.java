@@ -31,7 +31,9 @@ public final class MetricsServer implements AutoCloseable {
     public static MetricsServer start(int port, Supplier<AgentStatus> status) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext(PATH, exchange -> serve(exchange, status));
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        // A platform thread per scrape, not a virtual one: see the probes' executor in AgentDaemon.
+        server.setExecutor(Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("wwan-metrics-", 0).daemon().factory()));
         server.start();
         return new MetricsServer(server);
     }

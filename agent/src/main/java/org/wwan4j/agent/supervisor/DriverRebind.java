@@ -18,9 +18,11 @@ final class DriverRebind {
 
     /**
      * sysfs writes can block in the kernel for seconds (the driver tears down its URBs): done off the supervisor's
-     * thread. A write the kernel never returns from costs one virtual thread; the step's bound moves on without it.
+     * thread. A write the kernel never returns from costs one thread; the step's bound moves on without it. A platform
+     * thread: a virtual one would start the JDK's virtual-thread scheduler for the rest of the process's life.
      */
-    private static final Executor WRITER = runnable -> Thread.ofVirtual().name("wwan-rebind").start(runnable);
+    private static final Executor WRITER = runnable -> Thread.ofPlatform().name("wwan-rebind").daemon()
+            .start(runnable);
 
     private DriverRebind() {
     }
