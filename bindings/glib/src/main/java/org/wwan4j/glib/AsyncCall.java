@@ -14,8 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>The operation starts on the loop thread, so its callback fires there. {@code _finish} runs inside the callback,
  * because the {@code GAsyncResult} dies when the callback returns; the finisher copies what it needs into Java
- * objects before returning. Cancelling the future cancels the operation's {@code GCancellable}, if it was given one
- * ({@link #startWithoutCancellable} gives none).
+ * objects before returning. Cancelling the future cancels the operation's {@code GCancellable}.
  */
 public final class AsyncCall {
 
@@ -37,40 +36,20 @@ public final class AsyncCall {
     private AsyncCall() {}
 
     public static <T> LoopFuture<T> start(MainLoopThread loop, Starter starter, Finisher<T> finisher) {
-        return start(loop, starter, finisher, true);
-    }
-
-    /**
-     * As {@link #start}, but the operation gets no {@code GCancellable} (the starter is passed NULL), as a plain C
-     * client makes its requests. For operations the library bounds itself, such as libqmi/libmbim requests with their
-     * timeout: cancelling the future (or failing it, as a Java-side deadline does) completes it at once, and the
-     * library's transaction still ends by its answer or by its own timeout, whichever comes first; the callback then
-     * runs {@code _finish} as always and its result is dropped. What it saves is a GObject created, connected to and
-     * finalised per request on the loop thread, which measured about 14 µs of an MBIM request's p50 side by side
-     * (benchmarks/README.md, "MBIM latency").
-     */
-    public static <T> LoopFuture<T> startWithoutCancellable(MainLoopThread loop, Starter starter,
-                                                            Finisher<T> finisher) {
-        return start(loop, starter, finisher, false);
-    }
-
-    private static <T> LoopFuture<T> start(MainLoopThread loop, Starter starter, Finisher<T> finisher,
-                                           boolean cancellable) {
         LoopFuture<T> future = new LoopFuture<>();
         try {
-            loop.execute(() -> begin(loop, starter, finisher, future, cancellable));
+            loop.execute(() -> begin(loop, starter, finisher, future));
         } catch (RejectedExecutionException e) {
             future.completeExceptionally(new ClosedException("the GLib loop thread is closed", e));
         }
         return future;
     }
 
-    private static <T> void begin(MainLoopThread loop, Starter starter, Finisher<T> finisher, LoopFuture<T> future,
-                                  boolean withCancellable) {
+    private static <T> void begin(MainLoopThread loop, Starter starter, Finisher<T> finisher, LoopFuture<T> future) {
         if (future.isDone()) {
             return; // cancelled before it could start
         }
-        MemorySegment cancellable = withCancellable ? g_cancellable_new() : MemorySegment.NULL;
+        MemorySegment cancellable = g_cancellable_new();
         // Both the completion below and the cancel task run on the loop thread, so `finished` needs no locking.
         boolean[] finished = {false};
         MemorySegment userData = Upcalls.once((source, result) -> {
@@ -87,29 +66,21 @@ public final class AsyncCall {
             } catch (Throwable t) {
                 future.completeExceptionally(t);
             } finally {
-                release(cancellable);
+                g_object_unref(cancellable);
             }
         });
-        if (withCancellable) {
-            future.onCancel(() -> loop.execute(() -> {
-                if (!finished[0]) {
-                    g_cancellable_cancel(cancellable);
-                }
-            }));
-        }
+        future.onCancel(() -> loop.execute(() -> {
+            if (!finished[0]) {
+                g_cancellable_cancel(cancellable);
+            }
+        }));
         try {
             starter.start(cancellable, Upcalls.POINTER_PAIR, userData);
         } catch (Throwable t) {
             Upcalls.forget(userData);
             finished[0] = true;
-            release(cancellable);
-            future.completeExceptionally(t);
-        }
-    }
-
-    private static void release(MemorySegment cancellable) {
-        if (!cancellable.equals(MemorySegment.NULL)) {
             g_object_unref(cancellable);
+            future.completeExceptionally(t);
         }
     }
 }

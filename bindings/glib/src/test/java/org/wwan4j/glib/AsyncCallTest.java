@@ -47,33 +47,22 @@ class AsyncCallTest {
 
     /** Queries the size of a file the GIO way, returning it through the runtime. */
     private static LoopFuture<Long> querySize(Path path) {
-        return AsyncCall.start(loop, (cancellable, callback, userData) -> startQuery(path, cancellable, callback,
-                userData), AsyncCallTest::sizeOf);
-    }
-
-    private static LoopFuture<Long> querySizeWithoutCancellable(Path path) {
-        return AsyncCall.startWithoutCancellable(loop, (cancellable, callback, userData) -> startQuery(path,
-                cancellable, callback, userData), AsyncCallTest::sizeOf);
-    }
-
-    private static void startQuery(Path path, MemorySegment cancellable, MemorySegment callback,
-                                   MemorySegment userData) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment file = g_file_new_for_path(arena.allocateFrom(path.toString()));
-            g_file_query_info_async(file, arena.allocateFrom("standard::size"), 0, G_PRIORITY_DEFAULT,
-                    cancellable, callback, userData);
-            g_object_unref(file); // the operation holds its own reference
-        }
-    }
-
-    private static Long sizeOf(MemorySegment source, MemorySegment result, MemorySegment errorSlot) {
-        MemorySegment info = g_file_query_info_finish(source, result, errorSlot);
-        if (info.equals(MemorySegment.NULL)) {
-            return null;
-        }
-        long size = g_file_info_get_size(info);
-        g_object_unref(info);
-        return size;
+        return AsyncCall.start(loop, (cancellable, callback, userData) -> {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment file = g_file_new_for_path(arena.allocateFrom(path.toString()));
+                g_file_query_info_async(file, arena.allocateFrom("standard::size"), 0, G_PRIORITY_DEFAULT,
+                        cancellable, callback, userData);
+                g_object_unref(file); // the operation holds its own reference
+            }
+        }, (source, result, errorSlot) -> {
+            MemorySegment info = g_file_query_info_finish(source, result, errorSlot);
+            if (info.equals(MemorySegment.NULL)) {
+                return null;
+            }
+            long size = g_file_info_get_size(info);
+            g_object_unref(info);
+            return size;
+        });
     }
 
     @Test
@@ -123,40 +112,6 @@ class AsyncCallTest {
             assertThrows(CancellationException.class, () -> future.get(10, TimeUnit.SECONDS));
         }
         // Every cancelled operation still calls back once (with G_IO_ERROR_CANCELLED); then nothing is left.
-        for (int i = 0; i < 100 && Upcalls.registeredHandlers() != handlersBefore; i++) {
-            assertTrue(loop.sync(Duration.ofSeconds(10)));
-            Thread.sleep(20);
-        }
-        assertEquals(handlersBefore, Upcalls.registeredHandlers());
-    }
-
-    @Test
-    void withoutACancellableTheOperationIsGivenNullAndCompletes() throws Exception {
-        Path file = Files.write(dir.resolve("w"), new byte[5]);
-        MemorySegment[] given = new MemorySegment[1];
-        LoopFuture<Long> future = AsyncCall.startWithoutCancellable(loop, (cancellable, callback, userData) -> {
-            given[0] = cancellable;
-            startQuery(file, cancellable, callback, userData);
-        }, AsyncCallTest::sizeOf);
-
-        assertEquals(5L, future.get(10, TimeUnit.SECONDS));
-        assertEquals(MemorySegment.NULL, given[0]);
-    }
-
-    @Test
-    void cancellingOneWithoutACancellableCompletesItAndItsLateCallbackLeaksNoHandler() throws Exception {
-        Path file = Files.write(dir.resolve("v"), new byte[1]);
-        assertTrue(loop.sync(Duration.ofSeconds(10)));
-        int handlersBefore = Upcalls.registeredHandlers();
-        for (int i = 0; i < 200; i++) {
-            LoopFuture<Long> future = loop.submit(() -> {
-                LoopFuture<Long> inFlight = querySizeWithoutCancellable(file);
-                assertTrue(inFlight.cancel(true));
-                return inFlight;
-            }).get(10, TimeUnit.SECONDS);
-            assertThrows(CancellationException.class, () -> future.get(10, TimeUnit.SECONDS));
-        }
-        // Nothing cancels the operations: each finishes normally, its callback runs _finish and drops the result.
         for (int i = 0; i < 100 && Upcalls.registeredHandlers() != handlersBefore; i++) {
             assertTrue(loop.sync(Duration.ofSeconds(10)));
             Thread.sleep(20);

@@ -264,9 +264,7 @@ public final class MbimDevice implements AutoCloseable {
             return failed;
         }
         int seconds = RequestDeadlines.timeoutSeconds(timeout);
-        // No GCancellable: libmbim/libqmi end the transaction by its timeout, and the deadline below completes the
-        // future even if they never do (AsyncCall.startWithoutCancellable says what that saves).
-        LoopFuture<T> future = AsyncCall.startWithoutCancellable(loop, (cancellable, callback, userData) -> {
+        LoopFuture<T> future = AsyncCall.start(loop, (cancellable, callback, userData) -> {
             // Read on the loop thread: a device released since the call fails here instead of reaching libmbim.
             MemorySegment self = device.pointer();
             MemorySegment message;

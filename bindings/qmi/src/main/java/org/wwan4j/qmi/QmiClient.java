@@ -102,9 +102,7 @@ public abstract class QmiClient implements AutoCloseable {
         }
         GObjectRef client = binding.client();
         int seconds = QmiDevice.seconds(timeout);
-        // No GCancellable: libmbim/libqmi end the transaction by its timeout, and the deadline below completes the
-        // future even if they never do (AsyncCall.startWithoutCancellable says what that saves).
-        LoopFuture<T> future = AsyncCall.startWithoutCancellable(loop, (cancellable, callback, userData) -> {
+        LoopFuture<T> future = AsyncCall.start(loop, (cancellable, callback, userData) -> {
             // Read on the loop thread: a client released since the call fails here instead of reaching libqmi.
             MemorySegment self = client.pointer();
             MemorySegment native_ = input == null ? MemorySegment.NULL : input.build();
