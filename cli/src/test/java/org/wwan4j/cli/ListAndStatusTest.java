@@ -148,8 +148,8 @@ class ListAndStatusTest {
                     "--state-dir", state.toString(), "--sysfs-root", dir.resolve("sys").toString(), "--dev-root",
                     dev.toString(), "--log-format", "json", "--log-level", "debug"), log);
             // Registered is as far as it gets: the bearer comes up, but there is no wwan0 here to configure.
-            until(log, "the agent records its run and reports field1 registered", () ->
-                    Files.exists(AgentRunFile.fileIn(state)) && registeredHome(status));
+            until(log, "the agent records its run and reports field1 registered, with a signal reading", () ->
+                    Files.exists(AgentRunFile.fileIn(state)) && registeredHomeWithSignal(status));
 
             CliRun json = CliRun.of("status", "--state-dir", state.toString(), "--json");
             assertEquals(0, json.exitCode(), json::err);
@@ -221,12 +221,15 @@ class ListAndStatusTest {
 
     /** Whether the status file's first modem is registered on its home network. */
     @SuppressWarnings("unchecked")
-    private static boolean registeredHome(Path status) {
+    private static boolean registeredHomeWithSignal(Path status) {
         try {
             Map<String, Object> document = (Map<String, Object>) JsonReader.read(Files.readString(status));
             List<Map<String, Object>> modems = (List<Map<String, Object>>) document.get("modems");
+            // The signal too: the status table's RSSI column is checked below, and the agent may publish the
+            // registration before its first signal reading.
             return !modems.isEmpty() && modems.getFirst().get("registration") instanceof Map<?, ?> registration
-                    && "home".equals(registration.get("state"));
+                    && "home".equals(registration.get("state"))
+                    && modems.getFirst().get("signal") instanceof Map<?, ?> signal && signal.get("rssi") != null;
         } catch (IOException e) {
             return false; // not written yet
         } catch (org.wwan4j.agent.json.JsonSyntaxException e) {
