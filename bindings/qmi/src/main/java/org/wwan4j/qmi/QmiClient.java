@@ -100,6 +100,10 @@ public abstract class QmiClient implements AutoCloseable {
         if (closed.get()) {
             return failed(closedException());
         }
+        ClosedException unusable = binding.device().unusable();
+        if (unusable != null) {
+            return failed(unusable);
+        }
         GObjectRef client = binding.client();
         int seconds = QmiDevice.seconds(timeout);
         LoopFuture<T> future = AsyncCall.start(loop, (cancellable, callback, userData) -> {

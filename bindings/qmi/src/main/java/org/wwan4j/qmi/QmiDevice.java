@@ -180,6 +180,15 @@ public final class QmiDevice implements AutoCloseable {
         return deadlines.watch(future, timeout.plus(RequestDeadlines.GRACE), () -> QmiErrors.deadline(what, timeout));
     }
 
+    /**
+     * Why a request must fail before it starts (the device was removed or closed), or null while the device is usable.
+     * Checked before libqmi is called: a request started on a removed device would fail there first, with libqmi's
+     * own error instead of the removal.
+     */
+    ClosedException unusable() {
+        return removed.get() || closed.get() ? gone() : null;
+    }
+
     /** What a call on a device that is gone fails with: removed, or closed by its owner. */
     private ClosedException gone() {
         return removed.get() ? new QmiDeviceRemovedException(path + " was removed")
