@@ -173,8 +173,9 @@ public final class QmiDevice implements AutoCloseable {
      * does not.
      */
     <T> LoopFuture<T> track(LoopFuture<T> future, Duration timeout, String what) {
-        if (removed.get() || closed.get()) {
-            future.failAndCancel(gone());
+        ClosedException unusable = unusable();
+        if (unusable != null) {
+            future.failAndCancel(unusable);
             return future;
         }
         return deadlines.watch(future, timeout.plus(RequestDeadlines.GRACE), () -> QmiErrors.deadline(what, timeout));
@@ -197,9 +198,10 @@ public final class QmiDevice implements AutoCloseable {
 
     /** Allocates a client of the given kind, reusing a stored CID of that service if one is free. */
     public <C extends QmiClient> LoopFuture<C> allocate(QmiClientKind<C> kind) {
-        if (closed.get() || removed.get()) {
+        ClosedException unusable = unusable();
+        if (unusable != null) {
             LoopFuture<C> f = new LoopFuture<>();
-            f.completeExceptionally(gone());
+            f.completeExceptionally(unusable);
             return f;
         }
         LoopFuture<C> future = clientIds.allocate(kind, (client, cid) ->
