@@ -12,7 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
  * Runs one GIO-style asynchronous operation ({@code foo(..., GCancellable*, GAsyncReadyCallback, gpointer)} plus
  * {@code foo_finish(..., GAsyncResult*, GError**)}) and returns its result as a {@link LoopFuture}.
  *
- * <p>The operation starts on the loop thread, so its callback fires there. {@code _finish} runs inside the callback,
+ * <p>The operation starts on the thread that owns the loop's context (the loop thread, or a caller that runs the
+ * context itself, see {@link MainLoopThread}), so its callback fires in that context. {@code _finish} runs inside the callback,
  * because the {@code GAsyncResult} dies when the callback returns; the finisher copies what it needs into Java
  * objects before returning. Cancelling the future cancels the operation's {@code GCancellable}.
  */
@@ -36,7 +37,7 @@ public final class AsyncCall {
     private AsyncCall() {}
 
     public static <T> LoopFuture<T> start(MainLoopThread loop, Starter starter, Finisher<T> finisher) {
-        LoopFuture<T> future = new LoopFuture<>();
+        LoopFuture<T> future = new LoopFuture<>(loop);
         try {
             loop.execute(() -> begin(loop, starter, finisher, future));
         } catch (RejectedExecutionException e) {
@@ -50,7 +51,8 @@ public final class AsyncCall {
             return; // cancelled before it could start
         }
         MemorySegment cancellable = g_cancellable_new();
-        // Both the completion below and the cancel task run on the loop thread, so `finished` needs no locking.
+        // The completion below and the cancel task both run by the context's owner, one thread at a time under its
+        // ownership lock, so `finished` needs no locking of its own.
         boolean[] finished = {false};
         MemorySegment userData = Upcalls.once((source, result) -> {
             finished[0] = true;

@@ -2,6 +2,7 @@ package org.wwan4j.glib;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,20 +14,35 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The future every request returns. It is completed on the GLib loop thread (so a caller blocked in {@code join()}
- * is woken directly, with no extra hand-off), but user code attached to it never runs there: every dependent stage,
- * including the non-async forms such as {@link #thenApply}, runs on the callback executor. A slow listener therefore
- * cannot stall the loop that serves every device. {@link #cancel} also cancels the underlying {@code GCancellable}.
+ * The future every request returns. It is completed by the owner of the GLib context (so a caller blocked in
+ * {@code join()} is woken directly, with no extra hand-off), but user code attached to it never runs there: every
+ * dependent stage, including the non-async forms such as {@link #thenApply}, runs on the callback executor. A slow
+ * listener therefore cannot stall the loop that serves every device. {@link #cancel} also cancels the underlying
+ * {@code GCancellable}.
+ *
+ * <p>A future that knows its {@link MainLoopThread} is waited for as a C client waits: if the loop thread has
+ * handed its context over, {@link #join()} and {@link #get()} run the context on the calling thread until the future
+ * is done, so the answer is dispatched on the thread that waits for it.
  */
 public class LoopFuture<T> extends CompletableFuture<T> {
 
     private static final Executor CALLBACKS = callbackExecutor();
 
+    private final MainLoopThread loop;
     private volatile Runnable onCancel;
+    /** A caller runs the loop's context until this future is done: completing it elsewhere must wake that caller. */
+    private volatile boolean runByWaiter;
     /** Registered with {@link RequestDeadlines}: completing it must take it out again. */
     private volatile boolean watched;
 
-    public LoopFuture() {}
+    public LoopFuture() {
+        this(null);
+    }
+
+    /** A future that callers may wait for by running {@code loop}'s context themselves. */
+    public LoopFuture(MainLoopThread loop) {
+        this.loop = loop;
+    }
 
     /** The executor user continuations and listeners run on: daemon threads that end when idle. */
     public static Executor callbacks() {
@@ -71,12 +87,48 @@ public class LoopFuture<T> extends CompletableFuture<T> {
     }
 
     private void completed(boolean awaited) {
+        if (runByWaiter && !loop.inLoopThread()) {
+            loop.wakeContext(); // completed by a deadline, a cancel or a removal on another thread
+        }
         if (watched) {
             RequestDeadlines.forget(this);
         }
         if (awaited) {
             // Someone waited (a caller in join(), a dependent stage): its next request is likely to follow at once.
             MainLoopThread.awaitedFutureCompleted();
+        }
+    }
+
+    @Override
+    public T join() {
+        runLoopUntilDone();
+        return super.join();
+    }
+
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+        runLoopUntilDone();
+        return super.get();
+    }
+
+    /**
+     * If the context is free, owns it and iterates it until this future is done. Otherwise returns at once, and
+     * the caller waits as for any future (the loop thread or the context's current owner completes it). Setting
+     * {@link #runByWaiter} before looking at {@link #isDone()} means a completion on another thread either is seen
+     * here or wakes the iteration.
+     */
+    private void runLoopUntilDone() {
+        if (loop == null || isDone() || !loop.tryEnter()) {
+            return;
+        }
+        try {
+            runByWaiter = true;
+            while (!isDone()) {
+                loop.iterate();
+            }
+        } finally {
+            runByWaiter = false;
+            loop.exit();
         }
     }
 

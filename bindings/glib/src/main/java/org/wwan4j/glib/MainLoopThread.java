@@ -6,6 +6,7 @@ import static org.wwan4j.glib.ffi.glib_h.g_main_context_new;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_pop_thread_default;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_push_thread_default;
 import static org.wwan4j.glib.ffi.glib_h.g_main_context_unref;
+import static org.wwan4j.glib.ffi.glib_h.g_main_context_wakeup;
 
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
@@ -17,26 +18,33 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A daemon thread that owns a private {@code GMainContext}, pushed as its thread-default context, and runs a
- * {@code GMainLoop} on it. Every libqmi/libmbim call is made on this thread: their async callbacks fire on the
- * thread-default context of the calling thread, so calling from here is what makes them fire at all.
+ * A daemon thread that owns a private {@code GMainContext}, pushed as its thread-default context, and iterates it.
+ * Every libqmi/libmbim call is made by the thread that owns this context: their async callbacks fire on the
+ * thread-default context of the calling thread, so calling from its owner is what makes them fire at all.
  *
  * <p>Work from other threads is queued and the loop is woken once per batch with {@code g_main_context_invoke_full}
  * and the shared {@link Upcalls#SOURCE_FUNC} stub, so a burst of requests costs one wake-up, not one per request.
  *
- * <p>Waking the loop from {@code poll()} is most of what a synchronous request costs beyond libqmi/libmbim (the
- * caller's {@code g_main_context_invoke_full} and the loop thread's scheduling, about 15 us of a 100 us request).
- * So after it completed a {@link LoopFuture} some thread was blocked on, the loop <em>lingers</em>: for at most
- * {@link #LINGER_NANOS} it watches the task queue instead of sleeping, and a request the woken caller queues
- * meanwhile (the next one of a sequence) needs no wake-up at all. Nothing else makes it linger, so an idle loop
- * never spins.
+ * <p><b>Handing the context over.</b> A synchronous request that goes through the loop thread crosses threads
+ * twice (the caller wakes the loop thread from {@code poll()}, the loop thread wakes the caller from its park), and
+ * those two wake-ups cost as much as a C client's whole round trip. A C client makes the call and runs the loop
+ * itself until its answer is in. So after the loop thread completed a {@link LoopFuture} some thread was blocked on,
+ * it <em>hands the context over</em>: it releases it and parks for at most {@link #HAND_OVER_NANOS}. Meanwhile a
+ * caller that {@link #tryEnter enters} the free context runs its work itself ({@link #execute}) and iterates the
+ * context until its future is done ({@link LoopFuture#join}), exactly like the C client, with no thread crossing. The
+ * loop thread takes the context back when the parking time passed without a caller (or at once, if work is queued
+ * for it) and blocks in {@code poll()} again; nothing else makes it hand over, so an idle loop never spins. All
+ * GLib work stays serialised: whoever holds {@link #ownership} owns the context, one thread at a time.
  */
 public final class MainLoopThread implements Executor, AutoCloseable {
 
@@ -45,11 +53,11 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     private static final int G_SOURCE_REMOVE = 0;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
     /**
-     * How long the loop watches the queue after completing an awaited future: about what a woken caller takes to
-     * queue its next request (10-20 us), with room for a loaded machine. {@code -Dwwan4j.loop.lingerMicros=0}
-     * turns it off.
+     * How long the loop thread leaves its context to callers after completing an awaited future: far more than a
+     * woken caller takes to make its next request (10-20 us), and short enough that an indication arriving while
+     * no caller runs the context waits no longer than this. {@code -Dwwan4j.loop.handOverMicros=0} turns it off.
      */
-    static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("wwan4j.loop.lingerMicros", 50));
+    static final long HAND_OVER_NANOS = TimeUnit.MICROSECONDS.toNanos(Long.getLong("wwan4j.loop.handOverMicros", 1000));
     private static final ThreadLocal<MainLoopThread> CURRENT = new ThreadLocal<>();
 
     private static final class SharedHolder {
@@ -62,17 +70,27 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     // Read-held while queueing, write-held while closing: no wake-up can reach a context the loop already freed.
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private volatile boolean closed;
     private final MemorySegment drainUserData;
     private final CountDownLatch running = new CountDownLatch(1);
+    // Held by whichever thread owns the context: the loop thread, or a caller between tryEnter() and exit().
+    private final ReentrantLock ownership = new ReentrantLock();
+    // Caller sessions so far: the loop thread keeps handing over while they keep coming.
+    private final AtomicLong sessions = new AtomicLong();
+    // The loop thread has released the context and is parked; queueing threads unpark it.
+    private volatile boolean parked;
+    // Set by whichever thread runs close()'s quit task.
+    private volatile boolean quit;
     // Loop thread only.
-    private boolean quit;
-    private boolean lingerWanted;
+    private boolean handOverWanted;
     // Written by the loop thread only; read by tests.
-    private volatile long lingers;
+    private volatile long handOvers;
     private volatile boolean inPoll;
 
-    private MainLoopThread(String name) {
+    private final long handOverNanos;
+
+    private MainLoopThread(String name, long handOverNanos) {
+        this.handOverNanos = handOverNanos;
         context = g_main_context_new();
         drainUserData = Upcalls.persistent((IntSupplier) this::drain);
         thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::runLoop);
@@ -85,7 +103,12 @@ public final class MainLoopThread implements Executor, AutoCloseable {
 
     /** Starts a new loop thread with its own context (e.g. one per device group). */
     public static MainLoopThread start(String name) {
-        MainLoopThread loopThread = new MainLoopThread(name);
+        return start(name, HAND_OVER_NANOS);
+    }
+
+    /** As {@link #start(String)}, handing the context over for {@code handOverNanos} (tests pin it). */
+    static MainLoopThread start(String name, long handOverNanos) {
+        MainLoopThread loopThread = new MainLoopThread(name, handOverNanos);
         loopThread.thread.start();
         try {
             loopThread.running.await();
@@ -97,17 +120,14 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     }
 
     private void runLoop() {
+        ownership.lock();
         g_main_context_push_thread_default(context);
         CURRENT.set(this);
         running.countDown();
         try {
             while (!quit) {
-                if (lingerWanted) {
-                    linger();
-                    if (lingerWanted) {
-                        // Another linger follows at once: let GLib dispatch what is ready first, without sleeping.
-                        g_main_context_iteration(context, 0);
-                    }
+                if (handOverWanted) {
+                    handOver();
                 } else {
                     inPoll = true;
                     g_main_context_iteration(context, 1);
@@ -115,8 +135,9 @@ public final class MainLoopThread implements Executor, AutoCloseable {
                 }
             }
         } finally {
-            // The quit task can run before close() has returned from its wake-up (a lingering loop sees it at once):
-            // wait until no wake-up is in flight before the context is freed. Once closed, none can start.
+            // The quit task can run before close() has returned from its wake-up: wait until no wake-up is in
+            // flight before the context is freed. Once closed, none can start, and no caller can enter (closed is
+            // checked under the ownership this thread keeps from here on).
             Lock closing = lifecycle.writeLock();
             closing.lock();
             closing.unlock();
@@ -128,37 +149,88 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     }
 
     /**
-     * Called where a {@link LoopFuture} some thread waits on was completed: if that is this loop's thread, it lingers
-     * after the current dispatch.
+     * Called where a {@link LoopFuture} some thread waits on was completed: if that happened on the loop thread
+     * itself, it hands the context over after the current dispatch.
      */
     static void awaitedFutureCompleted() {
         MainLoopThread current = CURRENT.get();
-        if (current != null && LINGER_NANOS > 0) {
-            current.lingerWanted = true;
+        if (current != null && current.handOverNanos > 0 && Thread.currentThread() == current.thread) {
+            current.handOverWanted = true;
         }
     }
 
     /**
-     * Watches the queue for a short while instead of sleeping in {@code poll()}. Holding {@link #wakeupPending} set
-     * meanwhile tells callers that the loop is awake and will look at the queue, so they skip the wake-up; the
-     * closing {@link #drain} clears it before its last look, as after any wake-up.
+     * Releases the context and parks, so that callers can run it themselves, until a parking time passes with no
+     * caller session; returns owning the context again. Work queued for the loop meanwhile unparks it; it runs
+     * that work and what GLib has ready, then parks again while callers keep coming.
      */
-    private void linger() {
-        lingerWanted = false;
-        if (!wakeupPending.compareAndSet(false, true)) {
-            return; // a wake-up is on its way: the next iteration drains the queue anyway
-        }
-        lingers++;
-        long end = System.nanoTime() + LINGER_NANOS;
-        while (tasks.isEmpty() && System.nanoTime() - end < 0) {
-            Thread.yield(); // not a busy spin: on a shared core the woken caller or the modem's peer may need it
-        }
-        drain();
+    private void handOver() {
+        handOverWanted = false;
+        handOvers++;
+        long seen;
+        do {
+            seen = sessions.get();
+            g_main_context_pop_thread_default(context);
+            ownership.unlock();
+            parked = true;
+            long end = System.nanoTime() + handOverNanos;
+            long left = handOverNanos;
+            // Only queued work or close() end the parking early: parkNanos may also return for no reason.
+            while (tasks.isEmpty() && !closed && left > 0) {
+                LockSupport.parkNanos(this, left);
+                left = end - System.nanoTime();
+            }
+            // Take the context back, without queueing on the lock: a waiter there would make every caller's exit()
+            // pay for waking this thread. A caller holding the context runs whatever GLib has ready meanwhile.
+            while (!ownership.tryLock()) {
+                LockSupport.parkNanos(this, handOverNanos);
+            }
+            parked = false;
+            g_main_context_push_thread_default(context);
+            drain();
+            g_main_context_iteration(context, 0);
+        } while (sessions.get() != seen && !quit);
     }
 
-    /** True on the loop thread itself. */
+    /**
+     * Makes the calling thread the owner of the context if it is free (the loop thread handed it over and no other
+     * caller holds it): it then runs loop work itself until {@link #exit()}. Never waits. Virtual threads never
+     * enter: blocking in {@code poll()} would pin their carrier.
+     */
+    boolean tryEnter() {
+        if (closed || CURRENT.get() != null || Thread.currentThread().isVirtual() || !ownership.tryLock()) {
+            return false;
+        }
+        if (closed) {
+            ownership.unlock();
+            return false;
+        }
+        g_main_context_push_thread_default(context);
+        CURRENT.set(this);
+        sessions.incrementAndGet();
+        return true;
+    }
+
+    /** Ends a session begun by {@link #tryEnter()}. */
+    void exit() {
+        CURRENT.remove();
+        g_main_context_pop_thread_default(context);
+        ownership.unlock();
+    }
+
+    /** One iteration of the context by its current owner; blocks in {@code poll()} until something is ready. */
+    void iterate() {
+        g_main_context_iteration(context, 1);
+    }
+
+    /** Wakes whichever thread is blocked in this context's {@code poll()}; callable from any thread. */
+    void wakeContext() {
+        g_main_context_wakeup(context);
+    }
+
+    /** True on the thread that owns the context now: the loop thread, or a caller that entered it. */
     public boolean inLoopThread() {
-        return Thread.currentThread() == thread;
+        return CURRENT.get() == this;
     }
 
     /** The thread's {@code GMainContext}. */
@@ -167,13 +239,23 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     }
 
     /**
-     * Runs the task on the loop thread: at once if called from it, else queued in order. Tasks must not block:
-     * everything else on this loop (callbacks, indications of every device) waits behind them.
+     * Runs the task where the context is owned: at once if called from its owner; at once on the calling thread if
+     * the context is free (handed over), after the tasks queued before it; else queued in order for the loop thread.
+     * Tasks must not block: everything else on this loop (callbacks, indications of every device) waits behind them.
      */
     @Override
     public void execute(Runnable task) {
         if (inLoopThread()) {
             runSafely(task);
+            return;
+        }
+        if (tryEnter()) {
+            try {
+                drain();
+                runSafely(task);
+            } finally {
+                exit();
+            }
             return;
         }
         Lock queueing = lifecycle.readLock();
@@ -186,6 +268,9 @@ public final class MainLoopThread implements Executor, AutoCloseable {
             if (wakeupPending.compareAndSet(false, true)) {
                 wakeUp();
             }
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
         } finally {
             queueing.unlock();
         }
@@ -197,7 +282,7 @@ public final class MainLoopThread implements Executor, AutoCloseable {
 
     /** Runs the callable on the loop thread and returns its result; user code on the future never runs there. */
     public <T> LoopFuture<T> submit(Callable<T> callable) {
-        LoopFuture<T> future = new LoopFuture<>();
+        LoopFuture<T> future = new LoopFuture<>(this);
         execute(() -> {
             try {
                 future.complete(callable.call());
@@ -238,6 +323,7 @@ public final class MainLoopThread implements Executor, AutoCloseable {
             closed = true;
             tasks.add(() -> quit = true);
             wakeUp();
+            LockSupport.unpark(thread);
         } finally {
             closing.unlock();
         }
@@ -252,12 +338,22 @@ public final class MainLoopThread implements Executor, AutoCloseable {
         }
     }
 
-    /** How often the loop has lingered after completing an awaited future (tests prove when it does). */
-    long lingers() {
-        return lingers;
+    /** How often the loop has handed its context over after completing an awaited future (tests count it). */
+    long handOvers() {
+        return handOvers;
     }
 
-    /** Whether the loop is in a blocking iteration (tests prove it sleeps again after lingering). */
+    /** Whether the loop thread has released the context and is parked (tests wait for it). */
+    boolean handedOver() {
+        return parked;
+    }
+
+    /** Caller sessions so far (tests prove that callers ran the context themselves). */
+    long sessions() {
+        return sessions.get();
+    }
+
+    /** Whether the loop thread is in a blocking iteration (tests prove it sleeps again after handing over). */
     boolean inPoll() {
         return inPoll;
     }
