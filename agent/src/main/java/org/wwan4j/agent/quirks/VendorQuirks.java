@@ -1,7 +1,6 @@
 package org.wwan4j.agent.quirks;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,11 +40,12 @@ public final class VendorQuirks {
         static final VendorQuirks TABLE = load();
 
         private static VendorQuirks load() {
-            try (InputStream in = VendorQuirks.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
+            try {
+                byte[] table = OwnJarResource.read(VendorQuirks.class, RESOURCE);
+                if (table == null) {
                     throw new IllegalStateException(RESOURCE + " is missing from the agent's resources");
                 }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return parse(new String(table, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,9 @@
 package org.wwan4j.cli.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +37,31 @@ class LogSettingsTest {
     @Test
     void argumentsAfterADoubleDashAreNotOptions() {
         assertNull(LogSettings.fromArguments(new String[] {"emulator", "--", "--log-level", "trace"}).level());
+    }
+
+    @Test
+    void theTextFormatNamesSlf4jSimpleUnlessABindingIsGiven() {
+        String provider = System.getProperty(LogSettings.PROVIDER_PROPERTY);
+        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+        try {
+            // Named, SLF4J looks for no binding on the class path (a search that opens every jar on it).
+            System.clearProperty(LogSettings.PROVIDER_PROPERTY);
+            new LogSettings(null, LogFormat.TEXT).apply();
+            assertEquals(LogSettings.SIMPLE_PROVIDER, System.getProperty(LogSettings.PROVIDER_PROPERTY));
+            assertEquals(LogSettings.SIMPLE_PROVIDER, assertDoesNotThrow(
+                    () -> Class.forName(LogSettings.SIMPLE_PROVIDER)).getName(), "slf4j-simple is on the class path");
+            // One given with -D is kept.
+            System.setProperty(LogSettings.PROVIDER_PROPERTY, "org.example.Provider");
+            new LogSettings(null, LogFormat.TEXT).apply();
+            assertEquals("org.example.Provider", System.getProperty(LogSettings.PROVIDER_PROPERTY));
+            // The binding is made under the platform loader, and the caller's context loader is back afterwards.
+            assertSame(contextLoader, Thread.currentThread().getContextClassLoader());
+        } finally {
+            if (provider == null) {
+                System.clearProperty(LogSettings.PROVIDER_PROPERTY);
+            } else {
+                System.setProperty(LogSettings.PROVIDER_PROPERTY, provider);
+            }
+        }
     }
 }
