@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.wwan4j.agent.daemon.QuietTimeTrimmer;
+import org.wwan4j.agent.supervisor.SupervisorSettings;
 import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.process.ChildProcess;
 
@@ -24,6 +26,18 @@ public final class AgentProcess implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration ARCHIVE_RUN_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long the archive's training run goes on after its first complete status: through one cycle of the
+     * periodic work (counters, the safety tick) and the second quiet-time trim after it. In the field the archive is
+     * written when the agent's first run exits, so it holds every class that run ever loaded; a class the archive
+     * lacks is loaded from the jars, and the class path search that finds it leaves every jar it opened on the heap
+     * for good (about 1 MB: benchmarks/README.md, "Footprint levers, sixth round"). Stopped at its first status, the
+     * training run left out what the agent loads from its first minute on.
+     */
+    static final Duration TRAINING_AFTER_FIRST_STATUS = SupervisorSettings.DEFAULTS.cycle()
+            .plus(QuietTimeTrimmer.QUIET).plus(Duration.ofSeconds(10));
+    /** The training run probes every 30 s (the shortest sensible; the default is 300), so the probe's path is archived. */
+    static final String TRAINING_SETTINGS = "\"probe\":{\"intervalSeconds\":30}";
 
     private final ChildProcess process;
     private final long startedNanos;
@@ -80,8 +94,9 @@ public final class AgentProcess implements AutoCloseable {
 
     /**
      * One agent run before the measured ones, so that every measured run maps the class-data archive, as every
-     * start after the first does in the field: up to its first complete status, then a clean exit (TERM), at which
-     * the JVM writes the archive. If it could not, measured runs go without one, as the launcher's would.
+     * start after the first does in the field: up to its first complete status and {@link #TRAINING_AFTER_FIRST_STATUS}
+     * beyond, probing every 30 s, then a clean exit (TERM), at which the JVM writes the archive. If it could not,
+     * measured runs go without one, as the launcher's would.
      */
     public static void writeArchive(BenchEnvironment environment, Path device) throws Exception {
         writeArchive(environment, device, "agent-archive");
@@ -89,8 +104,10 @@ public final class AgentProcess implements AutoCloseable {
 
     /** As {@link #writeArchive(BenchEnvironment, Path)}, the run's files under {@code name} in the scratch directory. */
     public static void writeArchive(BenchEnvironment environment, Path device, String name) throws Exception {
-        try (AgentProcess training = launch(environment, List.of(device), name, List.of(), "")) {
-            training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT);
+        try (AgentProcess training = launch(environment, List.of(device), name, List.of(), TRAINING_SETTINGS)) {
+            if (training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT) >= 0) {
+                Thread.sleep(TRAINING_AFTER_FIRST_STATUS);
+            }
         }
         writeBackFiles();
     }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wwan4j.agent.config.AgentConfig;
+import org.wwan4j.agent.config.ConfigParser;
+import org.wwan4j.agent.config.ProbeConfig;
 
 /** The measured agent's config: one QMI modem per device, with the settings a caller adds to each. */
 class AgentProcessConfigTest {
@@ -29,5 +32,15 @@ class AgentProcessConfigTest {
     void withoutSettingsTheDefaults() {
         assertEquals("{\"modems\":[{\"name\":\"modem1\",\"match\":{\"device\":\"/dev/pts/7\"},\"protocol\":\"qmi\"}]}",
                 AgentProcess.config(List.of(Path.of("/dev/pts/7"))));
+    }
+
+    @Test
+    void theTrainingRunsSettingsAreAConfigTheAgentTakes() throws Exception {
+        // The archive's training run probes every 30 s, so the probe's path is in the archive (AgentProcess).
+        AgentConfig config = ConfigParser.parse(AgentProcess.config(List.of(Path.of("/dev/pts/7")),
+                AgentProcess.TRAINING_SETTINGS));
+        ProbeConfig probe = config.modems().get(0).probe();
+        assertEquals(30, probe.intervalSeconds());
+        assertEquals(ProbeConfig.DEFAULT.method(), probe.method());
     }
 }
