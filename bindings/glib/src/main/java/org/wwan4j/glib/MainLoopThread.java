@@ -170,8 +170,7 @@ public final class MainLoopThread implements Executor, AutoCloseable {
         long seen;
         do {
             seen = sessions.get();
-            g_main_context_pop_thread_default(context);
-            ownership.unlock();
+            releaseContext();
             parked = true;
             long end = System.nanoTime() + handOverNanos;
             long left = handOverNanos;
@@ -214,6 +213,11 @@ public final class MainLoopThread implements Executor, AutoCloseable {
     /** Ends a session begun by {@link #tryEnter()}. */
     void exit() {
         CURRENT.remove();
+        releaseContext();
+    }
+
+    /** Gives the context up: no longer the calling thread's default, and free for the next owner. */
+    private void releaseContext() {
         g_main_context_pop_thread_default(context);
         ownership.unlock();
     }
