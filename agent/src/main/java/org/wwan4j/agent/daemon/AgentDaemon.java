@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -28,6 +25,7 @@ import org.wwan4j.agent.linux.UeventListener;
 import org.wwan4j.agent.modem.ModemFactory;
 import org.wwan4j.agent.policy.PasswordSource;
 import org.wwan4j.agent.supervisor.ExecutorScheduler;
+import org.wwan4j.agent.supervisor.SchedulerThread;
 import org.wwan4j.agent.supervisor.IpConfigurator;
 import org.wwan4j.agent.supervisor.RejectedPins;
 
@@ -42,25 +40,23 @@ public final class AgentDaemon implements AutoCloseable {
 
     private final Agent agent;
     private final List<AutoCloseable> resources;
-    private final Set<ExecutorScheduler> schedulers;
+    private final SchedulerThread agentThread;
     private final StatusFileWriter statusWriter;
 
-    private AgentDaemon(Agent agent, List<AutoCloseable> resources, Set<ExecutorScheduler> schedulers,
+    private AgentDaemon(Agent agent, List<AutoCloseable> resources, SchedulerThread agentThread,
             StatusFileWriter statusWriter) {
         this.agent = agent;
         this.resources = resources;
-        this.schedulers = schedulers;
+        this.agentThread = agentThread;
         this.statusWriter = statusWriter;
     }
 
     /**
-     * Tasks queued on the agent's and the supervisors' threads right now (a read-only gauge: under an indication
+     * Tasks queued on the thread of the agent and its supervisors right now (a read-only gauge: under an indication
      * storm it must stay small, not grow).
      */
     public int backlog() {
-        synchronized (schedulers) {
-            return schedulers.stream().mapToInt(ExecutorScheduler::queuedTasks).sum();
-        }
+        return agentThread.queuedTasks();
     }
 
     /** Status files written so far; 0 without a status file. */
@@ -113,17 +109,13 @@ public final class AgentDaemon implements AutoCloseable {
                     Thread.ofPlatform().name("wwan-probe-", 0).daemon().factory());
             resources.add(probes::shutdownNow);
             Clock clock = Clock.systemUTC();
-            // Weak: a supervisor's scheduler goes with its modem; the gauge must not keep it alive.
-            Set<ExecutorScheduler> schedulers = Collections.synchronizedSet(Collections.newSetFromMap(
-                    new WeakHashMap<>()));
+            // The agent and every supervisor on one thread (SchedulerThread says why); closed after the agent.
+            SchedulerThread agentThread = new SchedulerThread("wwan-agent", clock);
+            resources.add(agentThread);
             SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
             AgentEnvironment env = new AgentEnvironment(factory, discovery::discover,
                     ip, new ConnectivityProbe(probes), PasswordSource.files(),
-                    key -> {
-                        ExecutorScheduler scheduler = new ExecutorScheduler("wwan-" + key, clock);
-                        schedulers.add(scheduler);
-                        return scheduler;
-                    }, RandomGenerator.getDefault(),
+                    key -> agentThread.newScheduler(), RandomGenerator.getDefault(),
                     options.settings(), options.stateDir() == null ? RejectedPins.inMemory()
                             : RejectedPins.persistedIn(options.stateDir()));
             Agent agent = new Agent(env);
@@ -199,7 +191,7 @@ public final class AgentDaemon implements AutoCloseable {
                 AgentRunFile run = AgentRunFile.ofThisProcess(options.statusFile(), metricsPort);
                 recordRun(options.stateDir(), run, resources);
             }
-            return new AgentDaemon(agent, resources, schedulers, writer);
+            return new AgentDaemon(agent, resources, agentThread, writer);
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;

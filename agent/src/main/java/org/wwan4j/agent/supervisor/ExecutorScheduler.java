@@ -3,80 +3,46 @@ package org.wwan4j.agent.supervisor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The production {@link Scheduler}: one daemon platform thread. One per supervisor, so a supervisor busy with a
- * slow modem never delays another modem (the cost is one small thread stack per modem).
+ * A {@link Scheduler} with a daemon platform thread of its own: for work that may block for a while and must not
+ * hold up the supervisors (the daemon's housekeeping: status writes with fsync, the memory trim's collection), and
+ * for tests. The agent and its supervisors share one {@link SchedulerThread} instead.
  */
 public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExecutorScheduler.class);
-    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-
-    private final Clock clock;
-    private final ScheduledThreadPoolExecutor executor;
+    private final SchedulerThread thread;
+    private final SchedulerThread.View scheduler;
 
     public ExecutorScheduler(String threadName, Clock clock) {
-        this.clock = clock;
-        this.executor = new ScheduledThreadPoolExecutor(1,
-                Thread.ofPlatform().name(threadName).daemon().stackSize(256 * 1024).factory());
-        // Cancelled timers (per-state timeouts, mostly) would otherwise stay queued until their time.
-        executor.setRemoveOnCancelPolicy(true);
+        this.thread = new SchedulerThread(threadName, clock);
+        this.scheduler = thread.newScheduler();
     }
 
     @Override
     public Instant now() {
-        return clock.instant();
+        return scheduler.now();
     }
 
     @Override
     public void execute(Runnable task) {
-        if (!executor.isShutdown()) {
-            executor.execute(guarded(task));
-        }
+        scheduler.execute(task);
     }
 
     @Override
     public Timer schedule(Duration delay, Runnable task) {
-        if (executor.isShutdown()) {
-            return () -> { };
-        }
-        ScheduledFuture<?> future = executor.schedule(guarded(task), delay.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+        return scheduler.schedule(delay, task);
     }
 
-    /**
-     * Tasks waiting in this scheduler's queue: ready ones not yet run plus pending timers (a handful: state
-     * timeout, safety tick...). A read-only gauge for load tests: growing without bound means the thread cannot
-     * keep up with what the modem sends.
-     */
+    /** Tasks waiting on the thread: see {@link SchedulerThread#queuedTasks()}. */
     public int queuedTasks() {
-        return executor.getQueue().size();
+        return thread.queuedTasks();
     }
 
-    /** A task that throws must not kill the supervisor's only thread. */
-    private static Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("supervisor task failed", e);
-            }
-        };
-    }
-
+    /** Drops what is still queued and stops the thread. */
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        scheduler.close();
+        thread.close();
     }
 }

@@ -432,6 +432,6 @@ public final class ModemSupervisor implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAsync().completeOnTimeout(null, ExecutorScheduler.CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+        closeAsync().completeOnTimeout(null, SchedulerThread.CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 }
