@@ -7,7 +7,9 @@ import org.wwan4j.bench.load.LoadBenchMain;
 import org.wwan4j.bench.soak.SoakBenchMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code wwan4j bench [--quick] [--json]}: the side-by-side harness of issue 8. The table (and a chart) goes to
@@ -31,9 +33,12 @@ public final class BenchMain implements Callable<Integer> {
     Path chartDirectory;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "Run only the sections whose title contains one of these words (latency, indication, "
-                    + "snapshot, memory, idle, start-up, disk): for working on one figure, not for the README table.")
+            description = "Run only these sections (latency, indication, snapshot, memory, idle, start-up, disk): "
+                    + "for working on one figure, not for the README table.")
     List<String> only = List.of();
+
+    @Spec
+    CommandSpec spec;
 
     private String[] arguments = new String[0];
 
@@ -68,6 +73,11 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            BenchRun.checkedSectionKeys(only); // before the re-run in a private network: the error comes at once
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (!PrivateNetwork.alreadyInside() && PrivateNetwork.available()) {
             return PrivateNetwork.reexec(BenchEnvironment.withoutScratch(), arguments);
         }

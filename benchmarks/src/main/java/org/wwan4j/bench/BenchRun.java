@@ -32,15 +32,37 @@ final class BenchRun {
     private final BenchPlan plan;
     private final List<String> only;
 
-    /** {@code only}: words of the section titles to run; empty runs every section. */
+    /**
+     * {@code only}: the keys of the sections to run ({@link Section#key()}); empty runs every section.
+     *
+     * @throws IllegalArgumentException naming a word that is no section's key, and the keys there are
+     */
     BenchRun(BenchEnvironment environment, BenchPlan plan, List<String> only) {
         this.environment = environment;
         this.plan = plan;
-        this.only = List.copyOf(only);
+        this.only = checkedSectionKeys(only);
     }
 
-    private boolean selected(Section section) {
-        return only.isEmpty() || only.stream().anyMatch(word -> section.title().contains(word));
+    /** The sections of a full run, in the order they run (the class comment says why). */
+    static List<Section> allSections() {
+        return List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(), new MemorySection(),
+                new IdleSection(), new StartupSection(), new DiskSection());
+    }
+
+    static List<String> checkedSectionKeys(List<String> words) {
+        List<String> keys = allSections().stream().map(Section::key).toList();
+        for (String word : words) {
+            if (!keys.contains(word)) {
+                throw new IllegalArgumentException("--only: no section is called '" + word + "'; the sections are "
+                        + String.join(", ", keys));
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** The sections a run with these keys makes, in the order they run; no keys: all of them. */
+    static List<Section> sectionsFor(List<String> only) {
+        return allSections().stream().filter(section -> only.isEmpty() || only.contains(section.key())).toList();
     }
 
     void runAndPrint(boolean json, Path chartDirectory) throws IOException {
@@ -76,9 +98,7 @@ final class BenchRun {
         report.note("Java contenders use the idiomatic API (QmiDevice/ClientDms/ClientNas, MbimDevice/BasicConnect); "
                 + "they run in a child JVM with the launcher's flags, the emulators in the harness.");
         report.note("scratch directory with every child's stderr: " + environment.scratch());
-        List<Section> sections = List.of(new LatencySection(), new IndicationSection(), new SnapshotSection(),
-                new MemorySection(), new IdleSection(), new StartupSection(), new DiskSection()).stream()
-                .filter(this::selected).toList();
+        List<Section> sections = sectionsFor(only);
         boolean modemsNeeded = sections.stream().anyMatch(Section::needsModems);
         List<EmulatedModem> qmiModems = new ArrayList<>();
         EmulatedModem mbimModem = null;

@@ -7,6 +7,9 @@ public interface Section {
 
     String title();
 
+    /** The one word {@code --only} selects it by (titles share words: "per-request latency", "indication latency"). */
+    String key();
+
     /** Measures; a contender that fails leaves its keys missing with the reason, and the rest still runs. */
     void run(BenchContext context, BenchReport report) throws Exception;
 

@@ -21,6 +21,11 @@ public final class StartupSection implements Section {
     }
 
     @Override
+    public String key() {
+        return "start-up";
+    }
+
+    @Override
     public void run(BenchContext context, BenchReport report) {
         context.dropBearers();
         try (AgentProcess agent = AgentProcess.start(context.environment(), List.of(context.firstQmiDevice()),

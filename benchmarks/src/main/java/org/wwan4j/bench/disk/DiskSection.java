@@ -42,6 +42,11 @@ public final class DiskSection implements Section {
     }
 
     @Override
+    public String key() {
+        return "disk";
+    }
+
+    @Override
     public boolean needsModems() {
         return false;
     }

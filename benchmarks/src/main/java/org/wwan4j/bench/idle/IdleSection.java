@@ -20,6 +20,11 @@ public final class IdleSection implements Section {
     }
 
     @Override
+    public String key() {
+        return "idle";
+    }
+
+    @Override
     public void run(BenchContext context, BenchReport report) {
         Duration window = context.plan().idleWindow();
         measure(context, report, new PollingLoopIdle(context.environment()), window,

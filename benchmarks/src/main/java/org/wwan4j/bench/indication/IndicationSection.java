@@ -21,6 +21,11 @@ public final class IndicationSection implements Section {
     }
 
     @Override
+    public String key() {
+        return "indication";
+    }
+
+    @Override
     public void run(BenchContext context, BenchReport report) {
         SignalTrigger trigger = new SignalTrigger(context.qmiModems().getFirst());
         int count = context.plan().indications();

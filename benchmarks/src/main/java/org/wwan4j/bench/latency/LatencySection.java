@@ -33,6 +33,11 @@ public final class LatencySection implements Section {
     }
 
     @Override
+    public String key() {
+        return "latency";
+    }
+
+    @Override
     public void run(BenchContext context, BenchReport report) {
         BenchEnvironment environment = context.environment();
         for (String protocol : PROTOCOLS) {

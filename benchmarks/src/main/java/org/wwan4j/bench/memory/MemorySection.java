@@ -21,6 +21,11 @@ public final class MemorySection implements Section {
     }
 
     @Override
+    public String key() {
+        return "memory";
+    }
+
+    @Override
     public void run(BenchContext context, BenchReport report) {
         try {
             EmbeddedMemory.Result embedded = new EmbeddedMemory(context.environment()).measure(context.qmiDevices());

@@ -17,6 +17,11 @@ public final class SnapshotSection implements Section {
     }
 
     @Override
+    public String key() {
+        return "snapshot";
+    }
+
+    @Override
     public void run(BenchContext context, BenchReport report) {
         int repeats = context.plan().snapshotRepeats();
         try (ProxyDaemon proxy = ProxyDaemon.start("qmi", context.environment().log("snapshot-qmi-proxy"))) {
