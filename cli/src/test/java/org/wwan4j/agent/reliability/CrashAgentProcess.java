@@ -19,10 +19,12 @@ import org.wwan4j.cli.Wwan4jCli;
  */
 public final class CrashAgentProcess {
 
-    /** The launcher's flags (see the wwan4j script): the crash suite runs the agent the way a device does. */
-    private static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx32m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
-            "--enable-native-access=ALL-UNNAMED");
+    /**
+     * The launcher's flags for the agent, read from the files it reads (scripts/jvm-flags, then
+     * scripts/agent-jvm-flags): the crash suite runs the agent the way a device does, and a flag changed there is
+     * tested here.
+     */
+    private static final List<String> LAUNCHER_FLAGS = launcherFlags();
     /** Bounds a process exit after SIGKILL or SIGTERM; generous for a loaded machine. */
     private static final long EXIT_WAIT_SECONDS = 60;
 
@@ -34,6 +36,37 @@ public final class CrashAgentProcess {
         this.process = process;
         this.startedNanos = startedNanos;
         this.startedAt = startedAt;
+    }
+
+    private static List<String> launcherFlags() {
+        Path scripts = repositoryRoot().resolve("scripts");
+        List<String> flags = new ArrayList<>();
+        for (String file : List.of("jvm-flags", "agent-jvm-flags")) {
+            try {
+                for (String line : Files.readAllLines(scripts.resolve(file))) {
+                    int comment = line.indexOf('#');
+                    String flag = (comment < 0 ? line : line.substring(0, comment)).strip();
+                    if (!flag.isEmpty()) {
+                        flags.add(flag);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("the launcher's flag file " + scripts.resolve(file)
+                        + " could not be read", e);
+            }
+        }
+        return List.copyOf(flags);
+    }
+
+    /** Tests run in their module's directory, one below the repository's. */
+    private static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("scripts/jvm-flags"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no scripts/jvm-flags above " + here);
     }
 
     /** Starts {@code wwan4j agent --config ... --status ... --state-dir ... --sysfs-root ...}. */
