@@ -1,18 +1,16 @@
 package org.wwan4j.agent.policy;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.wwan4j.agent.linux.UdpSocket;
 
 /**
  * Asks a DNS server for the root (".") A record, as the reference agent does: any well-formed reply with our
- * query id proves the path works, whatever the answer.
+ * query id proves the path works, whatever the answer. Through {@link UdpSocket} (libc), not java.net: see there.
  */
 public final class DnsProber implements Prober {
 
@@ -40,27 +38,29 @@ public final class DnsProber implements Prober {
 
     @Override
     public Optional<String> probe(String interfaceName, InetAddress source) {
+        if (server.getAddress() == null) {
+            return Optional.of("dns " + server.getHostString() + ": not resolved");
+        }
         int id = ThreadLocalRandom.current().nextInt(1 << 16);
         byte[] query = query(id);
-        try (DatagramSocket socket = source == null ? new DatagramSocket()
-                : new DatagramSocket(new InetSocketAddress(source, 0))) {
-            socket.setSoTimeout((int) timeout.toMillis());
-            socket.send(new DatagramPacket(query, query.length, server));
+        try (UdpSocket socket = UdpSocket.open(server.getAddress(), source)) {
+            socket.send(query, server);
             byte[] buffer = new byte[512];
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
-                socket.receive(reply);
-                if (isReplyTo(reply.getData(), reply.getLength(), id)) {
+            for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                int length = socket.receive(buffer, Duration.ofNanos(left));
+                if (length >= 0 && isReplyTo(buffer, length, id)) {
                     return Optional.empty();
                 }
             }
-            return Optional.of("dns " + server.getHostString() + ": no reply");
-        } catch (SocketTimeoutException e) {
-            return Optional.of("dns " + server.getHostString() + ": no reply within " + timeout.toSeconds() + " s");
+            return Optional.of("dns " + server.getHostString() + ": no reply within " + readable(timeout));
         } catch (IOException e) {
             return Optional.of("dns " + server.getHostString() + ": " + e.getMessage());
         }
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     @Override

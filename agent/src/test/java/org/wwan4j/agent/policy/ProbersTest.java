@@ -79,6 +79,57 @@ class ProbersTest {
     }
 
     @Test
+    void dnsProbeSkipsAReplyWithAnotherIdAndTakesItsOwn() throws Exception {
+        try (DatagramSocket server = new DatagramSocket(0, LOOPBACK)) {
+            Thread responder = Thread.ofVirtual().start(() -> {
+                try {
+                    byte[] buffer = new byte[512];
+                    DatagramPacket query = new DatagramPacket(buffer, buffer.length);
+                    server.receive(query);
+                    byte[] stray = java.util.Arrays.copyOf(query.getData(), query.getLength());
+                    stray[0] ^= 0x55; // another query's id
+                    stray[2] |= (byte) 0x80;
+                    server.send(new DatagramPacket(stray, stray.length, query.getSocketAddress()));
+                    byte[] reply = java.util.Arrays.copyOf(query.getData(), query.getLength());
+                    reply[2] |= (byte) 0x80;
+                    server.send(new DatagramPacket(reply, reply.length, query.getSocketAddress()));
+                } catch (Exception e) {
+                    // the probe reports the missing reply
+                }
+            });
+            DnsProber prober = new DnsProber(new InetSocketAddress(LOOPBACK, server.getLocalPort()),
+                    Duration.ofSeconds(5));
+            assertEquals(Optional.empty(), prober.probe("lo", LOOPBACK));
+            responder.join();
+        }
+    }
+
+    @Test
+    void dnsProbeWithoutAReplyNamesTheServerAndItsWait() throws Exception {
+        try (DatagramSocket silent = new DatagramSocket(0, LOOPBACK)) {
+            InetSocketAddress server = new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
+                    silent.getLocalPort());
+            DnsProber prober = new DnsProber(server, Duration.ofMillis(300));
+            assertEquals(Optional.of("dns 127.0.0.1: no reply within 300 ms"), prober.probe("lo", LOOPBACK));
+        }
+    }
+
+    @Test
+    void dnsProbeFromASourceOfTheOtherFamilySaysSo() throws Exception {
+        DnsProber prober = new DnsProber(new InetSocketAddress(InetAddress.getByName("::1"), DnsProber.DNS_PORT),
+                Duration.ofSeconds(1));
+        Optional<String> error = prober.probe("lo", InetAddress.getByName("127.0.0.1"));
+        assertTrue(error.orElseThrow().contains("source 127.0.0.1 is not of the address family of"), error.get());
+    }
+
+    @Test
+    void dnsProbeOfAnUnresolvedServerSaysSo() {
+        DnsProber prober = new DnsProber(InetSocketAddress.createUnresolved("dns.invalid", DnsProber.DNS_PORT),
+                Duration.ofSeconds(1));
+        assertEquals(Optional.of("dns dns.invalid: not resolved"), prober.probe("lo", LOOPBACK));
+    }
+
+    @Test
     void dnsQueryIsForTheRootARecord() {
         byte[] q = DnsProber.query(0x1234);
         assertEquals(17, q.length);
