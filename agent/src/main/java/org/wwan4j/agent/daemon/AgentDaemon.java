@@ -115,7 +115,7 @@ public final class AgentDaemon implements AutoCloseable {
             SysfsDiscovery discovery = new SysfsDiscovery(options.sysfsRoot(), options.devRoot());
             AgentEnvironment env = new AgentEnvironment(factory, discovery::discover,
                     ip, new ConnectivityProbe(probes), PasswordSource.files(),
-                    key -> agentThread.newScheduler(), RandomGenerator.getDefault(),
+                    agentThread::newScheduler, RandomGenerator.getDefault(),
                     options.settings(), options.stateDir() == null ? RejectedPins.inMemory()
                             : RejectedPins.persistedIn(options.stateDir()));
             Agent agent = new Agent(env);

@@ -16,7 +16,7 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
     public ExecutorScheduler(String threadName, Clock clock) {
         this.thread = new SchedulerThread(threadName, clock);
-        this.scheduler = thread.newScheduler();
+        this.scheduler = thread.newScheduler(threadName);
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon platform thread that several {@link Scheduler}s share, each a {@link #newScheduler() view} with its own
+ * One daemon platform thread that several {@link Scheduler}s share, each a {@link #newScheduler(String) view} with its own
  * timers that closes on its own. The agent and all its supervisors run on one such thread: a supervisor never blocks
  * on its modem (every request is asynchronous and its answer comes back as a task), so a slow modem does not hold
  * the thread, and a thread per modem would only add a stack and the JVM's per-thread memory per modem (about 60 kB
@@ -39,9 +39,13 @@ public final class SchedulerThread implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** A scheduler on this thread; closing it drops its own queued work and timers, not the thread. */
-    public View newScheduler() {
-        return new View();
+    /**
+     * A scheduler on this thread; closing it drops its own queued work and timers, not the thread.
+     *
+     * @param user who it is for (a modem's name), in the log line of a task that fails: the thread is everyone's
+     */
+    public View newScheduler(String user) {
+        return new View(user);
     }
 
     /**
@@ -73,9 +77,11 @@ public final class SchedulerThread implements AutoCloseable {
         private static final int PRUNE_AT = 32;
 
         private final Set<ScheduledFuture<?>> timers = ConcurrentHashMap.newKeySet();
+        private final String user;
         private volatile boolean closed;
 
-        private View() {
+        private View(String user) {
+            this.user = user;
         }
 
         @Override
@@ -130,7 +136,7 @@ public final class SchedulerThread implements AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                LOG.error("scheduled task failed", e);
+                LOG.error("{}: scheduled task failed", user, e);
             }
         }
     }

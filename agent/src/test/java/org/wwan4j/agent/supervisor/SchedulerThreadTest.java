@@ -25,8 +25,8 @@ class SchedulerThreadTest {
     @Test
     void viewsShareOneThreadAndTheirTasksRunInTheOrderGiven() throws Exception {
         try (SchedulerThread thread = new SchedulerThread("test-shared", Clock.systemUTC())) {
-            Scheduler modem1 = thread.newScheduler();
-            Scheduler modem2 = thread.newScheduler();
+            Scheduler modem1 = thread.newScheduler("test");
+            Scheduler modem2 = thread.newScheduler("test");
             LinkedBlockingQueue<String> ran = new LinkedBlockingQueue<>();
             modem1.execute(() -> ran.add("1a:" + Thread.currentThread().getName()));
             modem2.execute(() -> {
@@ -43,8 +43,8 @@ class SchedulerThreadTest {
     @Test
     void closingOneViewDropsItsWorkAndTimersButNotTheOthers() throws Exception {
         try (SchedulerThread thread = new SchedulerThread("test-shared", Clock.systemUTC())) {
-            SchedulerThread.View removed = thread.newScheduler();
-            Scheduler kept = thread.newScheduler();
+            SchedulerThread.View removed = thread.newScheduler("test");
+            Scheduler kept = thread.newScheduler("test");
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch holding = new CountDownLatch(1);
             kept.execute(() -> { // holds the thread (out of the queue) while the other view is closed
@@ -73,7 +73,7 @@ class SchedulerThreadTest {
     @Test
     void aCancelledTimerNeverRunsAndLeavesTheQueue() throws Exception {
         try (SchedulerThread thread = new SchedulerThread("test-shared", Clock.systemUTC())) {
-            Scheduler scheduler = thread.newScheduler();
+            Scheduler scheduler = thread.newScheduler("test");
             LinkedBlockingQueue<String> ran = new LinkedBlockingQueue<>();
             Scheduler.Timer timer = scheduler.schedule(NEVER, () -> ran.add("cancelled"));
             assertEquals(1, thread.queuedTasks());
@@ -89,7 +89,7 @@ class SchedulerThreadTest {
     @Test
     void closingTheThreadRunsWhatIsQueuedButNoWaitingTimer() throws Exception {
         SchedulerThread thread = new SchedulerThread("test-shared", Clock.systemUTC());
-        Scheduler scheduler = thread.newScheduler();
+        Scheduler scheduler = thread.newScheduler("test");
         CountDownLatch release = new CountDownLatch(1);
         LinkedBlockingQueue<String> ran = new LinkedBlockingQueue<>();
         scheduler.execute(() -> await(release));
