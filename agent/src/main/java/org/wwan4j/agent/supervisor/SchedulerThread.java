@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon platform thread that several {@link Scheduler}s share, each a {@link #newScheduler(String) view} with its own
- * timers that closes on its own. The agent and all its supervisors run on one such thread: a supervisor never blocks
- * on its modem (every request is asynchronous and its answer comes back as a task), so a slow modem does not hold
- * the thread, and a thread per modem would only add a stack and the JVM's per-thread memory per modem (about 60 kB
- * of touched stack each, measured: benchmarks/README.md "Footprint levers, seventh round"). What can hang on a
+ * One daemon platform thread that several {@link Scheduler}s share, each a {@link #newScheduler(String) view} with
+ * its own timers that closes on its own. The agent and all its supervisors run on one such thread: a supervisor never
+ * blocks on its modem (every request is asynchronous and its answer comes back as a task), so a slow modem does not
+ * hold the thread, and a thread per modem would only add a stack and the JVM's per-thread memory per modem (about
+ * 60 kB of touched stack each, measured: benchmarks/README.md "Footprint levers, seventh round"). What can hang on a
  * wedged device (the driver rebind's sysfs writes) has a thread of its own.
  */
 public final class SchedulerThread implements AutoCloseable {
