@@ -84,7 +84,9 @@ public final class UdpSocket implements AutoCloseable {
      * @return its length, or -1 if none came in time (or a signal cut the wait short: the caller's deadline decides)
      */
     public int receive(byte[] buffer, Duration timeout) throws IOException {
-        int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(0, timeout.toMillis()));
+        // Rounded up: a caller's last fraction of a millisecond must wait, not spin through poll(0) until it is gone.
+        long nanos = Math.max(0, timeout.toNanos());
+        int millis = (int) Math.min(Integer.MAX_VALUE, (nanos + 999_999) / 1_000_000);
         Libc.Result ready = Libc.pollIn(fd, millis);
         if (ready.interrupted() || ready.orThrow("poll") == 0) {
             return -1;
