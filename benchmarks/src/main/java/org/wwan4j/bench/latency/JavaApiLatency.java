@@ -11,7 +11,13 @@ import org.wwan4j.bench.host.HostJvm;
  */
 public final class JavaApiLatency implements LatencyContender {
 
-    private static final int WARMUP = 2_000; // enough for C1 (TieredStopAtLevel=1) to compile the request path
+    /**
+     * Untimed requests before the timed ones, in the same JVM. C1 (TieredStopAtLevel=1) is still compiling the request
+     * path after 2,000: with -XX:+PrintCompilation, 31-38 compilations fell into the next 1,000 requests and 2-3 into
+     * the 1,000 after those (MBIM, four JVMs), and on two cores the compiler thread takes its CPU from the caller and
+     * the emulator while the rounds are timed. 10,000 leaves the rounds to the compiled path.
+     */
+    private static final int WARMUP = 10_000;
 
     private final BenchEnvironment environment;
     private final String protocol;
