@@ -36,7 +36,11 @@ public final class AgentProcess implements AutoCloseable {
      */
     static final Duration TRAINING_AFTER_FIRST_STATUS = SupervisorSettings.DEFAULTS.cycle()
             .plus(QuietTimeTrimmer.QUIET).plus(Duration.ofSeconds(10));
-    /** The training run probes every 30 s (the shortest sensible; the default is 300), so the probe's path is archived. */
+    /**
+     * The training run probes every 30 s (the shortest sensible; the default is 300), so the probe's path is archived
+     * where the run has a network to probe ({@link #writeArchive(BenchEnvironment, Path, String, String)} with the
+     * soak's interface); without an interface the probe stops at "modem is not connected", before its socket.
+     */
     static final String TRAINING_SETTINGS = "\"probe\":{\"intervalSeconds\":30}";
 
     private final ChildProcess process;
@@ -104,7 +108,18 @@ public final class AgentProcess implements AutoCloseable {
 
     /** As {@link #writeArchive(BenchEnvironment, Path)}, the run's files under {@code name} in the scratch directory. */
     public static void writeArchive(BenchEnvironment environment, Path device, String name) throws Exception {
-        try (AgentProcess training = launch(environment, List.of(device), name, List.of(), TRAINING_SETTINGS)) {
+        writeArchive(environment, device, name, "");
+    }
+
+    /**
+     * As {@link #writeArchive(BenchEnvironment, Path, String)}, the modem's config given {@code modemSettings} as
+     * well (JSON members, or "" for none): the soak's interface, so that the training run's probes reach the network
+     * and the archive holds what a probe loads, as an archive written at the end of a first run in the field does.
+     */
+    public static void writeArchive(BenchEnvironment environment, Path device, String name, String modemSettings)
+            throws Exception {
+        String settings = modemSettings.isEmpty() ? TRAINING_SETTINGS : modemSettings + "," + TRAINING_SETTINGS;
+        try (AgentProcess training = launch(environment, List.of(device), name, List.of(), settings)) {
             if (training.awaitFirstCompleteStatus(1, ARCHIVE_RUN_TIMEOUT) >= 0) {
                 Thread.sleep(TRAINING_AFTER_FIRST_STATUS);
             }

@@ -62,16 +62,20 @@ final class SoakRun {
         notes.add("load average at start " + loadAverage());
         AgentRuntime.Choice runtime = AgentRuntime.choose(harness);
         notes.add(runtime.note());
-        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI)) {
+        try (EmulatedModem modem = EmulatedModem.start(EmulatedProtocol.QMI);
+             SoakNetwork network = network(notes)) {
             try {
-                AgentProcess.writeArchive(runtime.environment(), modem.path(), "agent-archive-runtime");
+                // On the soak's network the training run's probes get their answers, so the archive holds the
+                // probe's classes, as one written when a first run in the field exits does.
+                AgentProcess.writeArchive(runtime.environment(), modem.path(), "agent-archive-runtime",
+                        network != null ? HEALTHY_SETTINGS : "");
             } catch (Exception e) {
                 notes.add("the agent's class-data archive was not written: " + Failures.reason(e));
             } finally {
                 modem.state().disconnect(); // the measured agent meets the modem as at boot (BenchContext.dropBearers)
             }
-            try (SoakNetwork network = network(notes);
-                 AgentProcess agent = AgentProcess.startWithModemSettings(runtime.environment(),
+            long answeredInTraining = network == null ? 0 : network.answered();
+            try (AgentProcess agent = AgentProcess.startWithModemSettings(runtime.environment(),
                     List.of(modem.path()), NAME, network != null ? HEALTHY_SETTINGS : NO_PROBE_SETTINGS)) {
                 if (agent.awaitFirstCompleteStatus(1, STATUS_TIMEOUT) < 0) {
                     throw new IOException("the agent wrote no complete status within " + STATUS_TIMEOUT.toSeconds()
@@ -85,7 +89,8 @@ final class SoakRun {
                 notes.add("load average at end " + loadAverage());
                 notes.add("private network and mount namespaces: " + PrivateNetwork.mountsArePrivate());
                 notes.add("scratch directory with the agent's config, status and stderr: " + harness.scratch());
-                String probe = network == null ? NO_PROBE_DESCRIPTION : healthyDescription(network);
+                String probe = network == null ? NO_PROBE_DESCRIPTION
+                        : healthyDescription(network, network.answered() - answeredInTraining);
                 return new SoakFigures(minutes, probe, sampled.samples().size(),
                         SoakStatistics.of(sampled.samples()), sampled.connections().reconnects(),
                         sampled.connections().snapshotsNotConnected(), notes);
@@ -107,11 +112,11 @@ final class SoakRun {
         }
     }
 
-    private static String healthyDescription(SoakNetwork network) {
+    private static String healthyDescription(SoakNetwork network, long answered) {
         return "the default (the network's DNS servers, then icmp " + IcmpProber.DEFAULT_HOST + ", every "
                 + ProbeConfig.DEFAULT_INTERVAL_SECONDS + " s) on interface "
                 + SoakNetwork.INTERFACE + "; the soak answers DNS at " + String.join(" and ", network.servers())
-                + " inside its private namespaces, so the modem looks healthy (" + network.answered()
+                + " inside its private namespaces, so the modem looks healthy (" + answered
                 + " queries answered)";
     }
 
