@@ -95,8 +95,9 @@ public abstract class QmiClient implements AutoCloseable {
     }
 
     /** Runs one request; generated methods call this with the request's ffi functions. */
-    final <T> LoopFuture<T> request(String name, Duration timeout, QmiInput input, Start start, Finish finish,
-                                    ResultCheck check, Unref unref, Reader<T> reader) {
+    final <T> LoopFuture<T> request(String name, Duration timeout, RequestInput requestInput, Start start,
+                                    Finish finish, ResultCheck check, Unref unref, Reader<T> reader) {
+        QmiInput input = (QmiInput) requestInput;
         if (closed.get()) {
             return failed(closedException());
         }

@@ -11,7 +11,7 @@ import org.wwan4j.glib.GErrors;
  * bundle on the loop thread when the request starts. The recorded values are never printed (no toString), since
  * WDS inputs carry passwords.
  */
-public abstract class QmiInput {
+public abstract class QmiInput implements RequestInput {
 
     /** Calls one {@code qmi_message_xxx_input_set_yyy} on the native bundle; returns its gboolean. */
     @FunctionalInterface
