@@ -119,7 +119,9 @@ static void device_new_ready (GObject *unused, GAsyncResult *result, gpointer us
 
 static const BaselineProtocol MBIM_PROTOCOL = { "mbim", send_request, subscribe_indications, finish };
 
-int main (int argc, char **argv)
+/* The whole client as a function, so that a JVM can run it on one of its threads through a single downcall
+ * (libwwan4j-mbim-baseline.so; the bench's c_in_jvm contender): the same code as the program, in a JVM process. */
+int wwan4j_mbim_baseline_main (int argc, char **argv)
 {
     MbimBaseline self = { 0 };
     GFile *file;
@@ -142,3 +144,10 @@ int main (int argc, char **argv)
     g_object_unref (file);
     return 0;
 }
+
+#ifndef WWAN4J_BASELINE_LIBRARY
+int main (int argc, char **argv)
+{
+    return wwan4j_mbim_baseline_main (argc, argv);
+}
+#endif

@@ -10,8 +10,11 @@ import java.nio.file.Path;
  * JVM that does nothing until told to manage modems through the library, so its PSS before and after is the
  * library's marginal cost; and the process the Java latency and indication contenders run in, as deployed. Driven
  * line by line on stdin: {@code open PATH} (open a modem, make some requests), {@code settle} (cycle the young
- * generation), {@code latency qmi|mbim PATH COUNT WARMUP FILE}, {@code listen PATH}, {@code quit}; answers
- * {@code ready}, {@code opened}, {@code settled}, {@code measured}, {@code listening} or {@code error: ...}.
+ * generation), {@code link CLASS...} (initialise generated downcall holders, nothing else: {@link DowncallLinks}),
+ * {@code latency qmi|mbim PATH COUNT WARMUP FILE}, {@code bare-latency mbim PATH COUNT WARMUP FILE} (the same
+ * requests through bare FFM: {@link BareFfmMbimLatency}), {@code c-in-jvm LIBRARY mbim PATH COUNT WARMUP FILE} (the
+ * C client inside this JVM: {@link CInJvmMbimLatency}), {@code listen PATH}, {@code quit}; answers {@code ready},
+ * {@code opened}, {@code settled}, {@code linked}, {@code measured}, {@code listening} or {@code error: ...}.
  *
  * <p>Nothing of wwan4j is loaded before the first {@code open}: {@link HostedModems} is only touched then.
  */
@@ -40,10 +43,26 @@ public final class HostJvmMain {
                 } else if (line.equals("settle")) {
                     settle();
                     System.out.println("settled");
+                } else if (line.startsWith("link ")) {
+                    DowncallLinks.link(java.util.Arrays.asList(line.substring("link ".length()).trim().split(" +")));
+                    System.out.println("linked");
                 } else if (line.startsWith("latency ")) {
                     String[] words = line.split(" ");
                     HostedLatency.run(words[1], Path.of(words[2]), Integer.parseInt(words[3]),
                             Integer.parseInt(words[4]), Path.of(words[5]));
+                    System.out.println("measured");
+                } else if (line.startsWith("bare-latency ")) {
+                    String[] words = line.split(" ");
+                    HostedLatency.runBare(words[1], Path.of(words[2]), Integer.parseInt(words[3]),
+                            Integer.parseInt(words[4]), Path.of(words[5]));
+                    System.out.println("measured");
+                } else if (line.startsWith("c-in-jvm ")) {
+                    String[] words = line.split(" ");
+                    if (!words[2].equals("mbim")) {
+                        throw new IllegalArgumentException("the C client in the JVM speaks mbim only: " + words[2]);
+                    }
+                    CInJvmMbimLatency.run(Path.of(words[1]), Path.of(words[3]), Integer.parseInt(words[4]),
+                            Integer.parseInt(words[5]), Path.of(words[6]));
                     System.out.println("measured");
                 } else if (line.startsWith("listen ")) {
                     listeners.add(HostedListener.listen(Path.of(line.substring("listen ".length()).trim())));

@@ -34,6 +34,14 @@ final class HostedLatency {
         write(samples, samplesFile);
     }
 
+    /** The floor's loop ({@link BareFfmMbimLatency}): MBIM only, as the C baseline's calls through bare FFM. */
+    static void runBare(String protocol, Path device, int count, int warmup, Path samplesFile) throws Exception {
+        if (!protocol.equals("mbim")) {
+            throw new IllegalArgumentException("the bare FFM client speaks mbim only: " + protocol);
+        }
+        write(BareFfmMbimLatency.run(device.toString(), count, warmup), samplesFile);
+    }
+
     private static long[] qmi(Path device, int count, int warmup) {
         try (QmiDevice qmi = QmiDevice.open(device, QmiDeviceOptions.defaults().withProxy(false)).join()) {
             ClientDms dms = qmi.dms().join();

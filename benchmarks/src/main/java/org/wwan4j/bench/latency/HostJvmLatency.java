@@ -5,11 +5,13 @@ import org.wwan4j.bench.BenchEnvironment;
 import org.wwan4j.bench.host.HostJvm;
 
 /**
- * The Java contender: a host JVM with the launcher's flags (its own process, like the C baseline, and away from the
- * emulators in the harness JVM) opens the device once through the idiomatic API and times each request from the
- * calling thread (see HostedLatency).
+ * A contender that runs in a host JVM with the launcher's flags (its own process, like the C baseline, and away from
+ * the emulators in the harness JVM), opens the device once and times each request from the calling thread: the
+ * idiomatic API ({@link #api}, see HostedLatency), the C baseline's calls through bare FFM ({@link #bareFfm}, see
+ * BareFfmMbimLatency: the floor under the API's figure), or the C client itself called through one downcall
+ * ({@link #cInJvm}, see CInJvmMbimLatency: what the JVM process costs the C code).
  */
-public final class JavaApiLatency implements LatencyContender {
+public final class HostJvmLatency implements LatencyContender {
 
     /**
      * Untimed requests before the timed ones, in the same JVM. C1 (TieredStopAtLevel=1) is still compiling the request
@@ -18,13 +20,41 @@ public final class JavaApiLatency implements LatencyContender {
      * the emulator while the rounds are timed. 10,000 leaves the rounds to the compiled path.
      */
     private static final int WARMUP = 10_000;
+    /** The C client's own warm-up (CBaselineLatency's): no JIT runs its code. */
+    private static final int C_WARMUP = 50;
 
     private final BenchEnvironment environment;
     private final String protocol;
+    private final String name;
+    private final String hostCommand;
+    private final int warmup;
 
-    public JavaApiLatency(BenchEnvironment environment, String protocol) {
+    private HostJvmLatency(BenchEnvironment environment, String protocol, String name, String hostCommand,
+                           int warmup) {
         this.environment = environment;
         this.protocol = protocol;
+        this.name = name;
+        this.hostCommand = hostCommand;
+        this.warmup = warmup;
+    }
+
+    /**
+     * The idiomatic API ("java"): {@code QmiDevice} + {@code ClientDms.getIds()}, or
+     * {@code BasicConnect.queryDeviceCaps()}.
+     */
+    public static HostJvmLatency api(BenchEnvironment environment, String protocol) {
+        return new HostJvmLatency(environment, protocol, "java", "latency", WARMUP);
+    }
+
+    /** MBIM Device Caps as the C client makes it, through the generated bindings and nothing else ("bare_ffm"). */
+    public static HostJvmLatency bareFfm(BenchEnvironment environment) {
+        return new HostJvmLatency(environment, "mbim", "bare_ffm", "bare-latency", WARMUP);
+    }
+
+    /** The C MBIM client's program run in a host JVM through one downcall ("c_in_jvm"). */
+    public static HostJvmLatency cInJvm(BenchEnvironment environment) {
+        Path library = environment.root().resolve("native/target/libwwan4j-mbim-baseline.so");
+        return new HostJvmLatency(environment, "mbim", "c_in_jvm", "c-in-jvm " + library, C_WARMUP);
     }
 
     @Override
@@ -34,15 +64,15 @@ public final class JavaApiLatency implements LatencyContender {
 
     @Override
     public String name() {
-        return "java";
+        return name;
     }
 
     @Override
     public long[] measure(Path device, int requests) throws Exception {
-        Path samples = environment.scratch().resolve(protocol + "-java.samples");
-        try (HostJvm host = HostJvm.start(environment, protocol + "-java-latency")) {
-            host.call(String.join(" ", "latency", protocol, device.toString(), Integer.toString(requests),
-                    Integer.toString(WARMUP), samples.toString()), "measured");
+        Path samples = environment.scratch().resolve(protocol + "-" + name + ".samples");
+        try (HostJvm host = HostJvm.start(environment, protocol + "-" + name + "-latency")) {
+            host.call(String.join(" ", hostCommand, protocol, device.toString(), Integer.toString(requests),
+                    Integer.toString(warmup), samples.toString()), "measured");
         }
         return SampleFile.readMicrosAsNanos(samples);
     }

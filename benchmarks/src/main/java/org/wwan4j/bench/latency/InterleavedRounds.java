@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Measures two in-process contenders of one protocol (the C client and the Java API) against the same emulated
- * modem in alternating rounds, so that neither is measured under conditions the other never sees.
+ * Measures the in-process contenders of one protocol (the C client, the Java API, the bare FFM floor) against the same
+ * emulated modem in rotating rounds, so that none is measured under conditions the others never see.
  *
  * <p>Why rounds: the emulator runs in the harness JVM, whose JIT is still compiling its request path during the first
  * few thousand requests of a protocol (a contender measured first paid for it, the next one did not); and on two
  * cores the scheduler puts a client and the emulator's port thread on the same CPU or on different ones for seconds at
  * a time, which moves a p50 by a factor of two between consecutive runs of the same binary. So: one untimed run of
  * each first, {@code warmupRequests} long (enough for the harness's C2 to have compiled the emulator's request path,
- * and the page cache warm for both), then {@code rounds} timed rounds in A B, B A, A B order (each goes first in half
- * of them), each a fresh process that opens the device, warms up as it always does and times its share.
+ * and the page cache warm for all), then {@code rounds} timed rounds in A B C, B C A, C A B order (A B, B A with
+ * two: each goes first in as many rounds as the others), each a fresh process that opens the device, warms up as
+ * it always does and times its share.
  * {@link org.wwan4j.bench.stats.LatencySummary#medianOfRounds} then reports the median round.
  */
 public final class InterleavedRounds {
@@ -31,22 +32,21 @@ public final class InterleavedRounds {
 
     private InterleavedRounds() {}
 
-    /** Runs both contenders; a contender that fails stops being measured, the other goes on. */
-    public static Map<LatencyContender, Outcome> run(LatencyContender a, LatencyContender b, Path device,
+    /** Runs every contender; a contender that fails stops being measured, the others go on. */
+    public static Map<LatencyContender, Outcome> run(List<LatencyContender> contenders, Path device,
                                                      int warmupRequests, int rounds, int requestsPerRound) {
-        List<LatencyContender> pair = List.of(a, b);
         Map<LatencyContender, List<long[]>> samples = new LinkedHashMap<>();
         Map<LatencyContender, Exception> failures = new LinkedHashMap<>();
-        pair.forEach(contender -> samples.put(contender, new ArrayList<>()));
-        for (LatencyContender contender : pair) {
+        contenders.forEach(contender -> samples.put(contender, new ArrayList<>()));
+        for (LatencyContender contender : contenders) {
             measureOnce(contender, device, warmupRequests, null, failures); // warm-up run, not kept
         }
-        for (int index : order(rounds)) {
-            LatencyContender contender = pair.get(index);
+        for (int index : order(rounds, contenders.size())) {
+            LatencyContender contender = contenders.get(index);
             measureOnce(contender, device, requestsPerRound, samples.get(contender), failures);
         }
         Map<LatencyContender, Outcome> outcomes = new LinkedHashMap<>();
-        for (LatencyContender contender : pair) {
+        for (LatencyContender contender : contenders) {
             Exception failure = failures.get(contender);
             outcomes.put(contender, new Outcome(failure == null ? List.copyOf(samples.get(contender)) : List.of(),
                     failure));
@@ -54,12 +54,13 @@ public final class InterleavedRounds {
         return outcomes;
     }
 
-    /** Which of the two runs next, round by round: 0 1, 1 0, 0 1, ... */
-    static List<Integer> order(int rounds) {
+    /** Which contender runs next, round by round, each round the one before rotated: 0 1 2, 1 2 0, 2 0 1, ... */
+    static List<Integer> order(int rounds, int contenders) {
         List<Integer> order = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            order.add(round % 2);
-            order.add(1 - round % 2);
+            for (int position = 0; position < contenders; position++) {
+                order.add((round + position) % contenders);
+            }
         }
         return order;
     }

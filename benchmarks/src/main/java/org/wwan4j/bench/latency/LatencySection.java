@@ -18,8 +18,10 @@ import org.wwan4j.bench.report.ReportKeys;
 import org.wwan4j.bench.stats.LatencySummary;
 
 /**
- * Per-request latency of every contender on the same emulated modems, then the ratios of their medians. The C client
- * and the Java API are measured in alternating rounds ({@link InterleavedRounds}) and reported as the median round;
+ * Per-request latency of every contender on the same emulated modems, then the ratios of their medians. The C client,
+ * the Java API and (MBIM) the C client's calls through bare FFM and the C client inside a JVM are measured in rotating
+ * rounds
+ * ({@link InterleavedRounds}) and reported as the median round;
  * the CLIs, a process per request, in one run each. Proxy contenders get a qmi-proxy/mbim-proxy the harness started
  * (and stops) for just their measurement.
  */
@@ -42,8 +44,11 @@ public final class LatencySection implements Section {
         BenchEnvironment environment = context.environment();
         for (String protocol : PROTOCOLS) {
             Path device = "qmi".equals(protocol) ? context.firstQmiDevice() : context.mbimModem().path();
-            measureInProcess(context, report, device, new CBaselineLatency(environment, protocol),
-                    new JavaApiLatency(environment, protocol));
+            List<LatencyContender> inProcess = "qmi".equals(protocol)
+                    ? List.of(new CBaselineLatency(environment, protocol), HostJvmLatency.api(environment, protocol))
+                    : List.of(new CBaselineLatency(environment, protocol), HostJvmLatency.api(environment, protocol),
+                            HostJvmLatency.bareFfm(environment), HostJvmLatency.cInJvm(environment));
+            measureInProcess(context, report, device, inProcess);
             for (boolean proxy : List.of(false, true)) {
                 measureCli(context, report, device, new CliPerRequestLatency(environment, protocol, proxy));
             }
@@ -51,10 +56,10 @@ public final class LatencySection implements Section {
         ratios(report);
     }
 
-    private static void measureInProcess(BenchContext context, BenchReport report, Path device, LatencyContender c,
-                                         LatencyContender java) {
+    private static void measureInProcess(BenchContext context, BenchReport report, Path device,
+                                         List<LatencyContender> contenders) {
         BenchPlan plan = context.plan();
-        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(c, java, device,
+        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(contenders, device,
                 plan.inProcessWarmupRequests(), plan.inProcessRounds(), plan.inProcessRequestsPerRound());
         outcomes.forEach((contender, outcome) -> {
             if (!outcome.measured()) {
@@ -106,6 +111,10 @@ public final class LatencySection implements Section {
         report.put(ReportKeys.JAVA_VS_C_P50, Metric.ratio(qmiJava, report.get(ReportKeys.latency("qmi", "c", "p50_us"))));
         report.put(ReportKeys.MBIM_JAVA_VS_C_P50,
                 Metric.ratio(mbimJava, report.get(ReportKeys.latency("mbim", "c", "p50_us"))));
+        report.put(ReportKeys.MBIM_BARE_FFM_VS_C_P50, Metric.ratio(report.get(ReportKeys.latency("mbim", "bare_ffm",
+                "p50_us")), report.get(ReportKeys.latency("mbim", "c", "p50_us"))));
+        report.put(ReportKeys.MBIM_C_IN_JVM_VS_C_P50, Metric.ratio(report.get(ReportKeys.latency("mbim", "c_in_jvm",
+                "p50_us")), report.get(ReportKeys.latency("mbim", "c", "p50_us"))));
         report.put(ReportKeys.QMICLI_VS_JAVA_P50,
                 Metric.ratio(report.get(ReportKeys.latency("qmi", "qmicli", "p50_us")), qmiJava));
         report.put(ReportKeys.QMICLI_PROXY_VS_JAVA_P50,

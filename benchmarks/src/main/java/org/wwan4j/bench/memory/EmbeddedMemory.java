@@ -36,18 +36,19 @@ public final class EmbeddedMemory {
             throw new IllegalArgumentException("needs 8 emulated modems, got " + devices.size());
         }
         try (HostJvm host = HostJvm.start(environment, "host-jvm-memory")) {
-            long alone = settledPss(host);
+            long alone = settledPss(environment, host);
             host.call("open " + devices.get(0), "opened");
-            long one = settledPss(host);
+            long one = settledPss(environment, host);
             for (Path device : devices.subList(1, 8)) {
                 host.call("open " + device, "opened");
             }
-            long eight = settledPss(host);
+            long eight = settledPss(environment, host);
             return new Result(alone, one, eight);
         }
     }
 
-    private long settledPss(HostJvm host) throws Exception {
+    /** The host's PSS at its steady state ({@link #settle}). */
+    static long settledPss(BenchEnvironment environment, HostJvm host) throws Exception {
         settle(environment, host);
         return SoleJvm.of(environment.javaBinary()).pssKb(host.pid());
     }

@@ -27,17 +27,17 @@ public final class MemorySection implements Section {
 
     @Override
     public void run(BenchContext context, BenchReport report) {
-        try {
+        figures(report, List.of(ReportKeys.HOST_JVM_PSS, ReportKeys.EMBEDDED_PSS_1, ReportKeys.EMBEDDED_PSS_8),
+                () -> {
             EmbeddedMemory.Result embedded = new EmbeddedMemory(context.environment()).measure(context.qmiDevices());
-            report.put(ReportKeys.HOST_JVM_PSS, Metric.of(embedded.hostAloneKb()));
-            report.put(ReportKeys.EMBEDDED_PSS_1, Metric.of(embedded.marginalOneKb()));
-            report.put(ReportKeys.EMBEDDED_PSS_8, Metric.of(embedded.marginalEightKb()));
-        } catch (Exception e) {
-            Metric missing = Metric.missing(Failures.reason(e));
-            report.put(ReportKeys.HOST_JVM_PSS, missing);
-            report.put(ReportKeys.EMBEDDED_PSS_1, missing);
-            report.put(ReportKeys.EMBEDDED_PSS_8, missing);
-        }
+            return List.of(embedded.hostAloneKb(), embedded.marginalOneKb(), embedded.marginalEightKb());
+        });
+        figures(report, List.of(ReportKeys.EMBEDDED_FLOOR_FIRST_DOWNCALL, ReportKeys.EMBEDDED_FLOOR_OPEN_PATH,
+                ReportKeys.EMBEDDED_FLOOR_DOWNCALLS), () -> {
+            DowncallFloorMemory.Result floor = new DowncallFloorMemory(context.environment())
+                    .measure(context.firstQmiDevice());
+            return List.of(floor.firstLinkKb(), floor.openPathLinksKb(), (long) floor.downcalls());
+        });
         AgentRuntime.Choice agentRuntime = AgentRuntime.choose(context.environment());
         report.note(agentRuntime.note());
         try {
@@ -64,6 +64,23 @@ public final class MemorySection implements Section {
         context.dropBearers();
         breakdown(report, "agent", () -> breakdowns.agent(context.firstQmiDevice()));
         breakdown(report, "embedded", () -> breakdowns.embedded(context.firstQmiDevice()));
+    }
+
+    private interface FiguresRun {
+        List<Long> measure() throws Exception;
+    }
+
+    /** One measurement's figures under their keys, in order, or every key missing with the reason. */
+    private static void figures(BenchReport report, List<String> keys, FiguresRun run) {
+        try {
+            List<Long> values = run.measure();
+            for (int i = 0; i < keys.size(); i++) {
+                report.put(keys.get(i), Metric.of(values.get(i)));
+            }
+        } catch (Exception e) {
+            Metric missing = Metric.missing(Failures.reason(e));
+            keys.forEach(key -> report.put(key, missing));
+        }
     }
 
     private interface BreakdownRun {

@@ -12,7 +12,12 @@ public final class ReportKeys {
 
     /** Per-request latency contenders, per protocol, in table order. */
     public static final List<String> QMI_CONTENDERS = List.of("java", "c", "qmicli", "qmicli_proxy");
-    public static final List<String> MBIM_CONTENDERS = List.of("java", "c", "mbimcli", "mbimcli_proxy");
+    /**
+     * "bare_ffm": the C client's calls through bare FFM in a host JVM, the floor under "java"; "c_in_jvm": the C
+     * client's program called through one downcall in a host JVM (MBIM only, both).
+     */
+    public static final List<String> MBIM_CONTENDERS = List.of("java", "c", "mbimcli", "mbimcli_proxy", "bare_ffm",
+            "c_in_jvm");
     public static final List<String> PERCENTILES = List.of("p50_us", "p90_us", "p99_us");
 
     public static final String JAVA_VS_C_P50 = "ratios.java_vs_c_p50";
@@ -21,6 +26,10 @@ public final class ReportKeys {
     public static final String QMICLI_PROXY_VS_JAVA_P50 = "ratios.qmicli_proxy_vs_java_p50";
     public static final String MBIMCLI_VS_JAVA_P50 = "ratios.mbimcli_vs_java_p50";
     public static final String MBIMCLI_PROXY_VS_JAVA_P50 = "ratios.mbimcli_proxy_vs_java_p50";
+    /** The floor under {@link #MBIM_JAVA_VS_C_P50}: bare FFM making the C client's calls, against the C client. */
+    public static final String MBIM_BARE_FFM_VS_C_P50 = "ratios.mbim_bare_ffm_vs_c_p50";
+    /** What a JVM process costs the C client's own code: the same program, called in a host JVM, against it. */
+    public static final String MBIM_C_IN_JVM_VS_C_P50 = "ratios.mbim_c_in_jvm_vs_c_p50";
 
     public static final String INDICATION_JAVA_P50 = "indication.java_us_p50";
     public static final String INDICATION_JAVA_P99 = "indication.java_us_p99";
@@ -39,6 +48,13 @@ public final class ReportKeys {
     public static final String MM_STACK_PSS = "memory.mm_stack_pss_kb";
     public static final String MM_STACK_IDLE_PSS = "memory.mm_stack_idle_pss_kb";
     public static final String C_CLIENT_PSS = "memory.c_client_pss_kb";
+    /**
+     * The floor under the embedded figure (org.wwan4j.bench.memory.DowncallFloorMemory): what a host JVM pays to
+     * link the first downcall, and every downcall opening one modem links, with none of the library's code run.
+     */
+    public static final String EMBEDDED_FLOOR_FIRST_DOWNCALL = "memory.embedded_floor_first_downcall_kb";
+    public static final String EMBEDDED_FLOOR_OPEN_PATH = "memory.embedded_floor_open_path_kb";
+    public static final String EMBEDDED_FLOOR_DOWNCALLS = "memory.embedded_floor_downcalls";
 
     /** The Java process kinds whose PSS is broken down: the agent with 1 modem, the host JVM holding 1 modem. */
     public static final List<String> BREAKDOWN_KINDS = List.of("agent", "embedded");
@@ -118,11 +134,13 @@ public final class ReportKeys {
             }
         }
         keys.addAll(List.of(JAVA_VS_C_P50, MBIM_JAVA_VS_C_P50, QMICLI_VS_JAVA_P50, QMICLI_PROXY_VS_JAVA_P50,
-                MBIMCLI_VS_JAVA_P50, MBIMCLI_PROXY_VS_JAVA_P50,
+                MBIMCLI_VS_JAVA_P50, MBIMCLI_PROXY_VS_JAVA_P50, MBIM_BARE_FFM_VS_C_P50,
+                MBIM_C_IN_JVM_VS_C_P50,
                 INDICATION_JAVA_P50, INDICATION_JAVA_P99, INDICATION_C_P50, INDICATION_C_P99,
                 SNAPSHOT_AGENT_MS, SNAPSHOT_SHELL_MS, SNAPSHOT_SHELL_CALLS,
                 HOST_JVM_PSS, EMBEDDED_PSS_1, EMBEDDED_PSS_8, AGENT_PSS_1, AGENT_PSS_8, MM_STACK_PSS,
-                MM_STACK_IDLE_PSS, C_CLIENT_PSS));
+                MM_STACK_IDLE_PSS, C_CLIENT_PSS,
+                EMBEDDED_FLOOR_FIRST_DOWNCALL, EMBEDDED_FLOOR_OPEN_PATH, EMBEDDED_FLOOR_DOWNCALLS));
         for (String kind : BREAKDOWN_KINDS) {
             for (String figure : BREAKDOWN_FIGURES) {
                 keys.add(breakdown(kind, figure));

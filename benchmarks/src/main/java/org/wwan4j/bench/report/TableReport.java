@@ -25,6 +25,8 @@ public final class TableReport {
         section(out, "Ratios (p50)");
         row(out, "Java / C (QMI)", report.get(ReportKeys.JAVA_VS_C_P50), "x");
         row(out, "Java / C (MBIM)", report.get(ReportKeys.MBIM_JAVA_VS_C_P50), "x");
+        row(out, "bare FFM / C (MBIM): the floor under Java", report.get(ReportKeys.MBIM_BARE_FFM_VS_C_P50), "x");
+        row(out, "C client in a JVM / C (MBIM)", report.get(ReportKeys.MBIM_C_IN_JVM_VS_C_P50), "x");
         row(out, "qmicli per request / Java", report.get(ReportKeys.QMICLI_VS_JAVA_P50), "x");
         row(out, "qmicli -p per request / Java", report.get(ReportKeys.QMICLI_PROXY_VS_JAVA_P50), "x");
         row(out, "mbimcli per request / Java", report.get(ReportKeys.MBIMCLI_VS_JAVA_P50), "x");
@@ -53,6 +55,9 @@ public final class TableReport {
         row(out, "ModemManager+dbus+qmi-proxy, 1 modem", report.get(ReportKeys.MM_STACK_PSS), "kB");
         row(out, "ModemManager+dbus+qmi-proxy, idle", report.get(ReportKeys.MM_STACK_IDLE_PSS), "kB");
         row(out, "C baseline client holding 1 modem", report.get(ReportKeys.C_CLIENT_PSS), "kB");
+        row(out, "embedded floor: first downcall linked", report.get(ReportKeys.EMBEDDED_FLOOR_FIRST_DOWNCALL), "kB");
+        row(out, "embedded floor: open path's downcalls", report.get(ReportKeys.EMBEDDED_FLOOR_OPEN_PATH), "kB");
+        row(out, "  downcalls the open path links", report.get(ReportKeys.EMBEDDED_FLOOR_DOWNCALLS), "");
         out.append('\n');
 
         breakdownRows(out, report);

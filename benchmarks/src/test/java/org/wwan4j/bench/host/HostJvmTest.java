@@ -2,8 +2,10 @@ package org.wwan4j.bench.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,57 @@ class HostJvmTest {
             assertEquals(REQUESTS + WARMUP, qmi.statistics().requestsSeen("DMS", DMS_GET_IDS));
             assertTrue(mbim.statistics().requestsSeen("mbim-basic-connect", MBIM_DEVICE_CAPS) >= REQUESTS + WARMUP);
         }
+    }
+
+    /** The floor's client makes the C baseline's request over the same pty: every one reaches the emulator. */
+    @Test
+    void timesMbimDeviceCapsThroughBareFfmAndClosesTheDevice() throws Exception {
+        try (EmulatedModem mbim = EmulatedModem.start(EmulatedProtocol.MBIM);
+             HostJvm host = HostJvm.start(environment(), "host-bare-latency")) {
+            Path samples = scratch.resolve("bare.samples");
+            host.call(String.join(" ", "bare-latency", "mbim", mbim.path().toString(), Integer.toString(REQUESTS),
+                    Integer.toString(WARMUP), samples.toString()), "measured");
+
+            List<String> lines = Files.readAllLines(samples);
+            assertEquals(REQUESTS, lines.size());
+            for (String line : lines) {
+                assertTrue(Double.parseDouble(line) > 0, "sample " + line);
+            }
+            assertEquals(REQUESTS + WARMUP, mbim.statistics().requestsSeen("mbim-basic-connect", MBIM_DEVICE_CAPS));
+
+            IOException qmi = assertThrows(IOException.class,
+                    () -> host.call("bare-latency qmi " + mbim.path() + " 1 0 " + samples, "measured"));
+            assertTrue(qmi.getMessage().contains("speaks mbim only"), qmi.getMessage());
+        }
+    }
+
+    /** The C client's own program, run inside the host JVM, writes its samples and its requests reach the modem. */
+    @Test
+    void runsTheCMbimClientInsideTheHostJvm() throws Exception {
+        Path library = nativeTarget().resolve("libwwan4j-mbim-baseline.so");
+        try (EmulatedModem mbim = EmulatedModem.start(EmulatedProtocol.MBIM);
+             HostJvm host = HostJvm.start(environment(), "host-c-in-jvm")) {
+            Path samples = scratch.resolve("c-in-jvm.samples");
+            host.call(String.join(" ", "c-in-jvm", library.toString(), "mbim", mbim.path().toString(),
+                    Integer.toString(REQUESTS), Integer.toString(WARMUP), samples.toString()), "measured");
+
+            List<String> lines = Files.readAllLines(samples);
+            assertEquals(REQUESTS, lines.size());
+            for (String line : lines) {
+                assertTrue(Double.parseDouble(line) > 0, "sample " + line);
+            }
+            assertEquals(REQUESTS + WARMUP, mbim.statistics().requestsSeen("mbim-basic-connect", MBIM_DEVICE_CAPS));
+        }
+    }
+
+    /** native/target of the checkout: surefire runs in the module's directory, the harness in the root. */
+    private static Path nativeTarget() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("native/Makefile"))) {
+                return dir.resolve("native/target");
+            }
+        }
+        throw new IllegalStateException("no native/Makefile above " + Path.of("").toAbsolutePath());
     }
 
     @Test

@@ -56,7 +56,27 @@ class InterleavedRoundsTest {
 
     @Test
     void eachContenderGoesFirstInHalfTheRounds() {
-        assertEquals(List.of(0, 1, 1, 0, 0, 1, 1, 0, 0, 1), InterleavedRounds.order(5));
+        assertEquals(List.of(0, 1, 1, 0, 0, 1, 1, 0, 0, 1), InterleavedRounds.order(5, 2));
+    }
+
+    @Test
+    void threeContendersRotateSoEachGoesFirstAndLastInTurn() {
+        assertEquals(List.of(0, 1, 2, 1, 2, 0, 2, 0, 1, 0, 1, 2), InterleavedRounds.order(4, 3));
+    }
+
+    @Test
+    void aThirdContenderIsWarmedUpAndMeasuredInEveryRound() {
+        List<String> log = new ArrayList<>();
+        Recorder c = new Recorder("c", log, 0);
+        Recorder java = new Recorder("java", log, 0);
+        Recorder bare = new Recorder("bare", log, 0);
+
+        Map<LatencyContender, InterleavedRounds.Outcome> outcomes =
+                InterleavedRounds.run(List.of(c, java, bare), DEVICE, 50, 2, 10);
+
+        assertEquals(List.of("c1", "java1", "bare1", "c2", "java2", "bare2", "java3", "bare3", "c3"), log);
+        assertEquals(List.of(2L, 3L), outcomes.get(bare).rounds().stream().map(round -> round[0]).toList());
+        assertEquals(List.of(50, 10, 10), bare.requestsAsked);
     }
 
     @Test
@@ -65,7 +85,7 @@ class InterleavedRoundsTest {
         Recorder c = new Recorder("c", log, 0);
         Recorder java = new Recorder("java", log, 0);
 
-        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(c, java, DEVICE, 50, 3, 10);
+        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(List.of(c, java), DEVICE, 50, 3, 10);
 
         assertEquals(List.of("c1", "java1", "c2", "java2", "java3", "c3", "c4", "java4"), log);
         List<long[]> cRounds = outcomes.get(c).rounds();
@@ -82,7 +102,7 @@ class InterleavedRoundsTest {
         Recorder c = new Recorder("c", log, 0);
         Recorder java = new Recorder("java", log, 2);
 
-        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(c, java, DEVICE, 50, 3, 10);
+        Map<LatencyContender, InterleavedRounds.Outcome> outcomes = InterleavedRounds.run(List.of(c, java), DEVICE, 50, 3, 10);
 
         assertFalse(outcomes.get(java).measured());
         assertEquals("java crashed", outcomes.get(java).failure().getMessage());
