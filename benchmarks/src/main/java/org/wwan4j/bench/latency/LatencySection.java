@@ -20,9 +20,8 @@ import org.wwan4j.bench.stats.LatencySummary;
 /**
  * Per-request latency of every contender on the same emulated modems, then the ratios of their medians. The C client,
  * the Java API and (MBIM) the C client's calls through bare FFM and the C client inside a JVM are measured in rotating
- * rounds
- * ({@link InterleavedRounds}) and reported as the median round;
- * the CLIs, a process per request, in one run each. Proxy contenders get a qmi-proxy/mbim-proxy the harness started
+ * rounds ({@link InterleavedRounds}) and reported as the median round; the CLIs, a process per request, in one run
+ * each. Proxy contenders get a qmi-proxy/mbim-proxy the harness started
  * (and stops) for just their measurement.
  */
 public final class LatencySection implements Section {
