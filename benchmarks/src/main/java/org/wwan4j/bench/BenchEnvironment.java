@@ -120,6 +120,11 @@ public record BenchEnvironment(Path root, Path scratch, Path javaBinary, String 
         return root.resolve("native/target/mbim-baseline");
     }
 
+    /** The same MBIM client built as a library, its main() exported as wwan4j_mbim_baseline_main. */
+    public Path mbimBaselineLibrary() {
+        return root.resolve("native/target/libwwan4j-mbim-baseline.so");
+    }
+
     /** A file for a child's stderr, named after what it is, kept for diagnosis in the scratch directory. */
     public Path log(String name) {
         return scratch.resolve(name + ".stderr");

@@ -58,11 +58,8 @@ public final class HostJvmMain {
                     System.out.println("measured");
                 } else if (line.startsWith("c-in-jvm ")) {
                     String[] words = line.split(" ");
-                    if (!words[2].equals("mbim")) {
-                        throw new IllegalArgumentException("the C client in the JVM speaks mbim only: " + words[2]);
-                    }
-                    CInJvmMbimLatency.run(Path.of(words[1]), Path.of(words[3]), Integer.parseInt(words[4]),
-                            Integer.parseInt(words[5]), Path.of(words[6]));
+                    HostedLatency.runCInJvm(Path.of(words[1]), words[2], Path.of(words[3]),
+                            Integer.parseInt(words[4]), Integer.parseInt(words[5]), Path.of(words[6]));
                     System.out.println("measured");
                 } else if (line.startsWith("listen ")) {
                     listeners.add(HostedListener.listen(Path.of(line.substring("listen ".length()).trim())));

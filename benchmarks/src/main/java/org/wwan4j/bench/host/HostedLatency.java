@@ -36,10 +36,21 @@ final class HostedLatency {
 
     /** The floor's loop ({@link BareFfmMbimLatency}): MBIM only, as the C baseline's calls through bare FFM. */
     static void runBare(String protocol, Path device, int count, int warmup, Path samplesFile) throws Exception {
-        if (!protocol.equals("mbim")) {
-            throw new IllegalArgumentException("the bare FFM client speaks mbim only: " + protocol);
-        }
+        requireMbim(protocol, "the bare FFM client");
         write(BareFfmMbimLatency.run(device.toString(), count, warmup), samplesFile);
+    }
+
+    /** The C MBIM client's program from {@code library}, run on this thread ({@link CInJvmMbimLatency}). */
+    static void runCInJvm(Path library, String protocol, Path device, int count, int warmup, Path samplesFile)
+            throws Exception {
+        requireMbim(protocol, "the C client in the JVM");
+        CInJvmMbimLatency.run(library, device, count, warmup, samplesFile);
+    }
+
+    private static void requireMbim(String protocol, String client) {
+        if (!protocol.equals("mbim")) {
+            throw new IllegalArgumentException(client + " speaks mbim only: " + protocol);
+        }
     }
 
     private static long[] qmi(Path device, int count, int warmup) {

@@ -15,7 +15,8 @@ import org.wwan4j.bench.process.ChildProcess;
  */
 public final class CBaselineLatency implements LatencyContender {
 
-    private static final int WARMUP = 50;
+    /** The C client's warm-up: no JIT runs its code (also the C client's in a JVM, HostJvmLatency.cInJvm). */
+    static final int WARMUP = 50;
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
 
     private final BenchEnvironment environment;

@@ -20,8 +20,6 @@ public final class HostJvmLatency implements LatencyContender {
      * the emulator while the rounds are timed. 10,000 leaves the rounds to the compiled path.
      */
     private static final int WARMUP = 10_000;
-    /** The C client's own warm-up (CBaselineLatency's): no JIT runs its code. */
-    private static final int C_WARMUP = 50;
 
     private final BenchEnvironment environment;
     private final String protocol;
@@ -53,8 +51,8 @@ public final class HostJvmLatency implements LatencyContender {
 
     /** The C MBIM client's program run in a host JVM through one downcall ("c_in_jvm"). */
     public static HostJvmLatency cInJvm(BenchEnvironment environment) {
-        Path library = environment.root().resolve("native/target/libwwan4j-mbim-baseline.so");
-        return new HostJvmLatency(environment, "mbim", "c_in_jvm", "c-in-jvm " + library, C_WARMUP);
+        return new HostJvmLatency(environment, "mbim", "c_in_jvm", "c-in-jvm " + environment.mbimBaselineLibrary(),
+                CBaselineLatency.WARMUP);
     }
 
     @Override

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where native/target is: JMH forks and surefire run from different working directories (root vs module). */
-final class NativeDir {
+public final class NativeDir {
     static final String PROPERTY = "wwan4j.native.dir";
 
     private NativeDir() {}
 
-    static Path resolve() {
+    public static Path resolve() {
         String configured = System.getProperty(PROPERTY);
         if (configured != null) {
             return Path.of(configured).toAbsolutePath();

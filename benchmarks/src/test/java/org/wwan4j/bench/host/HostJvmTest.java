@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wwan4j.bench.BenchEnvironment;
+import org.wwan4j.benchmarks.downcall.NativeDir;
 import org.wwan4j.bench.indication.CBaselineIndications;
 import org.wwan4j.bench.indication.SignalTrigger;
 import org.wwan4j.emulator.EmulatedModem;
@@ -88,7 +89,7 @@ class HostJvmTest {
     /** The C client's own program, run inside the host JVM, writes its samples and its requests reach the modem. */
     @Test
     void runsTheCMbimClientInsideTheHostJvm() throws Exception {
-        Path library = nativeTarget().resolve("libwwan4j-mbim-baseline.so");
+        Path library = NativeDir.resolve().resolve("libwwan4j-mbim-baseline.so");
         try (EmulatedModem mbim = EmulatedModem.start(EmulatedProtocol.MBIM);
              HostJvm host = HostJvm.start(environment(), "host-c-in-jvm")) {
             Path samples = scratch.resolve("c-in-jvm.samples");
@@ -102,16 +103,6 @@ class HostJvmTest {
             }
             assertEquals(REQUESTS + WARMUP, mbim.statistics().requestsSeen("mbim-basic-connect", MBIM_DEVICE_CAPS));
         }
-    }
-
-    /** native/target of the checkout: surefire runs in the module's directory, the harness in the root. */
-    private static Path nativeTarget() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("native/Makefile"))) {
-                return dir.resolve("native/target");
-            }
-        }
-        throw new IllegalStateException("no native/Makefile above " + Path.of("").toAbsolutePath());
     }
 
     @Test
